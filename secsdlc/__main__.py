@@ -1,0 +1,3 @@
+from secsdlc.cli import console_main
+
+console_main()

@@ -1,0 +1,65 @@
+"""Command line: `main(argv) -> int` only parses and dispatches; one module per command.
+
+Each command module exposes `register(subparsers)` and `run(args) -> int`, and keeps heavy imports
+inside `run` so that `secsdlc --version` and `--help` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from secsdlc import __version__
+from secsdlc.errors import EXIT_INTERNAL, SecsdlcError
+
+# command name -> module; the order is the order of `secsdlc --help`.
+COMMANDS: dict[str, str] = {
+    "scan": "secsdlc.cli.scan",
+    "scanners": "secsdlc.cli.scanners",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="secsdlc",
+        description="Secure-SDLC scanning: SAST, OWASP rules, dependency audit and secrets, "
+        "one SARIF, one gate.",
+    )
+    parser.add_argument("--version", action="version", version=f"secsdlc {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMANDS.values():
+        importlib.import_module(module_name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:
+        print(f"secsdlc {__version__}")
+        return 0
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
+        return int(e.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[args.command])
+    try:
+        return int(module.run(args))
+    except SecsdlcError as e:
+        print(f"secsdlc: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("secsdlc: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:
+        print(f"secsdlc: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def console_main() -> None:
+    sys.exit(main())

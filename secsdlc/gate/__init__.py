@@ -1,0 +1,1 @@
+"""Pass/fail decisions: small gates composed with all-of / any-of."""

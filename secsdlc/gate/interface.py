@@ -1,0 +1,28 @@
+"""The gate contract: a gate looks at a scan result and says pass or fail, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from secsdlc.model import ScanResult
+
+
+class GateError(Exception):
+    """A gate could not be evaluated (bad policy, unreadable waiver store...): fail closed."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Verdict:
+    passed: bool
+    gate: str
+    reasons: tuple[str, ...] = ()
+    # A verdict that failed because something could not be checked (a scanner failed, data was
+    # missing), not because of findings: the CLI exits 2 for these, 1 for blocking findings.
+    error: bool = False
+
+
+class Gate(Protocol):
+    name: str
+
+    def evaluate(self, result: ScanResult) -> Verdict: ...

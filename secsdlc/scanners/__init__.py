@@ -1,0 +1,1 @@
+"""Scanner plugins: the contract is in `interface`, the built-ins register like any third party."""

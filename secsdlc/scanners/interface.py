@@ -1,0 +1,76 @@
+"""The contract between the engine and a scanner plugin.
+
+A scanner is any object with these attributes, registered under the entry-point group
+`secsdlc.scanners` (the entry point names a class or a zero-argument factory). The engine hands it
+the files it said it applies to and gets back findings, the rules they refer to and notifications;
+it computes fingerprints, merges duplicates across tools and redacts secrets itself, so a plugin
+need not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from secsdlc.model import Finding, Notification, Rule, RuleId
+
+ENTRY_POINT_GROUP = "secsdlc.scanners"
+
+
+class ScannerError(Exception):
+    """Base error of a scanner: the scanner could not give a trustworthy result.
+
+    The engine turns it into a failed run, which fails the scan closed (exit 2).
+    """
+
+
+class ScannerUnavailable(ScannerError):
+    """The tool behind the scanner is not installed or cannot start."""
+
+
+class ScannerTimeout(ScannerError):
+    """The scanner did not finish within its time budget."""
+
+
+class ScannerOutputError(ScannerError):
+    """The tool ran but its output cannot be understood."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScanRequest:
+    root: Path
+    files: tuple[str, ...]  # POSIX paths relative to root, only those the scanner applies to
+    options: Mapping[str, object] = field(default_factory=dict)
+    timeout: float = 600.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScannerOutput:
+    findings: tuple[Finding, ...]
+    rules: Mapping[RuleId, Rule]
+    notifications: tuple[Notification, ...] = ()
+    # Values that must never reach any output (found secrets); kept only in memory so that the
+    # engine can redact them from every other scanner's messages and snippets too.
+    redact: frozenset[str] = frozenset()
+
+
+@runtime_checkable
+class Scanner(Protocol):
+    name: str
+    information_uri: str
+    # Option name -> accepted Python type(s), as read from the TOML configuration.
+    options: Mapping[str, type | tuple[type, ...]]
+
+    def version(self) -> str:
+        """The underlying tool's version; raise ScannerUnavailable when it is missing."""
+        ...
+
+    def applies_to(self, path: str) -> bool:
+        """Whether this scanner wants `path` (relative, POSIX)."""
+        ...
+
+    def scan(self, request: ScanRequest) -> ScannerOutput:
+        """Scan request.files under request.root; raise a ScannerError when no result is sound."""
+        ...
