@@ -32,7 +32,7 @@ def test_first_version_must_match_trust_root(repo, admin, make_key):  # type: ig
     verified = registry.verify(repo, (admin.fingerprint,))
     assert verified.signers.principals_for(sshsig.public_key_of(admin.loaded), "secsdlc-waiver")
     other = make_key("other@example.com")
-    with pytest.raises(RegistryError, match="first version .* not in the trust root"):
+    with pytest.raises(RegistryError, match=r"first version .* not in the trust root"):
         registry.verify(repo, (other.fingerprint,))
 
 
@@ -86,7 +86,7 @@ def test_newcomer_signing_own_admission_is_rejected(repo, admin, make_key):  # t
     (repo / registry.REGISTRY_FILE).write_text(text)
     (repo / registry.SIGNATURE_FILE).write_text(sig)
     # even uncommitted, the working tree is checked against HEAD
-    with pytest.raises(RegistryError, match="uncommitted working tree is signed by SHA256:.*"
+    with pytest.raises(RegistryError, match=r"uncommitted working tree is signed by SHA256:.*"
                        "not a correspondent of the previous version"):
         registry.verify(repo, (admin.fingerprint,))
     commit_all(repo, "add myself, signed by me")
