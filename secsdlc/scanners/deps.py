@@ -1,0 +1,188 @@
+"""The `deps` scanner: known-vulnerable and unpinned dependencies, offline by default.
+
+Everything that could not be checked (a line that does not parse, a database that cannot be read,
+a service that does not answer, an advisory whose ranges cannot be evaluated) becomes a
+SCANNER_FAILURE notification naming the file and line, so the scan fails closed instead of
+reporting a clean result for dependencies nobody looked at.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
+
+from secsdlc.deps.interface import Dependency, DepsError, SourceResult
+from secsdlc.deps.report import Report
+from secsdlc.model import ScannerName, Severity
+from secsdlc.scanners.interface import ScannerError, ScannerOutput, ScanRequest
+
+NAME = ScannerName("deps")
+STALE_DAYS = 30
+VULN_SOURCES = ("offline", "osv", "pypi")
+
+LOCK_FILES = frozenset({"poetry.lock", "uv.lock", "Pipfile.lock", "pylock.toml"})
+
+
+class DepsOptionError(ScannerError):
+    """An option value makes the scan impossible (nothing was audited)."""
+
+
+def _kind(path: str) -> str | None:
+    name = PurePosixPath(path).name
+    parent = PurePosixPath(path).parent.name
+    if name == "pyproject.toml":
+        return "pyproject"
+    if name == "poetry.lock":
+        return "poetry"
+    if name == "uv.lock":
+        return "uv"
+    if name == "Pipfile.lock":
+        return "pipfile"
+    if name == "pylock.toml" or (name.startswith("pylock.") and name.endswith(".toml")):
+        return "pylock"
+    if name.endswith((".txt", ".in")) and (
+        "requirements" in name or "constraints" in name or parent in ("requirements", "reqs")
+    ):
+        return "requirements"
+    return None
+
+
+class DepsScanner:
+    name = str(NAME)
+    information_uri = "https://osv.dev/"
+    options: Mapping[str, type | tuple[type, ...]] = {
+        "vuln-source": str,
+        "env": bool,
+        "db": str,
+        "unpinned-severity": str,
+    }
+
+    def version(self) -> str:
+        from secsdlc import __version__
+
+        return __version__
+
+    def applies_to(self, path: str) -> bool:
+        return _kind(path) is not None
+
+    def scan(self, request: ScanRequest) -> ScannerOutput:
+        source = str(request.options.get("vuln-source", "offline")).strip().lower()
+        if source not in VULN_SOURCES:
+            raise DepsOptionError(f"deps: vuln-source {source!r} is not one of "
+                                  f"{', '.join(VULN_SOURCES)}")
+        try:
+            unpinned_severity = Severity.parse(
+                str(request.options.get("unpinned-severity", "low")))
+        except ValueError as e:
+            raise DepsOptionError(f"deps: unpinned-severity: {e}") from e
+        db_option = request.options.get("db")
+        db_path = Path(str(db_option)).expanduser() if db_option else None
+
+        report = Report(unpinned_severity=unpinned_severity)
+        dependencies: list[Dependency] = []
+        files = sorted(set(request.files))
+        lock_dirs = {PurePosixPath(f).parent for f in files if PurePosixPath(f).name in LOCK_FILES}
+        for rel in files:
+            kind = _kind(rel)
+            if kind is None:
+                continue
+            try:
+                result: SourceResult = _parsers()[kind](request.root, rel)
+            except DepsError as e:
+                report.failure(str(e), path=rel)
+                continue
+            for problem in result.problems:
+                report.failure(f"{problem} (not audited)", path=problem.path)
+            for dep in result.dependencies:
+                # A lock file beside pyproject.toml pins what its ranges resolve to: audit that.
+                beside_lock = PurePosixPath(rel).parent in lock_dirs
+                if kind == "pyproject" and not dep.pinned and beside_lock:
+                    continue
+                dependencies.append(dep)
+        if request.options.get("env"):
+            from secsdlc.deps import environment
+
+            env = environment.parse()
+            for problem in env.problems:
+                report.failure(f"{problem} (not audited)", path=problem.path)
+            dependencies.extend(env.dependencies)
+
+        dependencies = _unique(dependencies)
+        for dep in dependencies:
+            if not dep.pinned and not dep.constrained:
+                report.unpinned(dep)
+        if any(d.pinned for d in dependencies):
+            self._audit(source, dependencies, db_path, request, report)
+        return report.output()
+
+    def _audit(self, source: str, dependencies: list[Dependency], db_path: Path | None,
+               request: ScanRequest, report: Report) -> None:
+        from secsdlc.deps import store
+        from secsdlc.deps.audit import audit
+        from secsdlc.deps.services import audit_online
+
+        database: store.Store | None = None
+        try:
+            database = store.open_default(db_path)
+        except DepsError as e:
+            if source == "offline":
+                report.failure(f"vulnerability database: {e}; no dependency was audited",
+                               path=str(db_path or store.default_path()))
+                return
+            # Online, the local database only adds CVSS scores: its absence is not fatal.
+            report.warning(f"vulnerability database: {e}; online results are scored without "
+                           "CVSS data")
+        try:
+            if database is not None:
+                report.database(database.info(), stale_days=STALE_DAYS)
+            started = time.monotonic()
+            if source == "offline":
+                assert database is not None
+                result = audit(database, dependencies)
+            else:
+                result = audit_online(
+                    source, dependencies, cache_dir=store.cache_root() / "pip-audit",
+                    timeout=max(1, int(min(request.timeout, 30))),
+                    osv_url=str(request.options.get("osv-url") or "") or None,
+                    enrich=database,
+                )
+            report.audited(result, source=source, seconds=time.monotonic() - started)
+        except DepsError as e:
+            report.failure(f"vulnerability database: {e}", path=str(database.path
+                                                                    if database else ""))
+        finally:
+            if database is not None:
+                database.close()
+
+
+def _unique(deps: list[Dependency]) -> list[Dependency]:
+    seen: set[tuple[str, int, int, str, str | None]] = set()
+    out = []
+    for d in deps:
+        key = (d.path, d.line, d.column, d.name, d.version)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _parsers() -> dict[str, Callable[[Path, str], SourceResult]]:
+    # Imported on first use: the engine loads every scanner even for a tree without manifests.
+    from secsdlc.deps import (
+        pipfile_lock,
+        poetry_lock,
+        pylock,
+        pyproject,
+        requirements,
+        uv_lock,
+    )
+
+    return {
+        "requirements": requirements.parse,
+        "pyproject": pyproject.parse,
+        "poetry": poetry_lock.parse,
+        "uv": uv_lock.parse,
+        "pipfile": pipfile_lock.parse,
+        "pylock": pylock.parse,
+    }
