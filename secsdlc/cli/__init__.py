@@ -18,6 +18,7 @@ from secsdlc.errors import EXIT_INTERNAL, SecsdlcError
 COMMANDS: dict[str, str] = {
     "scan": "secsdlc.cli.scan",
     "scanners": "secsdlc.cli.scanners",
+    "db": "secsdlc.cli.db",
 }
 
 

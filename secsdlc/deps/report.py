@@ -71,6 +71,9 @@ class Report:
                    f"vulnerability database {info.path}: {info.records} records, newest record "
                    f"{newest} ({age_text}), imported {info.imported_at} from {info.source}",
                    str(info.path))
+        if info.skipped:
+            self.warning(f"vulnerability database {info.path} was imported with "
+                         f"{info.skipped} unreadable record(s) left out", path=str(info.path))
         if age is None or age > stale_days:
             self.warning(f"vulnerability database is {age_text} (older than {stale_days} days): "
                          "recent advisories are missing; run `secsdlc db update` or "

@@ -87,6 +87,7 @@ class DbInfo:
     imported_at: str
     source: str
     problems: int = 0
+    skipped: int = 0  # records left out by an import run with keep_going
 
     def age_days(self, now: dt.datetime | None = None) -> float | None:
         if self.newest_modified is None:
@@ -149,6 +150,7 @@ def build(
     *,
     source_label: str | None = None,
     imported_at: str | None = None,
+    keep_going: bool = False,
 ) -> ImportReport:
     """Import every OSV record of `source` into a new database that atomically replaces `dest`."""
     advisories: dict[str, Advisory] = {}
@@ -175,6 +177,12 @@ def build(
                                     "the last one read"))
         advisories[vid] = parsed.advisory
         affected[vid] = parsed.affected
+    if skipped and not keep_going:
+        listed = "; ".join([str(p) for p in problems if p.line == 0][:5])
+        raise ImportFailed(
+            f"{source}: {skipped} record(s) could not be read ({listed}); the database was not "
+            "replaced (use --keep-going to import the readable records anyway)"
+        )
     if not advisories:
         details = f" ({len(problems)} problem(s), first: {problems[0]})" if problems else ""
         raise ImportFailed(f"{source}: no PyPI OSV record could be imported{details}")
@@ -192,6 +200,7 @@ def build(
         or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "source": source_label or str(source),
         "problems": str(len(problems)),
+        "skipped": str(skipped),
     }
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
@@ -319,6 +328,7 @@ class Store:
             imported_at=m.get("imported_at", ""),
             source=m.get("source", ""),
             problems=int(m.get("problems", "0")),
+            skipped=int(m.get("skipped", "0")),
         )
 
     def advisory(self, vid: str) -> Advisory | None:
