@@ -1,29 +1,154 @@
 """Turn a scan result into a verdict under the project's policy.
 
-`decide` is the one entry point used by `secsdlc scan` and `secsdlc gate`: it may annotate the
-result (waived findings get an external suppression) and returns it with the verdict.
+`decide` is the one entry point used by `secsdlc scan` and `secsdlc gate`: it annotates the result
+(findings covered by a valid signed waiver get an external suppression; warnings about waivers,
+the registry and the policy become notifications) and returns it with the verdict.
+
+The correspondent registry is verified (git history + trust root) only when something needs it:
+waivers on file, a signed policy relaxation, or --require-signoff. If it cannot be verified nothing
+that depends on it counts: waivers do not waive, relaxations do not relax, sign-off fails.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from secsdlc.config import Config
-from secsdlc.gate.gates import AllOf, ScannersSucceededGate, SeverityGate
-from secsdlc.gate.interface import Verdict
-from secsdlc.model import ScanResult, Severity
+from secsdlc.gate import policy as policy_mod
+from secsdlc.gate import waivers as gate_waivers
+from secsdlc.gate.gates import AllOf, ScannersSucceededGate
+from secsdlc.gate.interface import Gate, Verdict
+from secsdlc.gate.policy import Policy, Rules
+from secsdlc.gate.policy_gates import PathSeverityGate, SignoffGate
+from secsdlc.model import Notification, NotificationKind, ScanResult, Severity
+from secsdlc.signoff import registry, release, sshsig
+from secsdlc.signoff import waivers as signoff_waivers
+from secsdlc.signoff.allowed_signers import AllowedSigners
 
 
 @dataclass(frozen=True, kw_only=True)
 class GateOptions:
-    fail_on: Severity
-    trust_root: tuple[str, ...] = ()
+    fail_on: Severity  # used where the policy sets no fail-on
+    trust_root: tuple[str, ...] = ()  # empty: $SECSDLC_TRUST_ROOT
     require_signoff: bool = False
+    signoff_file: Path | None = None  # None: the git note on HEAD
+    now: datetime | None = None
 
 
 def decide(
     result: ScanResult, config: Config, root: Path, options: GateOptions
 ) -> tuple[ScanResult, Verdict]:
-    gate = AllOf([ScannersSucceededGate(), SeverityGate(options.fail_on)], name="policy")
-    return result, gate.evaluate(result)
+    policy = policy_mod.load(config)  # ConfigError: the CLI exits 2
+    now = options.now or datetime.now(timezone.utc)
+    notes: list[str] = list(policy.warnings)
+
+    waivers, broken = signoff_waivers.load_all(root)
+    notes += [f"waiver ignored: {problem}" for _, problem in broken]
+    relaxing = [o for o in policy.overrides if o.relaxations]
+    signers: AllowedSigners | None = None
+    registry_problem = ""
+    if waivers or relaxing or options.require_signoff:
+        try:
+            trust_root = registry.parse_trust_root(
+                options.trust_root or (os.environ.get(registry.TRUST_ROOT_ENV, ""),))
+            signers = registry.verify(root, trust_root).signers
+        except registry.RegistryError as e:
+            registry_problem = str(e)
+            notes.append(f"correspondent registry not trusted, signed waivers and sign-offs do "
+                         f"not count: {e}")
+
+    signed_dirs = _verified_relaxations(policy, relaxing, signers, registry_problem, notes)
+
+    @lru_cache(maxsize=4096)
+    def rules_at(path: str) -> Rules:
+        return policy.effective(path, options.fail_on, signed_dirs)
+
+    statuses = [
+        signoff_waivers.check(
+            w, signers=signers, registry_problem=registry_problem, project=policy.project,
+            max_days=rules_at(w.path).max_waiver_days, now=now,
+        )
+        for w in waivers
+    ]
+    for status in statuses:
+        notes += status.warnings
+        if status.status == "invalid":
+            notes.append(f"waiver {status.waiver.id} invalid: {status.why}")
+    applied = gate_waivers.apply(result, statuses, rules_at)
+    annotated = replace(applied.result, notifications=applied.result.notifications + tuple(
+        Notification(kind=NotificationKind.WARNING, message=m) for m in notes))
+
+    gates: list[object] = [
+        ScannersSucceededGate(required=policy.all_required_scanners()),
+        PathSeverityGate(rules_at, applied.rejected),
+    ]
+    if options.require_signoff:
+        gates.append(SignoffGate(
+            lambda r: _check_signoff(r, root, options, signers, registry_problem, policy)))
+    # cast: frozen dataclass gates have a read-only `name`, which Gate declares as settable.
+    gate = AllOf(cast("list[Gate]", gates), name="policy")
+    return annotated, gate.evaluate(annotated)
+
+
+def _verified_relaxations(
+    policy: Policy,
+    relaxing: list[policy_mod.Override],
+    signers: AllowedSigners | None,
+    registry_problem: str,
+    notes: list[str],
+) -> frozenset[str]:
+    ok: set[str] = set()
+    for o in relaxing:
+        why = ""
+        try:
+            sig = sshsig.verify(o.signature, policy_mod.relaxation_bytes(policy.project, o),
+                                policy_mod.POLICY_NAMESPACE)
+            if signers is None:
+                why = registry_problem or "no correspondent registry"
+            elif not signers.principals_for(sig.public_key, policy_mod.POLICY_NAMESPACE):
+                why = f"signed by {sig.public_key.fingerprint}, not a correspondent"
+        except sshsig.SignatureError as e:
+            why = str(e)
+        if why:
+            notes.append(f"{o.key}: relaxation not signed by a correspondent, applied as "
+                         f"tighten-only: {why}")
+        else:
+            ok.add(o.directory)
+    return frozenset(ok)
+
+
+def _check_signoff(
+    result: ScanResult,
+    root: Path,
+    options: GateOptions,
+    signers: AllowedSigners | None,
+    registry_problem: str,
+    policy: Policy,
+) -> tuple[list[str], bool]:
+    if signers is None:
+        return [f"cannot check the release sign-off: {registry_problem}"], True
+    try:
+        head = release.head_commit(root)
+        if options.signoff_file is not None:
+            where = str(options.signoff_file)
+            try:
+                text = options.signoff_file.read_text(encoding="utf-8")
+            except OSError as e:
+                return [f"{where}: cannot read the sign-off: {e}"], True
+        else:
+            where = f"git note {release.NOTES_REF} on {head[:12]}"
+            note = release.read_note(root, head)
+            if note is None:
+                return [f"no release sign-off for HEAD {head[:12]} (secsdlc signoff)"], False
+            text = note
+        signoff = release.parse(text, where)
+    except release.SignoffError as e:
+        return [str(e)], True
+    reasons = release.check(signoff, signers=signers, head=head,
+                            open_now=release.open_fingerprints(result), project=policy.project)
+    return reasons, False

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from secsdlc.signoff import sshsig
+from secsdlc.signoff.canonical import canonical, timestamp
 from secsdlc.signoff.files import SECSDLC_DIR, atomic_write
 from secsdlc.signoff.sshsig import PrivateKey, SignatureError
 
@@ -43,11 +44,6 @@ class AuditReport:
     entries: int
     signed: int
     anchored_commits: int  # committed versions checked to be prefixes of their successors
-
-
-def canonical(obj: Mapping[str, Any]) -> bytes:
-    """Deterministic JSON (sorted keys, no spaces, UTF-8): what is hashed and signed."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def append(
@@ -86,7 +82,7 @@ def append(
             seq, prev = 1, GENESIS
         entry: dict[str, Any] = {
             "seq": seq,
-            "time": (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "time": timestamp(now or datetime.now(timezone.utc)),
             "actor": actor,
             "action": action,
             "data": dict(data),

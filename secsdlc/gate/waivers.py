@@ -1,0 +1,90 @@
+"""Apply checked waivers to findings: a waived finding stays in the result, with a suppression.
+
+A waiver applies to a finding only if it is approved (see signoff.waivers.check) and its
+fingerprints, rule and path all match the finding, and it is no longer than the policy allows for
+the finding's actual severity where the finding is. When a waiver on file does not apply, the reason
+is kept per fingerprint so that a blocked finding can say why its waiver did not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from secsdlc.gate.policy import Rules
+from secsdlc.model import Finding, ScanResult, Suppression
+from secsdlc.signoff.canonical import timestamp
+from secsdlc.signoff.waivers import WaiverStatus
+
+
+@dataclass(frozen=True, kw_only=True)
+class Applied:
+    result: ScanResult
+    waived: int
+    # fingerprint -> why each waiver on file for it did not apply
+    rejected: Mapping[str, tuple[str, ...]]
+
+
+def apply(
+    result: ScanResult,
+    statuses: Iterable[WaiverStatus],
+    rules_at: Callable[[str], Rules],
+) -> Applied:
+    index: dict[str, list[WaiverStatus]] = {}
+    for status in statuses:
+        for fp in status.waiver.fingerprints:
+            index.setdefault(fp, []).append(status)
+    if not index:
+        return Applied(result=result, waived=0, rejected={})
+    rejected: dict[str, tuple[str, ...]] = {}
+    waived = 0
+    runs = []
+    for run in result.runs:
+        findings: list[Finding] = []
+        changed = False
+        for finding in run.findings:
+            candidates = index.get(finding.fingerprint)
+            if candidates:
+                suppression, reasons = _match(finding, candidates, rules_at)
+                if suppression is not None:
+                    finding = replace(finding, suppressions=(*finding.suppressions, suppression))
+                    waived += 1
+                    changed = True
+                elif reasons:
+                    rejected[finding.fingerprint] = tuple(reasons)
+            findings.append(finding)
+        runs.append(replace(run, findings=tuple(findings)) if changed else run)
+    return Applied(result=replace(result, runs=tuple(runs)), waived=waived, rejected=rejected)
+
+
+def _match(
+    finding: Finding, candidates: list[WaiverStatus], rules_at: Callable[[str], Rules]
+) -> tuple[Suppression | None, list[str]]:
+    reasons: list[str] = []
+    for status in candidates:
+        w = status.waiver
+        if not status.usable:
+            reasons.append(f"waiver {w.id} is {status.status}: {status.why}")
+            continue
+        if w.rule != finding.rule_id:
+            reasons.append(f"waiver {w.id} is for rule {w.rule}, the finding is "
+                           f"{finding.rule_id} (replayed to another finding?)")
+            continue
+        if w.path != finding.location.path:
+            reasons.append(f"waiver {w.id} is for {w.path}, the finding is in "
+                           f"{finding.location.path} (replayed to another finding?)")
+            continue
+        limit = rules_at(finding.location.path).max_waiver_days.get(finding.severity)
+        if limit is not None and w.expires - w.created > timedelta(days=limit):
+            reasons.append(f"waiver {w.id} lasts longer than the {limit} days the policy allows "
+                           f"for a {finding.severity.value} finding in {finding.location.path}")
+            continue
+        return Suppression(
+            kind="external",
+            status="accepted",
+            justification=w.reason,
+            properties={"approver": status.approver, "expires": timestamp(w.expires),
+                        "waiver-id": w.id},
+        ), reasons
+    return None, reasons
