@@ -1,0 +1,52 @@
+"""`secsdlc trends`: remediation metrics from the history store as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from secsdlc.cli.history import add_store_options
+from secsdlc.errors import EXIT_PASS
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "trends",
+        help="open findings, fix rates, time to remediate, SLA breaches, waivers, compliance",
+        description="Remediation trends from recorded scans (see docs/history.md for JSON keys).",
+    )
+    parser.add_argument("--project", help="only this project (default: all projects)")
+    parser.add_argument("--since", metavar="DATE", help="only periods and events from DATE on")
+    parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    parser.add_argument(
+        "--period", choices=("auto", "day", "week", "month"), default="auto",
+        help="bucket size of the time series (auto: by the span of history)",
+    )
+    parser.add_argument(
+        "--branch", help="use this branch's scans (default: each project's default branch)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_store_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from secsdlc.history import formats, metrics, settings
+    from secsdlc.history.store import HistoryStore, utcnow
+
+    config = settings.load_config(args.config)
+    conf = settings.history_settings(config)
+    policy = settings.policy(config)
+    since = settings.parse_when(args.since, "--since") if args.since else None
+    with HistoryStore.open(settings.store_url(args, conf)) as store:
+        snapshot = store.snapshot(project=args.project, branch=args.branch)
+    doc, _ = metrics.trends(snapshot, policy, now=utcnow(), since=since, period=args.period)
+    render = {"text": formats.to_text, "json": formats.to_json, "csv": formats.to_csv}
+    text = render[args.format](doc)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_PASS

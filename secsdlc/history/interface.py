@@ -1,0 +1,76 @@
+"""What a recorded scan is, independent of how it is stored or where the SARIF came from."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NewType
+
+from secsdlc.errors import SecsdlcError
+from secsdlc.model import Severity
+
+ProjectName = NewType("ProjectName", str)
+# sha256 of a SARIF document's bytes: what makes recording it again a no-op
+Digest = NewType("Digest", str)
+HistoryFingerprint = NewType("HistoryFingerprint", str)
+
+
+class HistoryError(SecsdlcError):
+    """Base of the history store's errors; the CLI reports them and exits 2 (fail closed)."""
+
+
+class SarifImportError(HistoryError):
+    """The SARIF document cannot be imported; the message names the file and the JSON path."""
+
+    def __init__(self, source: str, where: str, problem: str) -> None:
+        self.source = source
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{source}: {where}: {problem}" if where else f"{source}: {problem}")
+
+
+class Disposition(enum.Enum):
+    """What the scan said about a present finding: it blocks, or why it does not."""
+
+    OPEN = "open"
+    SUPPRESSED = "suppressed"  # suppressed in source (SARIF suppression kind "inSource")
+    WAIVED = "waived"  # accepted by an external waiver (SARIF suppression kind "external")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportedFinding:
+    fingerprint: HistoryFingerprint
+    rule_id: str
+    tool: str
+    severity: Severity
+    message: str
+    path: str
+    start_line: int | None
+    snippet: str
+    cwe: tuple[int, ...]
+    owasp_2025: tuple[str, ...]
+    owasp_2021: tuple[str, ...]
+    help_uri: str
+    disposition: Disposition
+    justification: str = ""
+    waiver_approver: str = ""
+    waiver_expires: datetime | None = None  # naive UTC
+    count: int = 1  # identical results of one scan collapse into one finding
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportedScan:
+    """One SARIF document, normalized; times are naive UTC."""
+
+    source: str
+    digest: Digest
+    tools: tuple[str, ...]
+    findings: tuple[ImportedFinding, ...]
+    started_at: datetime | None
+    commit: str | None
+    branch: str | None
+    # None when the SARIF says nothing about a gate; recording then decides from the findings.
+    gate_passed: bool | None
+    runs_failed: bool  # a run reported executionSuccessful false or produced no results array
+    skipped_absent: int  # results with baselineState "absent": fixed, so not present in this scan

@@ -1,0 +1,570 @@
+"""The history store: SQLite or PostgreSQL through SQLAlchemy, migrated by Alembic on open.
+
+Concurrent writers are made safe by the database, not by luck: unique constraints make a repeated
+scan or finding a no-op, SQLite writers take the write lock up front (BEGIN IMMEDIATE, WAL, busy
+timeout) and transient lock/deadlock errors are retried with the whole transaction.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from secsdlc.history.interface import Disposition, HistoryError, ImportedScan
+from secsdlc.history.location import redact_url
+from secsdlc.history.models import Base
+from secsdlc.model import Severity
+
+# Keep in step with migrations/versions; a test checks both against Alembic's script directory.
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
+_MIGRATION_LOCK_KEY = 0x5EC5D1C  # pg_advisory_xact_lock key serializing concurrent upgrades
+_ATTEMPTS = 30
+_CHUNK = 500
+
+_T = TypeVar("_T")
+
+projects_t = Base.metadata.tables["projects"]
+scans_t = Base.metadata.tables["scans"]
+findings_t = Base.metadata.tables["findings"]
+occurrences_t = Base.metadata.tables["occurrences"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordOutcome:
+    scan_id: int
+    project: str
+    duplicate: bool  # the same SARIF was already recorded for this project
+    findings: int
+    gate_passed: bool | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectInfo:
+    id: int
+    name: str
+    correspondent: str | None
+    default_branch: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScanInfo:
+    id: int
+    project_id: int
+    commit: str
+    branch: str
+    scanned_at: datetime
+    tools: tuple[str, ...]
+    finding_count: int
+    gate_passed: bool | None
+    source: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class FindingInfo:
+    id: int
+    project_id: int
+    fingerprint: str
+    rule_id: str
+    tool: str
+    severity: Severity
+    message: str
+    path: str
+    snippet: str
+    cwe: tuple[int, ...]
+    owasp_2025: tuple[str, ...]
+    owasp_2021: tuple[str, ...]
+    help_uri: str
+
+
+# (scan_id, finding_id, disposition, start_line, waiver_expires, waiver_approver, justification)
+OccurrenceRow = tuple[int, int, str, int | None, datetime | None, str, str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class HistorySnapshot:
+    """Everything the metrics need, read in one go: the tracked branch's scans of each project."""
+
+    projects: tuple[ProjectInfo, ...]
+    tracked_branch: dict[int, str]  # project id -> branch whose scans make its history
+    scans: tuple[ScanInfo, ...]  # sorted by project, time, id
+    findings: dict[int, FindingInfo]
+    occurrences: list[OccurrenceRow]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class HistoryStore:
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    def open(cls, url: str) -> HistoryStore:
+        """Connect and bring the schema up to date (never dropping data)."""
+        shown = redact_url(url)
+        try:
+            engine = _make_engine(url)
+        except (SQLAlchemyError, ImportError, ValueError) as e:
+            raise HistoryError(f"cannot use history database {shown}: {e}") from e
+        store = cls(engine, url)
+        try:
+            store._retry(store._migrate)
+        except HistoryError:
+            engine.dispose()
+            raise
+        except SQLAlchemyError as e:
+            engine.dispose()
+            raise HistoryError(f"cannot open history database {shown}: {_short(e)}") from e
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema -----------------------------------------------------------------------------
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return _current_revision(conn)
+
+    def _migrate(self) -> None:
+        with self.engine.connect() as conn:
+            current = _current_revision(conn)
+        if current == HEAD_REVISION:
+            return
+        _check_known(current, self.url)
+        with self._write() as conn:
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+            current = _current_revision(conn)  # another process may have upgraded meanwhile
+            _check_known(current, self.url)
+            if current != HEAD_REVISION:
+                upgrade(conn, HEAD_REVISION)
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def record(
+        self,
+        scan: ImportedScan,
+        *,
+        project: str,
+        commit: str,
+        branch: str,
+        scanned_at: datetime,
+        gate_passed: bool | None = None,
+        fail_on: Severity = Severity.HIGH,
+    ) -> RecordOutcome:
+        if not project.strip():
+            raise HistoryError("project name must not be empty")
+        if gate_passed is None:
+            gate_passed = scan.gate_passed
+        if gate_passed is None:
+            # No gate verdict in the SARIF: fail closed on failed runs, else judge by fail-on.
+            gate_passed = not scan.runs_failed and not any(
+                f.disposition is Disposition.OPEN and f.severity.at_least(fail_on)
+                for f in scan.findings
+            )
+        decided: bool = gate_passed
+
+        def attempt() -> RecordOutcome:
+            return self._record_once(scan, project, commit, branch, scanned_at, decided)
+
+        return self._retry(attempt)
+
+    def _record_once(
+        self,
+        scan: ImportedScan,
+        project: str,
+        commit: str,
+        branch: str,
+        scanned_at: datetime,
+        gate_passed: bool,
+    ) -> RecordOutcome:
+        with self._write() as conn:
+            project_id = self._ensure_project(conn, project)
+            existing = conn.execute(
+                select(scans_t.c.id, scans_t.c.finding_count, scans_t.c.gate_passed).where(
+                    scans_t.c.project_id == project_id, scans_t.c.digest == scan.digest
+                )
+            ).first()
+            if existing is not None:
+                return RecordOutcome(
+                    scan_id=existing[0],
+                    project=project,
+                    duplicate=True,
+                    findings=existing[1],
+                    gate_passed=existing[2],
+                )
+            scan_id = conn.execute(
+                scans_t.insert()
+                .values(
+                    project_id=project_id,
+                    digest=scan.digest,
+                    commit=commit,
+                    branch=branch,
+                    scanned_at=scanned_at,
+                    recorded_at=utcnow(),
+                    tools=",".join(scan.tools),
+                    source=Path(scan.source).name,
+                    finding_count=len(scan.findings),
+                    gate_passed=gate_passed,
+                )
+                .returning(scans_t.c.id)
+            ).scalar_one()
+            # Sorted so that concurrent PostgreSQL writers lock rows in one order: no deadlock.
+            ordered = sorted(scan.findings, key=lambda f: f.fingerprint)
+            if ordered:
+                conn.execute(
+                    self._insert_ignore(findings_t),
+                    [
+                        {
+                            "project_id": project_id,
+                            "fingerprint": f.fingerprint,
+                            "rule_id": f.rule_id,
+                            "tool": f.tool,
+                            "severity": f.severity.value,
+                            "message": f.message,
+                            "path": f.path,
+                            "snippet": f.snippet,
+                            "cwe": ",".join(str(c) for c in f.cwe),
+                            "owasp_2025": ",".join(f.owasp_2025),
+                            "owasp_2021": ",".join(f.owasp_2021),
+                            "help_uri": f.help_uri,
+                        }
+                        for f in ordered
+                    ],
+                )
+                ids = self._finding_ids(conn, project_id, [f.fingerprint for f in ordered])
+                conn.execute(
+                    occurrences_t.insert(),
+                    [
+                        {
+                            "scan_id": scan_id,
+                            "finding_id": ids[f.fingerprint],
+                            "disposition": f.disposition.value,
+                            "start_line": f.start_line,
+                            "count": f.count,
+                            "justification": f.justification,
+                            "waiver_approver": f.waiver_approver,
+                            "waiver_expires": f.waiver_expires,
+                        }
+                        for f in ordered
+                    ],
+                )
+        return RecordOutcome(
+            scan_id=scan_id,
+            project=project,
+            duplicate=False,
+            findings=len(scan.findings),
+            gate_passed=gate_passed,
+        )
+
+    def set_project(
+        self,
+        name: str,
+        *,
+        correspondent: str | None = None,
+        default_branch: str | None = None,
+    ) -> ProjectInfo:
+        """Create the project if needed and set the given attributes ("" clears one)."""
+
+        def attempt() -> None:
+            with self._write() as conn:
+                project_id = self._ensure_project(conn, name)
+                values: dict[str, Any] = {}
+                if correspondent is not None:
+                    values["correspondent"] = correspondent or None
+                if default_branch is not None:
+                    values["default_branch"] = default_branch or None
+                if values:
+                    conn.execute(
+                        update(projects_t).where(projects_t.c.id == project_id).values(**values)
+                    )
+
+        self._retry(attempt)
+        info = self.project(name)
+        assert info is not None  # just written
+        return info
+
+    def _ensure_project(self, conn: Connection, name: str) -> int:
+        conn.execute(self._insert_ignore(projects_t).values(name=name, created_at=utcnow()))
+        return int(
+            conn.execute(select(projects_t.c.id).where(projects_t.c.name == name)).scalar_one()
+        )
+
+    def _finding_ids(
+        self, conn: Connection, project_id: int, fingerprints: Sequence[str]
+    ) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for start in range(0, len(fingerprints), _CHUNK):
+            chunk = fingerprints[start : start + _CHUNK]
+            rows = conn.execute(
+                select(findings_t.c.fingerprint, findings_t.c.id).where(
+                    findings_t.c.project_id == project_id, findings_t.c.fingerprint.in_(chunk)
+                )
+            )
+            ids.update({fp: fid for fp, fid in rows})
+        missing = set(fingerprints) - ids.keys()
+        if missing:  # cannot happen under the unique constraint; never store a partial scan
+            raise HistoryError(f"internal: {len(missing)} findings vanished while recording")
+        return ids
+
+    def _insert_ignore(self, table: Any) -> Any:
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            return pg_insert(table).on_conflict_do_nothing()
+        if self.dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            return sqlite_insert(table).on_conflict_do_nothing()
+        raise HistoryError(f"unsupported database {self.dialect!r} (use SQLite or PostgreSQL)")
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(secsdlc_write=True)
+            with conn.begin():
+                yield conn
+
+    def _retry(self, fn: Callable[[], _T]) -> _T:
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                return fn()
+            except (OperationalError, IntegrityError, DBAPIError) as e:
+                if attempt == _ATTEMPTS or not _transient(e):
+                    raise
+                time.sleep(random.uniform(0.01, 0.05) * min(attempt, 10))
+        raise AssertionError("unreachable")
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def project(self, name: str) -> ProjectInfo | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(projects_t).where(projects_t.c.name == name)).first()
+        return _project(row) if row is not None else None
+
+    def projects(self) -> tuple[ProjectInfo, ...]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(projects_t).order_by(projects_t.c.name)).all()
+        return tuple(_project(r) for r in rows)
+
+    def scans(self, project: str | None = None) -> tuple[ScanInfo, ...]:
+        query = select(scans_t).order_by(scans_t.c.scanned_at, scans_t.c.id)
+        if project is not None:
+            query = query.join(projects_t, projects_t.c.id == scans_t.c.project_id).where(
+                projects_t.c.name == project
+            )
+        with self.engine.connect() as conn:
+            return tuple(_scan(r) for r in conn.execute(query))
+
+    def table_counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                for t in (projects_t, scans_t, findings_t, occurrences_t)
+            }
+
+    def snapshot(self, *, project: str | None = None, branch: str | None = None) -> HistorySnapshot:
+        """Read the history of one project (or all), on each project's tracked branch."""
+        with self.engine.connect() as conn:
+            query = select(projects_t).order_by(projects_t.c.name)
+            if project is not None:
+                query = query.where(projects_t.c.name == project)
+            projects = tuple(_project(r) for r in conn.execute(query))
+            if project is not None and not projects:
+                raise HistoryError(f"no project named {project!r} in the history store")
+            all_scans = [
+                _scan(r)
+                for r in conn.execute(
+                    select(scans_t)
+                    .where(scans_t.c.project_id.in_([p.id for p in projects]))
+                    .order_by(scans_t.c.project_id, scans_t.c.scanned_at, scans_t.c.id)
+                )
+            ]
+            tracked: dict[int, str] = {}
+            for p in projects:
+                tracked[p.id] = _tracked_branch(
+                    p, branch, [s for s in all_scans if s.project_id == p.id]
+                )
+            scans = tuple(s for s in all_scans if tracked.get(s.project_id) == s.branch)
+            occurrences: list[OccurrenceRow] = []
+            o = occurrences_t.c
+            for p in projects:
+                rows = conn.execute(
+                    select(
+                        o.scan_id,
+                        o.finding_id,
+                        o.disposition,
+                        o.start_line,
+                        o.waiver_expires,
+                        o.waiver_approver,
+                        o.justification,
+                    )
+                    .join(scans_t, scans_t.c.id == o.scan_id)
+                    .where(scans_t.c.project_id == p.id, scans_t.c.branch == tracked[p.id])
+                )
+                occurrences.extend((r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows)
+            findings = {
+                r.id: _finding(r)
+                for r in conn.execute(
+                    select(findings_t).where(findings_t.c.project_id.in_([p.id for p in projects]))
+                )
+            }
+        return HistorySnapshot(
+            projects=projects,
+            tracked_branch=tracked,
+            scans=scans,
+            findings=findings,
+            occurrences=occurrences,
+        )
+
+
+def upgrade(conn: Connection, revision: str) -> None:
+    """Run the shipped Alembic migrations on `conn` up to `revision` (inside its transaction)."""
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", "secsdlc.history:migrations")
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        database = url.split(":///", 1)[1] if ":///" in url else ""
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            # Take transaction control from pysqlite so that BEGIN IMMEDIATE below is ours.
+            dbapi_conn.isolation_level = None
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA busy_timeout = 60000")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            # Writers lock up front: a deferred transaction upgrading to write can deadlock.
+            write = conn.get_execution_options().get("secsdlc_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+    return create_engine(url, poolclass=NullPool)
+
+
+def _current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    value = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return str(value) if value is not None else None
+
+
+def _check_known(revision: str | None, url: str) -> None:
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise HistoryError(
+            f"history database {redact_url(url)} has schema revision {revision!r}, newer than "
+            f"this secsdlc knows (up to {HEAD_REVISION!r}): upgrade secsdlc"
+        )
+
+
+def _transient(e: DBAPIError) -> bool:
+    code = getattr(e.orig, "sqlstate", None) or getattr(e.orig, "pgcode", None)
+    if code in ("40P01", "40001", "55P03", "23505"):
+        # deadlock, serialization failure, lock timeout, or a unique race lost to another writer
+        return True
+    text = str(e.orig).lower()
+    return (
+        "database is locked" in text
+        or "database is busy" in text
+        or (isinstance(e, IntegrityError) and "unique" in text)
+    )
+
+
+def _tracked_branch(project: ProjectInfo, explicit: str | None, scans: Iterable[ScanInfo]) -> str:
+    if explicit is not None:
+        return explicit
+    if project.default_branch:
+        return project.default_branch
+    counts = Counter(s.branch for s in scans)
+    if not counts:
+        return ""
+    best = max(counts.values())
+    # Ties go to the branch scanned last.
+    return [s.branch for s in scans if counts[s.branch] == best][-1]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(t for t in text.split(",") if t)
+
+
+def _project(row: Any) -> ProjectInfo:
+    return ProjectInfo(
+        id=row.id,
+        name=row.name,
+        correspondent=row.correspondent,
+        default_branch=row.default_branch,
+    )
+
+
+def _scan(row: Any) -> ScanInfo:
+    return ScanInfo(
+        id=row.id,
+        project_id=row.project_id,
+        commit=row.commit,
+        branch=row.branch,
+        scanned_at=row.scanned_at,
+        tools=_split(row.tools),
+        finding_count=row.finding_count,
+        gate_passed=row.gate_passed,
+        source=row.source,
+    )
+
+
+def _finding(row: Any) -> FindingInfo:
+    return FindingInfo(
+        id=row.id,
+        project_id=row.project_id,
+        fingerprint=row.fingerprint,
+        rule_id=row.rule_id,
+        tool=row.tool,
+        severity=Severity.parse(row.severity),
+        message=row.message,
+        path=row.path,
+        snippet=row.snippet,
+        cwe=tuple(int(c) for c in _split(row.cwe)),
+        owasp_2025=_split(row.owasp_2025),
+        owasp_2021=_split(row.owasp_2021),
+        help_uri=row.help_uri,
+    )
+
+
+def _short(e: SQLAlchemyError) -> str:
+    orig = getattr(e, "orig", None)
+    return str(orig if orig is not None else e).strip().splitlines()[0]

@@ -1,0 +1,1 @@
+"""Renderings of a scan for people (text, markdown) and programs (json, sarif)."""
