@@ -43,7 +43,7 @@ def keydir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def make_key(keydir: Path):  # type: ignore[no-untyped-def]
+def make_key(keydir: Path):
     """make_key("alice@example.com", "ed25519") -> Key, generated once per session by ssh-keygen."""
 
     def make(principal: str, key_type: str = "ed25519") -> Key:

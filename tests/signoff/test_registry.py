@@ -23,11 +23,11 @@ def _bootstrap(root: Path, admin: Key) -> None:
 
 
 @pytest.fixture
-def admin(make_key):  # type: ignore[no-untyped-def]
+def admin(make_key):
     return make_key("admin@example.com")
 
 
-def test_first_version_must_match_trust_root(repo, admin, make_key):  # type: ignore[no-untyped-def]
+def test_first_version_must_match_trust_root(repo, admin, make_key):
     _bootstrap(repo, admin)
     verified = registry.verify(repo, (admin.fingerprint,))
     assert verified.signers.principals_for(sshsig.public_key_of(admin.loaded), "secsdlc-waiver")
@@ -36,13 +36,13 @@ def test_first_version_must_match_trust_root(repo, admin, make_key):  # type: ig
         registry.verify(repo, (other.fingerprint,))
 
 
-def test_no_trust_root_fails_closed(repo, admin):  # type: ignore[no-untyped-def]
+def test_no_trust_root_fails_closed(repo, admin):
     _bootstrap(repo, admin)
     with pytest.raises(RegistryError, match="no trust root"):
         registry.verify(repo, ())
 
 
-def test_change_signed_by_existing_correspondent_is_accepted(repo, admin, make_key):  # type: ignore[no-untyped-def]
+def test_change_signed_by_existing_correspondent_is_accepted(repo, admin, make_key):
     _bootstrap(repo, admin)
     bob = make_key("bob@example.com")
     registry.write_signed(repo, _line(admin) + _line(bob), admin.loaded)
@@ -57,7 +57,7 @@ def test_change_signed_by_existing_correspondent_is_accepted(repo, admin, make_k
                                        sshsig.public_key_of(carol.loaded), "secsdlc-waiver")
 
 
-def test_registry_change_signed_by_nobody_is_rejected(repo, admin, make_key):  # type: ignore[no-untyped-def]
+def test_registry_change_signed_by_nobody_is_rejected(repo, admin, make_key):
     _bootstrap(repo, admin)
     dev = make_key("dev@example.com")
     (repo / registry.REGISTRY_FILE).write_text(_line(admin) + _line(dev))
@@ -67,7 +67,7 @@ def test_registry_change_signed_by_nobody_is_rejected(repo, admin, make_key):  #
         registry.verify(repo, (admin.fingerprint,))
 
 
-def test_registry_change_keeping_old_signature_is_rejected(repo, admin, make_key):  # type: ignore[no-untyped-def]
+def test_registry_change_keeping_old_signature_is_rejected(repo, admin, make_key):
     _bootstrap(repo, admin)
     dev = make_key("dev@example.com")
     (repo / registry.REGISTRY_FILE).write_text(_line(admin) + _line(dev))
@@ -76,7 +76,7 @@ def test_registry_change_keeping_old_signature_is_rejected(repo, admin, make_key
         registry.verify(repo, (admin.fingerprint,))
 
 
-def test_newcomer_signing_own_admission_is_rejected(repo, admin, make_key):  # type: ignore[no-untyped-def]
+def test_newcomer_signing_own_admission_is_rejected(repo, admin, make_key):
     _bootstrap(repo, admin)
     dev = make_key("dev@example.com")
     text = _line(admin) + _line(dev)
@@ -97,7 +97,7 @@ def test_newcomer_signing_own_admission_is_rejected(repo, admin, make_key):  # t
         registry.write_signed(repo, text + "", make_key("eve@example.com").loaded)
 
 
-def test_old_signature_cannot_be_replayed_to_undo_a_removal(repo, admin, make_key):  # type: ignore[no-untyped-def]
+def test_old_signature_cannot_be_replayed_to_undo_a_removal(repo, admin, make_key):
     bob = make_key("bob@example.com")
     registry.write_signed(repo, _line(admin) + _line(bob), admin.loaded)
     commit_all(repo, "admin and bob")
@@ -114,7 +114,7 @@ def test_old_signature_cannot_be_replayed_to_undo_a_removal(repo, admin, make_ke
         registry.verify(repo, (admin.fingerprint,))
 
 
-def test_rogue_branch_merged_is_rejected(repo, admin, make_key):  # type: ignore[no-untyped-def]
+def test_rogue_branch_merged_is_rejected(repo, admin, make_key):
     _bootstrap(repo, admin)
     git(repo, "checkout", "-q", "-b", "rogue")
     dev = make_key("dev@example.com")
@@ -129,13 +129,13 @@ def test_rogue_branch_merged_is_rejected(repo, admin, make_key):  # type: ignore
         registry.verify(repo, (admin.fingerprint,))
 
 
-def test_outside_git_fails_closed(tmp_path, admin):  # type: ignore[no-untyped-def]
+def test_outside_git_fails_closed(tmp_path, admin):
     registry.write_signed(tmp_path, _line(admin), admin.loaded)
     with pytest.raises(RegistryError, match="not in a git repository"):
         registry.verify(tmp_path, (admin.fingerprint,))
 
 
-def test_shallow_clone_fails_closed(repo, admin, tmp_path):  # type: ignore[no-untyped-def]
+def test_shallow_clone_fails_closed(repo, admin, tmp_path):
     _bootstrap(repo, admin)
     (repo / "f").write_text("1")
     commit_all(repo)
@@ -145,7 +145,7 @@ def test_shallow_clone_fails_closed(repo, admin, tmp_path):  # type: ignore[no-u
         registry.verify(clone, (admin.fingerprint,))
 
 
-def test_registry_file_works_with_ssh_keygen_find_principals(repo, admin, make_key, tmp_path):  # type: ignore[no-untyped-def]
+def test_registry_file_works_with_ssh_keygen_find_principals(repo, admin, make_key, tmp_path):
     bob = make_key("bob@example.com", "ecdsa")
     text = _line(admin) + allowed_signers.format_line(
         bob.principal, sshsig.public_key_of(bob.loaded), namespaces=("secsdlc-waiver",))
@@ -171,12 +171,12 @@ def test_registry_file_works_with_ssh_keygen_find_principals(repo, admin, make_k
     ("alice@example.com ssh-ed25519 not-base64!", "not valid base64"),
     ('"alice@example.com ssh-ed25519 AAAA', "unterminated quote"),
 ])
-def test_bad_registry_lines_name_file_and_line(line, problem):  # type: ignore[no-untyped-def]
+def test_bad_registry_lines_name_file_and_line(line, problem):
     with pytest.raises(allowed_signers.AllowedSignersError, match=f"reg:2: .*{problem}"):
         allowed_signers.parse("# comment\n" + line + "\n", "reg")
 
 
-def test_principal_patterns_follow_openssh():  # type: ignore[no-untyped-def]
+def test_principal_patterns_follow_openssh():
     signer = allowed_signers.Signer(principals=("*@example.com", "!eve@example.com"),
                                     key=sshsig.SshPublicKey("x", b""))
     assert signer.matches_principal("alice@example.com")
@@ -184,7 +184,7 @@ def test_principal_patterns_follow_openssh():  # type: ignore[no-untyped-def]
     assert not signer.matches_principal("alice@evil.com")
 
 
-def test_trust_root_parsing():  # type: ignore[no-untyped-def]
+def test_trust_root_parsing():
     fp = "SHA256:" + "A" * 43
     assert registry.parse_trust_root([f"{fp}, {fp}"]) == (fp,)
     with pytest.raises(RegistryError, match="not a key fingerprint"):

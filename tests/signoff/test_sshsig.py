@@ -33,7 +33,7 @@ def _keygen_verify(allowed: Path, principal: str, namespace: str, message: bytes
 
 
 @pytest.mark.parametrize("key_type", KEY_TYPES)
-def test_our_signature_verifies_with_ssh_keygen(make_key, key_type, tmp_path):  # type: ignore[no-untyped-def]
+def test_our_signature_verifies_with_ssh_keygen(make_key, key_type, tmp_path):
     key = make_key("alice@example.com", key_type)
     allowed = tmp_path / "allowed"
     allowed.write_text(f"alice@example.com {key.pubkey_text()}\n")
@@ -47,7 +47,7 @@ def test_our_signature_verifies_with_ssh_keygen(make_key, key_type, tmp_path):  
 
 
 @pytest.mark.parametrize("key_type", KEY_TYPES)
-def test_ssh_keygen_signature_verifies_here(make_key, key_type, tmp_path):  # type: ignore[no-untyped-def]
+def test_ssh_keygen_signature_verifies_here(make_key, key_type, tmp_path):
     key = make_key("alice@example.com", key_type)
     message = b"release 1.0\n"
     sig = _keygen_sign(key.private, "secsdlc-signoff", message, tmp_path)
@@ -57,14 +57,14 @@ def test_ssh_keygen_signature_verifies_here(make_key, key_type, tmp_path):  # ty
         sshsig.verify(sig, b"release 1.1\n", "secsdlc-signoff")
 
 
-def test_namespace_is_enforced(make_key, tmp_path):  # type: ignore[no-untyped-def]
+def test_namespace_is_enforced(make_key, tmp_path):
     key = make_key("alice@example.com")
     sig = _keygen_sign(key.private, "git", b"m", tmp_path)
     with pytest.raises(SignatureError, match="namespace 'git', expected 'secsdlc-waiver'"):
         sshsig.verify(sig, b"m", "secsdlc-waiver")
 
 
-def test_forged_signature_is_rejected(make_key):  # type: ignore[no-untyped-def]
+def test_forged_signature_is_rejected(make_key):
     alice = make_key("alice@example.com")
     mallory = make_key("mallory@example.com")
     genuine = sshsig.parse(sshsig.sign(alice.loaded, b"m", "ns"))
@@ -86,18 +86,18 @@ def test_forged_signature_is_rejected(make_key):  # type: ignore[no-untyped-def]
     (f"{sshsig.BEGIN}\nU1NIU0lH\n{sshsig.END}", "truncated"),
     (f"{sshsig.BEGIN}\nWFhYWFhY\n{sshsig.END}", "does not start with SSHSIG"),
 ])
-def test_malformed_signatures_say_what_is_wrong(text, problem):  # type: ignore[no-untyped-def]
+def test_malformed_signatures_say_what_is_wrong(text, problem):
     with pytest.raises(SignatureError, match=problem):
         sshsig.parse(text)
 
 
-def test_fingerprint_matches_ssh_keygen(make_key):  # type: ignore[no-untyped-def]
+def test_fingerprint_matches_ssh_keygen(make_key):
     for key_type in KEY_TYPES:
         key = make_key("bob@example.com", key_type)
         assert sshsig.public_key_of(key.loaded).fingerprint == key.fingerprint
 
 
-def test_encrypted_key_asks_for_passphrase(tmp_path):  # type: ignore[no-untyped-def]
+def test_encrypted_key_asks_for_passphrase(tmp_path):
     path = tmp_path / "enc"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret", "-f", str(path)],
                    check=True, capture_output=True)

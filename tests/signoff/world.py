@@ -1,0 +1,78 @@
+"""Build scan results and a repository with a verified correspondent registry."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from secsdlc.config import Config
+from secsdlc.gate.pipeline import GateOptions, decide
+from secsdlc.model import (
+    Confidence,
+    Finding,
+    Fingerprint,
+    Location,
+    RuleId,
+    ScannerName,
+    ScannerRun,
+    ScanResult,
+    Severity,
+    ToolInfo,
+)
+from secsdlc.signoff import allowed_signers, registry, sshsig, waivers
+
+from .conftest import Key, commit_all
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+
+
+def finding(fp: str, *, rule: str = "B602", path: str = "app/x.py",
+            severity: Severity = Severity.HIGH, line: int = 3) -> Finding:
+    return Finding(
+        rule_id=RuleId(rule), scanners=(ScannerName("bandit"),), message="m", severity=severity,
+        confidence=Confidence.HIGH, location=Location(path=path, start_line=line),
+        fingerprint=Fingerprint(fp),
+    )
+
+
+def result(*findings: Finding, scanners: tuple[str, ...] = ("bandit", "semgrep"),
+           failed: tuple[str, ...] = ()) -> ScanResult:
+    runs = []
+    for i, name in enumerate(scanners):
+        runs.append(ScannerRun(
+            tool=ToolInfo(name=ScannerName(name), version="1", information_uri="https://x"),
+            rules={}, findings=tuple(findings) if i == 0 else (), succeeded=name not in failed,
+        ))
+    return ScanResult(root=".", runs=tuple(runs))
+
+
+def setup_registry(root: Path, admin: Key, *others: Key) -> None:
+    text = "".join(allowed_signers.format_line(k.principal, sshsig.public_key_of(k.loaded))
+                   for k in (admin, *others))
+    registry.write_signed(root, text, admin.loaded)
+    commit_all(root, "registry")
+
+
+def request(root: Path, *fps: str, rule: str = "B602", path: str = "app/x.py",
+            severity: Severity = Severity.HIGH, requester: str = "dev@example.com",
+            days: float = 20, created: datetime = NOW - timedelta(days=1),
+            reason: str = "false positive: input is a constant", project: str = ""
+            ) -> waivers.Waiver:
+    w = waivers.new_waiver(project=project, fingerprints=fps, rule=rule, path=path,
+                           severity=severity, reason=reason, requester=requester,
+                           created=created, expires=created + timedelta(days=days))
+    waivers.save(root, w)
+    return w
+
+
+def approve(root: Path, w: waivers.Waiver, key: Key, principal: str | None = None
+            ) -> waivers.Waiver:
+    approved = waivers.approve(w, key.loaded, principal or key.principal)
+    waivers.save(root, approved)
+    return approved
+
+
+def gate(root: Path, res: ScanResult, trust: tuple[str, ...], *, config: Config | None = None,
+         fail_on: Severity = Severity.HIGH, now: datetime = NOW, **kw):
+    return decide(res, config or Config(), root,
+                  GateOptions(fail_on=fail_on, trust_root=trust, now=now, **kw))
