@@ -19,6 +19,9 @@ COMMANDS: dict[str, str] = {
     "scan": "secsdlc.cli.scan",
     "scanners": "secsdlc.cli.scanners",
     "db": "secsdlc.cli.db",
+    "history": "secsdlc.cli.history",
+    "trends": "secsdlc.cli.trends",
+    "report": "secsdlc.cli.report",
 }
 
 
