@@ -1,0 +1,14 @@
+from flask import Flask, request, make_response
+import os
+import shlex
+import subprocess
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.args.get("q", "")
+    data = value.lower() if value else value
+    subprocess.check_output(["sh", "-c", "echo " + data])
+    return 'ok'

@@ -1,0 +1,15 @@
+from flask import Flask, request, make_response
+import os
+import shlex
+import subprocess
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.headers.get("X-Query", "")
+    data = "fixed"
+    other = value
+    subprocess.run(f"ls {data}", shell=True)
+    return 'ok'

@@ -1,0 +1,16 @@
+from fastapi import FastAPI, Request
+import base64
+import json
+import pickle
+import yaml
+
+app = FastAPI()
+
+
+@app.post("/item")
+async def handler(request: Request):
+    value = request.headers.get("x-query", "")
+    data = "fixed"
+    other = value
+    obj = pickle.loads(base64.b64decode(data))
+    return {'ok': True}

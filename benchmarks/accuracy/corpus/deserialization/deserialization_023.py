@@ -1,0 +1,16 @@
+from flask import Flask, request, make_response
+import base64
+import json
+import pickle
+import yaml
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.args.get("q", "")
+    data = "fixed"
+    other = value
+    obj = yaml.unsafe_load(data)
+    return 'ok'

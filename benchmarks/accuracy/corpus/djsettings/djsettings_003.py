@@ -1,0 +1,2 @@
+DEBUG = False
+SECURE_SSL_REDIRECT = False

@@ -1,0 +1,8 @@
+import jwt
+
+def verify_token(token, key):
+    try:
+        jwt.decode(token, key, algorithms=['HS256'])
+        return True
+    except Exception:
+        return True

@@ -1,0 +1,1 @@
+SECRET_KEY = 'django-insecure-8f#2k!x9q0z'

@@ -1,0 +1,4 @@
+API_KEY = 'AKIA1234567890ABCDEF'
+
+def headers():
+    return {'Authorization': API_KEY}

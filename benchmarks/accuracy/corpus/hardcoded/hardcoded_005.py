@@ -1,0 +1,2 @@
+class Settings:
+    db_password = 'hunter2hunter2'

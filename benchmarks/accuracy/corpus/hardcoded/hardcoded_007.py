@@ -1,0 +1,2 @@
+import os
+SECRET_KEY = os.environ['DJANGO_SECRET_KEY']

@@ -1,0 +1,2 @@
+PASSWORD_FIELD = 'password'
+TOKEN_HEADER = 'X-Api-Token'

@@ -1,0 +1,4 @@
+import hashlib
+
+def store_password(pw):
+    return hashlib.md5(pw.encode()).hexdigest()

@@ -1,0 +1,4 @@
+import hashlib
+
+def sign(data):
+    return hashlib.sha1(data).hexdigest()

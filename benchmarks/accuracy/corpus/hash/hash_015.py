@@ -1,0 +1,4 @@
+import hashlib
+
+def checksum(path):
+    return hashlib.blake2b(open(path, 'rb').read()).hexdigest()

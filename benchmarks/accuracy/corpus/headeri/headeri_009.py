@@ -1,0 +1,12 @@
+import json
+
+from django.http import HttpResponse
+
+
+
+def handler(request):
+    value = json.loads(request.body)["q"]
+    data = f"{value}"
+    resp = make_response("ok")
+    resp.headers["X-User"] = data.replace("\r", "").replace("\n", "")
+    return HttpResponse('ok')

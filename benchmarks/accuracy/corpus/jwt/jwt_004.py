@@ -1,0 +1,4 @@
+import jwt
+
+def claims(token, key):
+    return jwt.decode(token, key, algorithms=['HS256'])

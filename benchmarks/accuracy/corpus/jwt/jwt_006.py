@@ -1,0 +1,4 @@
+import jwt
+
+def header(token):
+    return jwt.get_unverified_header(token)['kid']

@@ -1,0 +1,13 @@
+from flask import Flask, request, make_response
+import logging
+
+logger = logging.getLogger(__name__)
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.form["q"]
+    logging.warning(f"bad search: {value}")
+    return 'ok'

@@ -1,0 +1,16 @@
+from flask import Flask, request, make_response
+import os
+from pathlib import Path
+from werkzeug.utils import secure_filename
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.get_json()["q"]
+    data = f"{value}"
+    full = os.path.realpath(os.path.join("/srv/files", data))
+    if full.startswith("/srv/files/"):
+        content = open(full).read()
+    return 'ok'

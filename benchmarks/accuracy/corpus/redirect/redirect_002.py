@@ -1,0 +1,13 @@
+import json
+
+from django.http import HttpResponse
+from flask import redirect, url_for
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def handler(request):
+    value = json.loads(request.body)["q"]
+    data = "{}".format(value).strip()
+    resp = redirect(data)
+    return HttpResponse('ok')

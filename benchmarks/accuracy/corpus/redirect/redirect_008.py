@@ -1,0 +1,12 @@
+import json
+
+from django.http import HttpResponse
+from flask import redirect, url_for
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def handler(request):
+    value = json.loads(request.body)["q"]
+    resp = HttpResponseRedirect(value)
+    return HttpResponse('ok')

@@ -1,0 +1,15 @@
+import json
+
+from django.http import HttpResponse
+from flask import redirect, url_for
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def handler(request):
+    value = request.META.get("HTTP_X_QUERY", "")
+    items = []
+    items.append(value)
+    data = items[0]
+    resp = redirect("//" + data)
+    return HttpResponse('ok')

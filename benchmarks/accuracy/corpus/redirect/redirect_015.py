@@ -1,0 +1,14 @@
+import json
+
+from django.http import HttpResponse
+from flask import redirect, url_for
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def handler(request):
+    value = request.POST["q"]
+    data = f"{value}"
+    if url_has_allowed_host_and_scheme(data, allowed_hosts={"example.com"}):
+        resp = redirect(data)
+    return HttpResponse('ok')

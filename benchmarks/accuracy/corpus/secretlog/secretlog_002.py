@@ -1,0 +1,4 @@
+import logging
+
+def connect(cfg):
+    logging.debug(f"connecting with api_key={cfg['api_key']}")

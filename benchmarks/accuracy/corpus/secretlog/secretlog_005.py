@@ -1,0 +1,4 @@
+import logging
+
+def connect(cfg):
+    logging.debug('connecting to %s', cfg['host'])

@@ -1,0 +1,6 @@
+from flask import make_response
+
+def view():
+    resp = make_response('ok')
+    resp.set_cookie('session_id', 'abc', secure=True, httponly=True, samesite='Lax')
+    return resp

@@ -1,0 +1,6 @@
+from django.http import HttpResponse
+
+def view(request):
+    resp = HttpResponse('ok')
+    resp.set_cookie('sid', 'x', secure=True, httponly=True)
+    return resp

@@ -1,0 +1,14 @@
+from flask import Flask, request, make_response
+import sqlite3
+from sqlalchemy import text
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.form["q"]
+    data = " ".join([value])
+    conn = sqlite3.connect("app.db")
+    conn.execute("SELECT * FROM users WHERE name = '" + data + "'")
+    return 'ok'

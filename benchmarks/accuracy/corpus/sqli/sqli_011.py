@@ -1,0 +1,16 @@
+from flask import Flask, request, make_response
+import sqlite3
+from sqlalchemy import text
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.values.get("q")
+    items = []
+    items.append(value)
+    data = items[0]
+    cur = sqlite3.connect("app.db").cursor()
+    cur.execute("DELETE FROM t WHERE id = %s" % data)
+    return 'ok'

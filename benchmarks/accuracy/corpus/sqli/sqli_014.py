@@ -1,0 +1,13 @@
+from flask import Flask, request, make_response
+import sqlite3
+from sqlalchemy import text
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.args.get("q", "")
+    data = f"{value}"
+    rows = engine.connect().execute(text("SELECT * FROM t WHERE a = '%s'" % data))
+    return 'ok'

@@ -1,0 +1,15 @@
+from flask import Flask, request, make_response
+import sqlite3
+from sqlalchemy import text
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.get_json()["q"]
+    data = "{}".format(value).strip()
+    cur = sqlite3.connect("app.db").cursor()
+    sql = "SELECT * FROM t ORDER BY " + data
+    cur.executemany(sql, [])
+    return 'ok'

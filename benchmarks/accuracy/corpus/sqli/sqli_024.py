@@ -1,0 +1,12 @@
+from flask import Flask, request, make_response
+import sqlite3
+from sqlalchemy import text
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.headers.get("X-Query", "")
+    rows = engine.connect().execute(text("SELECT * FROM t WHERE a = :a"), {"a": value})
+    return 'ok'

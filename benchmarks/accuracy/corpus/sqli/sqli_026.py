@@ -1,0 +1,12 @@
+import json
+
+from django.http import HttpResponse
+import sqlite3
+from sqlalchemy import text
+
+
+def handler(request):
+    value = request.COOKIES.get("q", "")
+    data = "{}".format(value).strip()
+    rows = engine.connect().execute(text("SELECT * FROM t WHERE a = :a"), {"a": data})
+    return HttpResponse('ok')

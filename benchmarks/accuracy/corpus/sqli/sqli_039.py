@@ -1,0 +1,16 @@
+from flask import Flask, request, make_response
+import sqlite3
+from sqlalchemy import text
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.headers.get("X-Query", "")
+    data = "fixed"
+    other = value
+    cur = sqlite3.connect("app.db").cursor()
+    sql = "SELECT * FROM t ORDER BY " + data
+    cur.executemany(sql, [])
+    return 'ok'

@@ -1,0 +1,14 @@
+from flask import Flask, request, make_response
+import requests
+import urllib.request
+from urllib.parse import urlparse
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.args.get("q", "")
+    if urlparse(value).hostname in {"api.example.com"}:
+        body = requests.get(value, timeout=5).text
+    return 'ok'

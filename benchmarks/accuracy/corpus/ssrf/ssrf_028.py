@@ -1,0 +1,14 @@
+import json
+
+from django.http import HttpResponse
+import requests
+import urllib.request
+from urllib.parse import urlparse
+
+
+def handler(request, value):
+
+    items = [value, "safe"]
+    data = items[1]
+    body = requests.post(data, json={"a": 1}, timeout=5)
+    return HttpResponse('ok')

@@ -1,0 +1,14 @@
+import json
+
+from django.http import HttpResponse
+from flask import render_template_string
+import jinja2
+
+
+def handler(request, value):
+
+    items = []
+    items.append(value)
+    data = items[0]
+    html = jinja2.Environment().from_string(f"Dear {data}").render()
+    return HttpResponse('ok')

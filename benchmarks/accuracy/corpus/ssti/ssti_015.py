@@ -1,0 +1,13 @@
+from flask import Flask, request, make_response
+from flask import render_template_string
+import jinja2
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.args.get("q", "")
+    data = "{}".format(value).strip()
+    html = render_template_string("<h1>Hello {{ name }}</h1>", name=data)
+    return 'ok'

@@ -1,0 +1,5 @@
+def close(conn):
+    try:
+        conn.close()
+    except Exception as e:
+        pass

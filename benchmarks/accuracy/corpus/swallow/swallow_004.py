@@ -1,0 +1,8 @@
+import logging
+
+def load(path):
+    try:
+        return open(path).read()
+    except OSError:
+        logging.exception('cannot read %s', path)
+        raise

@@ -1,0 +1,3 @@
+import httpx
+
+client = httpx.Client(verify=False)

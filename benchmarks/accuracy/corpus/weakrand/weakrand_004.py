@@ -1,0 +1,5 @@
+import random
+from flask import session
+
+def start():
+    session['csrf_token'] = '%x' % random.getrandbits(64)

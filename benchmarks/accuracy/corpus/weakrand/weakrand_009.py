@@ -1,0 +1,4 @@
+import random
+
+def pick_color():
+    return random.choice(['red', 'green', 'blue'])

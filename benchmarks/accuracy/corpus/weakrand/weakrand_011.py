@@ -1,0 +1,5 @@
+import random
+
+def shuffle_quiz(questions):
+    random.shuffle(questions)
+    return questions

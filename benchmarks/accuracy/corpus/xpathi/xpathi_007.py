@@ -1,0 +1,13 @@
+from fastapi import FastAPI, Request
+from lxml import etree
+
+app = FastAPI()
+
+
+@app.post("/item")
+async def handler(request: Request):
+    value = request.query_params["q"]
+    data = "%s" % value
+    root = etree.parse("users.xml").getroot()
+    nodes = root.xpath(f"//user[@id='{data}']/email/text()")
+    return {'ok': True}

@@ -1,0 +1,13 @@
+import json
+
+from django.http import HttpResponse
+import html
+from markupsafe import Markup, escape
+from django.utils.safestring import mark_safe
+
+
+def handler(request):
+    value = request.POST["q"]
+    data = value.lower() if value else value
+    fragment = Markup(f"<i>{data}</i>")
+    return HttpResponse('ok')

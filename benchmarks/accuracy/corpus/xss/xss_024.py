@@ -1,0 +1,14 @@
+from flask import Flask, request, make_response
+import html
+from markupsafe import Markup, escape
+from django.utils.safestring import mark_safe
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.cookies.get("q", "")
+    data = f"{value}"
+    fragment = Markup("<i>{}</i>").format(data)
+    return 'ok'

@@ -1,0 +1,15 @@
+from fastapi import FastAPI, Request
+import html
+from markupsafe import Markup, escape
+from django.utils.safestring import mark_safe
+
+app = FastAPI()
+
+
+@app.post("/item")
+async def handler(request: Request):
+    value = request.headers.get("x-query", "")
+    data = value
+    data = "constant"
+    fragment = mark_safe("<b>" + data + "</b>")
+    return {'ok': True}

@@ -1,0 +1,3 @@
+def delete_post(request, post):
+    assert request.user.is_staff, 'staff only'
+    post.delete()

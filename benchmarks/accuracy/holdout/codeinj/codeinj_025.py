@@ -1,0 +1,13 @@
+from flask import Flask, request, make_response
+import ast
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.cookies.get("q", "")
+    data = f"{value}"
+    if data in ("1+1", "2*3"):
+        result = eval(data)
+    return 'ok'

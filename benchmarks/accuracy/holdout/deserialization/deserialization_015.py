@@ -1,0 +1,14 @@
+from fastapi import FastAPI, Request
+import base64
+import json
+import pickle
+import yaml
+
+app = FastAPI()
+
+
+@app.post("/item")
+async def handler(request: Request):
+    value = request.headers.get("x-query", "")
+    obj = json.loads(value)
+    return {'ok': True}

@@ -1,0 +1,14 @@
+from flask import Flask, request, make_response
+import os
+from pathlib import Path
+from werkzeug.utils import secure_filename
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.args.get("q", "")
+    with open(os.path.join("/srv/files", value)) as fh:
+        content = fh.read()
+    return 'ok'

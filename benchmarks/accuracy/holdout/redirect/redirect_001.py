@@ -1,0 +1,14 @@
+from fastapi import FastAPI, Request
+from flask import redirect, url_for
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+app = FastAPI()
+
+
+@app.post("/item")
+async def handler(request: Request):
+    value = request.headers.get("x-query", "")
+    data = " ".join([value])
+    resp = redirect(data)
+    return {'ok': True}

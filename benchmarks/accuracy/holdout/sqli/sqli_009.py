@@ -1,0 +1,14 @@
+from flask import Flask, request, make_response
+import sqlite3
+from sqlalchemy import text
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.headers.get("X-Query", "")
+    data = "%s" % value
+    cur = sqlite3.connect("app.db").cursor()
+    cur.execute("DELETE FROM t WHERE id = %s" % data)
+    return 'ok'

@@ -1,0 +1,15 @@
+from flask import Flask, request, make_response
+import sqlite3
+from sqlalchemy import text
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.headers.get("X-Query", "")
+    items = [value, "safe"]
+    data = items[1]
+    cur = sqlite3.connect("app.db").cursor()
+    cur.execute(f"SELECT * FROM users WHERE name = '{data}'")
+    return 'ok'

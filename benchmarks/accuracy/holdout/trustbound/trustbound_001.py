@@ -1,0 +1,11 @@
+from flask import Flask, request, make_response
+from flask import session
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.cookies.get("q", "")
+    session["role"] = value
+    return 'ok'

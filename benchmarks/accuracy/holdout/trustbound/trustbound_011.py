@@ -1,0 +1,12 @@
+from fastapi import FastAPI, Request
+from flask import session
+
+app = FastAPI()
+
+
+@app.post("/item")
+async def handler(request: Request):
+    value = request.query_params["q"]
+    data = "{}".format(value).strip()
+    session[data] = True
+    return {'ok': True}

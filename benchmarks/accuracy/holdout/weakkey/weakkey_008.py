@@ -1,0 +1,4 @@
+from Crypto.PublicKey import RSA
+
+def mk():
+    return RSA.generate(4096)

@@ -1,0 +1,14 @@
+from flask import Flask, request, make_response
+import html
+from markupsafe import Markup, escape
+from django.utils.safestring import mark_safe
+
+app = Flask(__name__)
+
+
+@app.route("/item", methods=["GET", "POST"])
+def handler():
+    value = request.form["q"]
+    data = "{}".format(value).strip()
+    resp = HttpResponse(f"<div>{escape(data)}</div>")
+    return 'ok'

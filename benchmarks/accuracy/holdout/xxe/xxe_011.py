@@ -1,0 +1,15 @@
+from fastapi import FastAPI, Request
+import xml.sax
+from lxml import etree
+import defusedxml.lxml
+
+app = FastAPI()
+
+
+@app.post("/item")
+async def handler(request: Request):
+    value = request.headers.get("x-query", "")
+    data = value.lower() if value else value
+    parser = etree.XMLParser(no_network=False, load_dtd=True)
+    doc = etree.fromstring(data, parser=parser)
+    return {'ok': True}
