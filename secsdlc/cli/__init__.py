@@ -22,6 +22,11 @@ COMMANDS: dict[str, str] = {
     "history": "secsdlc.cli.history",
     "trends": "secsdlc.cli.trends",
     "report": "secsdlc.cli.report",
+    "gate": "secsdlc.cli.gate",
+    "waiver": "secsdlc.cli.waiver",
+    "correspondent": "secsdlc.cli.correspondent",
+    "signoff": "secsdlc.cli.signoff",
+    "audit": "secsdlc.cli.audit",
 }
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass
 
+from secsdlc.errors import SecsdlcError
 from secsdlc.signoff.sshsig import SignatureError, SshPublicKey
 
 
-class AllowedSignersError(Exception):
+class AllowedSignersError(SecsdlcError):
     """The file cannot be parsed; the message names the file and line."""
 
 

@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from secsdlc.errors import SecsdlcError
 from secsdlc.signoff import sshsig
 from secsdlc.signoff.canonical import canonical, timestamp
 from secsdlc.signoff.files import SECSDLC_DIR, atomic_write
@@ -35,7 +36,7 @@ GENESIS = "0" * 64
 _REQUIRED = {"seq": int, "time": str, "actor": str, "action": str, "data": dict, "prev": str}
 
 
-class AuditError(Exception):
+class AuditError(SecsdlcError):
     """The log is damaged or was tampered with; the message names the line."""
 
 

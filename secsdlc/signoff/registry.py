@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from secsdlc.errors import SecsdlcError
 from secsdlc.signoff import allowed_signers, sshsig
 from secsdlc.signoff.allowed_signers import AllowedSigners, AllowedSignersError
 from secsdlc.signoff.files import SECSDLC_DIR, atomic_write
@@ -32,7 +33,7 @@ NAMESPACE = "secsdlc-registry"
 TRUST_ROOT_ENV = "SECSDLC_TRUST_ROOT"
 
 
-class RegistryError(Exception):
+class RegistryError(SecsdlcError):
     """The registry cannot be trusted; the message says which version and why."""
 
 

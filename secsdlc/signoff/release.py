@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from secsdlc.errors import SecsdlcError
 from secsdlc.model import ScanResult
 from secsdlc.process import ProcessError, run
 from secsdlc.signoff import sshsig
@@ -27,7 +28,7 @@ NOTES_REF = "secsdlc-signoff"
 FORMAT_VERSION = 1
 
 
-class SignoffError(Exception):
+class SignoffError(SecsdlcError):
     """A sign-off cannot be made or read; the message says where and why."""
 
 

@@ -29,6 +29,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
     encode_dss_signature,
 )
 
+from secsdlc.errors import SecsdlcError
+
 KeyFingerprint = NewType("KeyFingerprint", str)  # "SHA256:..." as `ssh-keygen -lf` prints it
 
 MAGIC = b"SSHSIG"
@@ -47,7 +49,7 @@ PublicKey = ed25519.Ed25519PublicKey | rsa.RSAPublicKey | ec.EllipticCurvePublic
 PrivateKey = ed25519.Ed25519PrivateKey | rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
 
-class SignatureError(Exception):
+class SignatureError(SecsdlcError):
     """A signature or key is malformed, of an unsupported kind, or does not verify."""
 
 

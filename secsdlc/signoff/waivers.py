@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from secsdlc.errors import SecsdlcError
 from secsdlc.model import Severity
 from secsdlc.signoff import sshsig
 from secsdlc.signoff.allowed_signers import AllowedSigners
@@ -32,7 +33,7 @@ EXPIRY_WARNING = timedelta(days=7)
 CLOCK_SKEW = timedelta(hours=1)
 
 
-class WaiverError(Exception):
+class WaiverError(SecsdlcError):
     """A waiver file is unreadable or malformed; the message names the file and field."""
 
 

@@ -1,0 +1,50 @@
+"""`secsdlc audit verify|show`: the hash-chained log of waivers, registry changes, sign-offs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("audit", help="verify or show the audit log (.secsdlc/audit.log)")
+    p.add_argument("--root", type=Path, metavar="DIR", help="project root (default: git top)")
+    actions = p.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
+    ver = actions.add_parser("verify", help="check the hash chain, signatures and git history")
+    ver.add_argument("--no-git", action="store_true",
+                     help="skip checking that committed entries were never cut off")
+    actions.add_parser("show", help="print the entries, one per line")
+
+
+def run(args: argparse.Namespace) -> int:
+    from secsdlc.errors import EXIT_BLOCKING
+    from secsdlc.signoff import audit, context
+
+    root = context.project_root(args.root)
+    if args.audit_action == "verify":
+        try:
+            report = audit.verify(root, use_git=not args.no_git)
+        except audit.AuditError as e:
+            print(f"audit log NOT intact: {e}")
+            return EXIT_BLOCKING
+        print(f"audit log intact: {report.entries} entries, {report.signed} signed, "
+              f"{report.anchored_commits} committed version(s) checked")
+        return 0
+    import json
+
+    path = root / audit.AUDIT_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        print("no audit log")
+        return 0
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            signed = f" [signed {entry['signer']}]" if "signature" in entry else ""
+            print(f"{entry['seq']:>5} {entry['time']} {entry['actor']} {entry['action']} "
+                  f"{json.dumps(entry['data'], sort_keys=True)}{signed}")
+        except (ValueError, KeyError, TypeError):
+            print("  ? unreadable line: run `secsdlc audit verify`")
+    return 0

@@ -1,0 +1,59 @@
+"""`secsdlc gate --sarif FILE`: apply the policy, waivers and sign-off to an existing SARIF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("text", "json", "sarif", "markdown")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("gate", help="apply the policy to an existing SARIF file",
+                       description="Decide pass/fail on a SARIF file under the project's policy, "
+                                   "signed waivers and (optionally) release sign-off; exit 0 "
+                                   "pass, 1 blocking findings, 2 could not be checked.")
+    p.add_argument("--sarif", type=Path, required=True, metavar="FILE", help="SARIF to gate")
+    p.add_argument("--root", type=Path, metavar="DIR",
+                   help="project root the SARIF paths are relative to (default: git top)")
+    p.add_argument("--config", type=Path, metavar="FILE", help=".secsdlc.toml or pyproject.toml")
+    p.add_argument("--fail-on", metavar="SEVERITY",
+                   help="blocking severity where the policy sets none (default: config, high)")
+    p.add_argument("--trust-root", action="append", default=[], metavar="SHA256:...",
+                   help="correspondent trust root key fingerprint (default: $SECSDLC_TRUST_ROOT)")
+    p.add_argument("--require-signoff", action="store_true",
+                   help="pass only with a correspondent's sign-off of HEAD and the open findings")
+    p.add_argument("--signoff", type=Path, metavar="FILE",
+                   help="sign-off file (default: the git note on HEAD)")
+    p.add_argument("--format", "-f", choices=FORMATS, default="text")
+    p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report here")
+    p.add_argument("--output-sarif", type=Path, metavar="FILE",
+                   help="write the SARIF with waived results marked as suppressed")
+
+
+def run(args: argparse.Namespace) -> int:
+    from secsdlc.cli import common
+    from secsdlc.errors import EXIT_BLOCKING, EXIT_PASS, EXIT_USAGE, UsageError
+    from secsdlc.gate.pipeline import GateOptions, decide
+    from secsdlc.model import Severity
+    from secsdlc.signoff import context
+
+    root = context.project_root(args.root)
+    _, config = common.load_scanners_and_config(args.config, root, None)
+    fail_on = config.fail_on
+    if args.fail_on:
+        try:
+            fail_on = Severity.parse(args.fail_on)
+        except ValueError as e:
+            raise UsageError(f"--fail-on: {e}") from None
+    result = context.read_sarif(args.sarif)
+    trust = context.trust_root(args.trust_root)  # a malformed fingerprint is a usage error
+    result, verdict = decide(result, config, root, GateOptions(
+        fail_on=fail_on, trust_root=trust, require_signoff=args.require_signoff,
+        signoff_file=args.signoff))
+    common.write_outputs(result, verdict, fmt=args.format, output=args.output,
+                         sarif=args.output_sarif)
+    if verdict.error:
+        return EXIT_USAGE
+    return EXIT_PASS if verdict.passed else EXIT_BLOCKING

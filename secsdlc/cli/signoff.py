@@ -1,0 +1,61 @@
+"""`secsdlc signoff --sarif FILE --key KEY`: a correspondent signs HEAD and its open findings."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("signoff", help="sign off a release: HEAD plus its open findings",
+                       description="Sign the current commit together with the set of open "
+                                   "(unfixed, unwaived) findings; `secsdlc gate "
+                                   "--require-signoff` passes only while both are unchanged.")
+    p.add_argument("--sarif", type=Path, required=True, metavar="FILE",
+                   help="SARIF of the scan of HEAD")
+    p.add_argument("--key", type=Path, required=True, metavar="PRIVATE_KEY")
+    p.add_argument("--principal", metavar="EMAIL", help="your principal in the registry")
+    p.add_argument("--root", type=Path, metavar="DIR", help="project root (default: git top)")
+    p.add_argument("--config", type=Path, metavar="FILE", help=".secsdlc.toml or pyproject.toml")
+    p.add_argument("--trust-root", action="append", default=[], metavar="SHA256:...",
+                   help="registry trust root, to apply waivers (default: $SECSDLC_TRUST_ROOT)")
+    p.add_argument("--output", "-o", type=Path, metavar="FILE",
+                   help="also write the sign-off to FILE")
+    p.add_argument("--no-note", action="store_true",
+                   help="do not attach it as a git note (refs/notes/secsdlc-signoff)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from secsdlc.cli import common
+    from secsdlc.gate.pipeline import GateOptions, decide
+    from secsdlc.gate.policy import load as load_policy
+    from secsdlc.signoff import audit, context, registry, release
+
+    root = context.project_root(args.root)
+    _, config = common.load_scanners_and_config(args.config, root, None)
+    policy = load_policy(config)
+    key = context.load_key(args.key)
+    principal = context.principal_for(key, registry.read_working(root), release.NAMESPACE,
+                                      args.principal)
+    # Open = what the gate would leave open: apply the waivers exactly as the gate does.
+    result, _ = decide(context.read_sarif(args.sarif), config, root, GateOptions(
+        fail_on=config.fail_on, trust_root=context.trust_root(args.trust_root)))
+    signoff = release.create(result, root=root, key=key, principal=principal,
+                             project=policy.project,
+                             now=datetime.now(timezone.utc).replace(microsecond=0))
+    if not args.no_note:
+        release.write_note(root, signoff)
+    if args.output is not None:
+        common.write_file(args.output, signoff.to_json())
+    audit.append(root, action="release-signoff", actor=principal, key=key,
+                 data={"commit": signoff.commit, "open": len(signoff.open)})
+    where = [] if args.no_note else [f"git note {release.NOTES_REF}"]
+    where += [str(args.output)] if args.output else []
+    print(f"signed off {signoff.commit[:12]} with {len(signoff.open)} open finding(s) as "
+          f"{principal} ({', '.join(where) or 'nowhere: use --output'})")
+    if not args.no_note:
+        print(f"  share it: git push origin refs/notes/{release.NOTES_REF}")
+    return 0

@@ -1,0 +1,93 @@
+"""What the sign-off commands share: project root, identities, keys, the verified registry."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from secsdlc.errors import SecsdlcError, UsageError
+from secsdlc.model import ScanResult
+from secsdlc.process import ProcessError, run
+from secsdlc.signoff import registry, sshsig
+from secsdlc.signoff.allowed_signers import AllowedSigners
+from secsdlc.signoff.sshsig import PrivateKey
+
+
+def project_root(arg: Path | None) -> Path:
+    """--root, else the top of the git work tree around the current directory, else cwd."""
+    if arg is not None:
+        root = arg.resolve()
+        if not root.is_dir():
+            raise UsageError(f"--root: not a directory: {root}")
+        return root
+    try:
+        rc, out, _ = run(["git", "rev-parse", "--show-toplevel"], timeout=30)
+    except ProcessError:
+        return Path.cwd().resolve()
+    return Path(out.strip()).resolve() if rc == 0 and out.strip() else Path.cwd().resolve()
+
+
+def git_email(root: Path) -> str:
+    """The requester's identity: `git config user.email` in the project."""
+    try:
+        rc, out, _ = run(["git", "config", "user.email"], cwd=root, timeout=30)
+    except ProcessError as e:
+        raise UsageError(f"cannot run git to find your identity: {e}") from e
+    email = out.strip()
+    if rc != 0 or not email:
+        raise UsageError("no git identity: run `git config user.email you@example.com`")
+    return email
+
+
+def trust_root(values: Sequence[str]) -> tuple[sshsig.KeyFingerprint, ...]:
+    return registry.parse_trust_root(values or (os.environ.get(registry.TRUST_ROOT_ENV, ""),))
+
+
+def load_key(path: Path) -> PrivateKey:
+    prompt = sshsig.terminal_passphrase(path) if sys.stdin.isatty() else None
+    return sshsig.load_private_key(path.expanduser(), prompt)
+
+
+def principal_for(key: PrivateKey, signers: AllowedSigners | None, namespace: str,
+                  wanted: str | None) -> str:
+    """The correspondent identity `key` signs as: --principal, or its one registry entry."""
+    public = sshsig.public_key_of(key)
+    if signers is None:
+        raise SecsdlcError(f"no correspondent registry ({registry.REGISTRY_FILE}): "
+                           "see `secsdlc correspondent add`")
+    known = signers.principals_for(public, namespace)
+    if wanted is not None:
+        if not signers.is_allowed(wanted, public, namespace):
+            raise SecsdlcError(f"key {public.fingerprint} is not registered for {wanted!r} "
+                               f"(namespace {namespace}) in {registry.REGISTRY_FILE}")
+        return wanted
+    if not known:
+        raise SecsdlcError(f"key {public.fingerprint} is not a correspondent's key in "
+                           f"{registry.REGISTRY_FILE} (namespace {namespace})")
+    if len(known) > 1:
+        raise UsageError(f"key {public.fingerprint} is registered for {', '.join(known)}: "
+                         "choose one with --principal")
+    return known[0]
+
+
+def warn(message: str) -> None:
+    print(f"secsdlc: warning: {message}", file=sys.stderr)
+
+
+def read_sarif(path: Path) -> ScanResult:
+    """A ScanResult from a SARIF file (secsdlc.sarif.reader, which names file and problem)."""
+    import importlib
+
+    try:  # imported by name: the reader is the lead's module and lands separately
+        reader = importlib.import_module("secsdlc.sarif.reader")
+    except ImportError as e:
+        raise UsageError(f"reading SARIF is not available in this build: {e}") from e
+    try:
+        result = reader.read_sarif(path)
+    except reader.SarifError as e:
+        raise UsageError(str(e)) from e
+    if not isinstance(result, ScanResult):
+        raise UsageError(f"{path}: the SARIF reader returned no scan result")
+    return result
