@@ -169,7 +169,8 @@ def parse(
             for opt, value in opts.items():
                 expected = known.get(opt)
                 if expected is None:
-                    warnings.append(f"{source}: unknown key {prefix}scanners.{name}.{opt!r} ignored")
+                    warnings.append(
+                        f"{source}: unknown key '{prefix}scanners.{name}.{opt}' ignored")
                     continue
                 if isinstance(value, bool) and expected is not bool:
                     raise err(f"scanners.{name}.{opt}", f"must be {_type_name(expected)}")

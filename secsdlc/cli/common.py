@@ -1,0 +1,124 @@
+"""Helpers shared by the command modules (loading, progress, writing reports)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from secsdlc import config as config_mod
+from secsdlc.errors import UsageError
+from secsdlc.gate.interface import Verdict
+from secsdlc.model import ScanResult
+from secsdlc.scanners import registry
+from secsdlc.scanners.interface import Scanner
+
+
+def load_scanners_and_config(
+    config_path: Path | None, root: Path, scanners_arg: str | None
+) -> tuple[dict[str, Scanner], config_mod.Config]:
+    try:
+        available = registry.load()
+    except registry.RegistryError as e:
+        raise UsageError(str(e)) from e
+    known = {name: {**s.options, "timeout": (int, float)} for name, s in available.items()}
+    path = config_path if config_path is not None else config_mod.find_config_file(root)
+    config = config_mod.load(path, known_scanner_options=known)
+    for warning in config.warnings:
+        print(f"secsdlc: warning: {warning}", file=sys.stderr)
+    if scanners_arg is not None:
+        wanted: list[str] | None = [s.strip() for s in scanners_arg.split(",") if s.strip()]
+        origin = "--scanners"
+    else:
+        wanted = list(config.scanners) if config.scanners is not None else None
+        origin = f"{config.source}: scanners"
+    if wanted is not None:
+        unknown = [n for n in wanted if n not in available]
+        if unknown:
+            raise UsageError(f"{origin}: unknown scanner(s) {', '.join(unknown)} "
+                             f"(registered: {', '.join(available)})")
+        if not wanted:
+            raise UsageError(f"{origin}: no scanner selected")
+        available = {n: s for n, s in available.items() if n in wanted}
+    return available, config
+
+
+class Progress:
+    """A live line on stderr naming the scanners still running (TTY only)."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.running: set[str] = set()
+        self._status: Any = None
+
+    def __enter__(self) -> Progress:
+        if self.enabled:
+            from rich.console import Console
+
+            self._status = Console(stderr=True).status("scanning...")
+            self._status.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._status is not None:
+            self._status.stop()
+
+    def update(self, scanner: str, state: str) -> None:
+        if state == "started":
+            self.running.add(scanner)
+        else:
+            self.running.discard(scanner)
+        if self._status is not None:
+            names = ", ".join(sorted(self.running)) or "finishing"
+            self._status.update(f"scanning: {names}")
+
+
+def render(result: ScanResult, verdict: Verdict, fmt: str, *, color: bool) -> str:
+    if fmt == "sarif":
+        from secsdlc.sarif.writer import dumps
+
+        return dumps(result)
+    if fmt == "json":
+        from secsdlc.report import jsonout
+
+        return jsonout.render(result, verdict)
+    if fmt == "markdown":
+        from secsdlc.report import markdown
+
+        return markdown.render(result, verdict)
+    import io
+
+    from secsdlc.report import text
+
+    buffer = io.StringIO()
+    text.render(result, verdict, buffer, color=color)
+    return buffer.getvalue()
+
+
+def write_outputs(result: ScanResult, verdict: Verdict, *, fmt: str, output: Path | None,
+                  sarif: Path | None) -> None:
+    if sarif is not None:
+        write_file(sarif, render(result, verdict, "sarif", color=False))
+    if output is not None:
+        write_file(output, render(result, verdict, fmt, color=False))
+    else:
+        sys.stdout.write(render(result, verdict, fmt, color=sys.stdout.isatty()))
+        sys.stdout.flush()
+
+
+def write_file(path: Path, content: str) -> None:
+    """Write atomically, so a reader (a CI upload step) never sees half a report."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,193 @@
+"""Turning each tool's raw findings into one consistent, safe set."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from secsdlc import suppress
+from secsdlc.model import (
+    Confidence,
+    Finding,
+    Notification,
+    Rule,
+    RuleId,
+    Severity,
+    Suppression,
+)
+from secsdlc.scanners.secrets import MASK, redact_text
+
+# CWEs whose findings are about a credential in the code: their literals are masked even when no
+# secrets scanner ran, because bandit quotes the password it found in its message.
+CREDENTIAL_CWES = frozenset({259, 321, 522, 798})
+_LITERAL = re.compile(r"""(?P<q>['"])(?:(?!(?P=q)).){1,400}(?P=q)""")
+_SNIPPET_MAX_LINES = 5
+_SNIPPET_MAX_CHARS = 2000
+
+INVALID_SUPPRESSION = RuleId("secsdlc.invalid-suppression")
+_INVALID_RULE = Rule(
+    id=INVALID_SUPPRESSION,
+    name="invalid-suppression",
+    short_description="Suppression comment that is not honoured",
+    full_description="A `# secsdlc: ignore[RULE-ID] reason` comment must name the rule it "
+                     "silences and say why; without both it is ignored and reported.",
+    help_text="Write `# secsdlc: ignore[RULE-ID] why this is safe`, or request a waiver.",
+    severity=Severity.MEDIUM,
+    cwe=(710,),
+)
+
+
+class SourceCache:
+    """File lines under the scan root, read once per scan."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lines: dict[str, list[str]] = {}
+
+    def lines(self, rel: str) -> list[str]:
+        if rel not in self._lines:
+            try:
+                text = (self.root / rel).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+            self._lines[rel] = text.splitlines()
+        return self._lines[rel]
+
+
+def redact(text: str, values: frozenset[str]) -> str:
+    return redact_text(text, values) if values else text
+
+
+def _mask_literals(text: str) -> str:
+    return _LITERAL.sub(lambda m: m.group("q") + MASK + m.group("q"), text)
+
+
+def clean(finding: Finding, sources: SourceCache, values: frozenset[str]) -> Finding:
+    """Fill the snippet from the source and scrub every secret from the text fields."""
+    snippet = finding.snippet
+    if not snippet:
+        lines = sources.lines(finding.location.path)
+        start = finding.location.start_line
+        end = min(finding.location.end_line or start, start + _SNIPPET_MAX_LINES - 1)
+        snippet = "\n".join(lines[start - 1:end])[:_SNIPPET_MAX_CHARS]
+    message = redact(finding.message, values)
+    snippet = redact(snippet, values)
+    fix_hint = redact(finding.fix_hint, values)
+    if CREDENTIAL_CWES.intersection(finding.cwe):
+        # The flagged line holds the credential: mask its literals, and any literal a message
+        # quotes from it (bandit's "Possible hardcoded password: '...'").
+        literals = {m.group(0)[1:-1] for m in _LITERAL.finditer(snippet)}
+        message = redact(message, frozenset(v for v in literals if len(v) >= 3))
+        snippet = _mask_literals(snippet)
+    return replace(finding, message=message, snippet=snippet, fix_hint=fix_hint)
+
+
+def clean_notification(note: Notification, values: frozenset[str]) -> Notification:
+    return replace(note, message=redact(note.message, values)) if values else note
+
+
+def merge_duplicates(per_scanner: Mapping[str, list[Finding]]) -> dict[str, list[Finding]]:
+    """One finding per problem: same file, same line, a CWE in common, reported by two tools.
+
+    `per_scanner` is in merge-preference order; the first tool's finding absorbs the others.
+    """
+    merged: dict[str, list[Finding]] = {name: [] for name in per_scanner}
+    index: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for name, findings in per_scanner.items():
+        for finding in findings:
+            key = (finding.location.path, finding.location.start_line)
+            target = None
+            for owner, pos in index.get(key, []):
+                other = merged[owner][pos]
+                if name not in other.scanners and _families(other.cwe) & _families(finding.cwe):
+                    target = (owner, pos)
+                    break
+            if target is None:
+                merged[name].append(finding)
+                index.setdefault(key, []).append((name, len(merged[name]) - 1))
+            else:
+                owner, pos = target
+                merged[owner][pos] = _absorb(merged[owner][pos], finding)
+    return merged
+
+
+# Tools name the same weakness at different depths of the CWE tree (bandit: CWE-259 hard-coded
+# password, CWE-327 broken crypto; our rules: CWE-798, CWE-328). Each family counts as one CWE
+# when deciding whether two findings on one line are the same problem.
+_CWE_FAMILIES: tuple[frozenset[int], ...] = (
+    frozenset({259, 321, 798}),
+    frozenset({326, 327, 328, 916}),
+    frozenset({77, 78, 88}),
+    frozenset({94, 95, 1336}),
+    frozenset({295, 297}),
+    frozenset({330, 338}),
+)
+_FAMILY_OF = {cwe: min(family) for family in _CWE_FAMILIES for cwe in family}
+
+
+def _families(cwes: Iterable[int]) -> set[int]:
+    return {_FAMILY_OF.get(c, c) for c in cwes}
+
+
+_CONFIDENCE_RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
+
+
+def _absorb(primary: Finding, other: Finding) -> Finding:
+    severity = primary.severity if primary.severity.at_least(other.severity) else other.severity
+    confidence = max(primary.confidence, other.confidence, key=_CONFIDENCE_RANK.__getitem__)
+    return replace(
+        primary,
+        scanners=(*primary.scanners, *other.scanners),
+        related_rule_ids=(*primary.related_rule_ids, other.rule_id, *other.related_rule_ids),
+        severity=severity,
+        confidence=confidence,
+        cwe=tuple(sorted({*primary.cwe, *other.cwe})),
+        owasp_2025=tuple(sorted({*primary.owasp_2025, *other.owasp_2025})),
+        owasp_2021=tuple(sorted({*primary.owasp_2021, *other.owasp_2021})),
+        fix_hint=primary.fix_hint or other.fix_hint,
+    )
+
+
+def apply_suppressions(
+    findings: Iterable[Finding],
+    sources: SourceCache,
+    settings: suppress.SuppressionSettings,
+    values: frozenset[str],
+) -> tuple[list[Finding], dict[RuleId, Rule]]:
+    """Mark suppressed findings; report malformed suppression comments as findings."""
+    out: list[Finding] = []
+    reported: set[tuple[str, int]] = set()
+    extra_rules: dict[RuleId, Rule] = {}
+    for finding in findings:
+        lines = sources.lines(finding.location.path)
+        directives = suppress.directives_for(lines, finding.location.start_line)
+        ids: set[str] = {finding.rule_id, *finding.related_rule_ids}
+        scanners: set[str] = set(finding.scanners)
+        honoured = [d for d in directives if suppress.covers(d, ids, scanners, settings)]
+        if honoured:
+            d = honoured[0]
+            finding = replace(finding, suppressions=(*finding.suppressions, Suppression(
+                kind="inSource", justification=d.reason, status="accepted",
+                properties={"directive": d.tool, "line": str(d.line)})))
+        out.append(finding)
+        for d in directives:
+            key = (finding.location.path, d.line)
+            if d.problem and key not in reported:
+                reported.add(key)
+                extra_rules[INVALID_SUPPRESSION] = _INVALID_RULE
+                out.append(Finding(
+                    rule_id=INVALID_SUPPRESSION,
+                    scanners=(finding.scanner,),
+                    message=f"Suppression comment {d.problem}; the finding it was meant for "
+                            f"({finding.rule_id}) is not suppressed.",
+                    severity=Severity.MEDIUM,
+                    confidence=finding.confidence,
+                    location=replace(finding.location, start_line=d.line, end_line=d.line,
+                                     start_column=1, end_column=None),
+                    cwe=(710,),
+                    snippet=redact(lines[d.line - 1].strip(), values),
+                    properties={"for": finding.rule_id},
+                ))
+    return out, extra_rules

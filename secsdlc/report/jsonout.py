@@ -1,0 +1,58 @@
+"""Plain JSON for scripts: the normalized findings, notifications and verdict."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from secsdlc import __version__
+from secsdlc.gate.interface import Verdict
+from secsdlc.model import Finding, ScanResult
+from secsdlc.report.summary import by_severity, sorted_findings
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    loc = f.location
+    return {
+        "rule": f.rule_id,
+        "scanners": list(f.scanners),
+        "relatedRules": list(f.related_rule_ids),
+        "severity": f.severity.value,
+        "confidence": f.confidence.value,
+        "message": f.message,
+        "path": loc.path,
+        "startLine": loc.start_line,
+        "startColumn": loc.start_column,
+        "endLine": loc.end_line,
+        "endColumn": loc.end_column,
+        "cwe": [f"CWE-{c}" for c in f.cwe],
+        "owasp2025": list(f.owasp_2025),
+        "owasp2021": list(f.owasp_2021),
+        "snippet": f.snippet,
+        "fingerprint": f.fingerprint,
+        "helpUri": f.help_uri,
+        "fixHint": f.fix_hint,
+        "properties": dict(f.properties),
+        "suppressed": f.suppressed,
+        "suppressions": [{"kind": s.kind, "justification": s.justification,
+                          "properties": dict(s.properties)} for s in f.suppressions],
+        "baselineState": f.baseline_state,
+    }
+
+
+def render(result: ScanResult, verdict: Verdict) -> str:
+    doc = {
+        "version": __version__,
+        "root": result.root,
+        "verdict": {"passed": verdict.passed, "reasons": list(verdict.reasons),
+                    "error": verdict.error},
+        "counts": by_severity(result.findings),
+        "scanners": [{"name": r.tool.name, "version": r.tool.version,
+                      "succeeded": r.succeeded, "durationSeconds": r.duration_s,
+                      "findings": len(r.findings)} for r in result.runs],
+        "findings": [_finding(f) for f in sorted_findings(result.findings)],
+        "notifications": [{"level": n.level, "kind": n.kind.value, "scanner": n.scanner,
+                           "path": n.path, "message": n.message}
+                          for n in result.all_notifications],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

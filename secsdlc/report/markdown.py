@@ -1,0 +1,41 @@
+"""Markdown, for pull-request comments and CI job summaries."""
+
+from __future__ import annotations
+
+from secsdlc.gate.interface import Verdict
+from secsdlc.model import ScanResult, Severity
+from secsdlc.report.summary import by_owasp, by_severity, sorted_findings
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(result: ScanResult, verdict: Verdict, *, link_base: str = "") -> str:
+    lines = ["## secsdlc", ""]
+    lines.append("**Gate: passed**" if verdict.passed
+                 else f"**Gate: failed** - {_cell('; '.join(verdict.reasons))}")
+    counts = by_severity(result.findings)
+    lines += ["", "| " + " | ".join(s.value for s in Severity) + " |",
+              "|" + "---|" * len(Severity),
+              "| " + " | ".join(str(counts[s.value]) for s in Severity) + " |", ""]
+    owasp = by_owasp(result.findings)
+    if owasp:
+        lines += ["| OWASP Top 10:2025 | findings |", "|---|---|"]
+        lines += [f"| {k} | {v} |" for k, v in owasp.items()]
+        lines.append("")
+    findings = [f for f in sorted_findings(result.findings) if not f.suppressed]
+    if findings:
+        lines += ["| severity | location | rule | message |", "|---|---|---|---|"]
+        for f in findings:
+            where = f"{f.location.path}:{f.location.start_line}"
+            if link_base:
+                where = f"[{where}]({link_base}/{f.location.path}#L{f.location.start_line})"
+            lines.append(f"| {f.severity.value} | {_cell(where)} | `{_cell(f.rule_id)}` | "
+                         f"{_cell(f.message.splitlines()[0] if f.message else '')} |")
+        lines.append("")
+    problems = [n for n in result.all_notifications if n.level == "error"]
+    if problems:
+        lines += ["**Scanner problems**", ""] + [f"- {_cell(n.message)}" for n in problems]
+        lines.append("")
+    return "\n".join(lines)

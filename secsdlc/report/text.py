@@ -1,0 +1,77 @@
+"""The default terminal report: findings grouped by severity, file:line first."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.markup import escape
+
+from secsdlc import __version__
+from secsdlc.gate.interface import Verdict
+from secsdlc.model import ScanResult, Severity
+from secsdlc.report.summary import by_severity, sorted_findings
+
+_MAX_REASONS = 3
+_STYLE = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+    Severity.INFO: "dim",
+}
+
+
+def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool,
+           show_info: bool = False) -> None:
+    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False,
+                      width=120 if not color else None, soft_wrap=True)
+    scanners = ", ".join(r.tool.name for r in result.runs) or "no scanner"
+    console.print(f"[bold]secsdlc {__version__}[/bold] scanned with {escape(scanners)}")
+    findings = sorted_findings(result.findings)
+    active = [f for f in findings if not f.suppressed]
+    shown = [f for f in active if show_info or f.severity is not Severity.INFO]
+    current: Severity | None = None
+    for f in shown:
+        if f.severity is not current:
+            current = f.severity
+            count = sum(1 for x in shown if x.severity is current)
+            console.print(f"\n[{_STYLE[current]}]{current.value.upper()}[/] ({count})")
+        loc = f"{f.location.path}:{f.location.start_line}"
+        tools = "+".join(f.scanners)
+        console.print(f"  [bold]{escape(loc)}[/bold]  {escape(f.rule_id)}  [dim]\\[{tools}] "
+                      f"{escape(', '.join(f'CWE-{c}' for c in f.cwe))}[/dim]")
+        console.print(f"      {escape(f.message.splitlines()[0] if f.message else '')}")
+        if f.fix_hint:
+            console.print(f"      [green]fix:[/green] {escape(f.fix_hint)}")
+    hidden = len(active) - len(shown)
+    notes = result.all_notifications
+    if notes:
+        console.print("\n[bold]Notifications[/bold]")
+        for n in notes:
+            style = "red" if n.level == "error" else "yellow" if n.level == "warning" else "dim"
+            console.print(f"  [{style}]{n.level}[/]  {escape(n.message)}")
+    counts = by_severity(findings)
+    summary = ", ".join(f"{counts[s.value]} {s.value}" for s in Severity)
+    suppressed = len(findings) - len(active)
+    extra = []
+    if suppressed:
+        extra.append(f"{suppressed} suppressed")
+    if hidden:
+        extra.append(f"{hidden} info not shown")
+    console.print(f"\n[bold]Findings:[/bold] {summary}"
+                  + (f" ({', '.join(extra)})" if extra else ""))
+    if verdict.passed:
+        console.print("[bold green]Gate: passed[/bold green]")
+    else:
+        reasons = list(verdict.reasons[:_MAX_REASONS])
+        if len(verdict.reasons) > _MAX_REASONS:
+            reasons.append(f"and {len(verdict.reasons) - _MAX_REASONS} more")
+        console.print(f"[bold red]Gate: FAILED[/bold red] - {escape('; '.join(reasons))}")
+        if not verdict.error:
+            console.print(
+                "[dim]False positive? Add `# secsdlc: ignore\\[RULE-ID] reason` on the line. "
+                "Accepting a risk? Ask your security correspondent for a waiver: "
+                "secsdlc waiver request --fingerprint FP --reason TEXT --expires DATE "
+                "(fingerprints: --format json).[/dim]"
+            )

@@ -1,0 +1,218 @@
+"""bandit, the Python AST security linter, run as a subprocess with JSON output."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Mapping
+from importlib import metadata
+from typing import Any
+
+from secsdlc import process
+from secsdlc.model import (
+    Confidence,
+    Finding,
+    Location,
+    Notification,
+    NotificationKind,
+    Rule,
+    RuleId,
+    ScannerName,
+    Severity,
+)
+from secsdlc.owasp import categories
+from secsdlc.scanners.interface import (
+    ScannerOutput,
+    ScannerOutputError,
+    ScannerTimeout,
+    ScannerUnavailable,
+    ScanRequest,
+)
+
+NAME = ScannerName("bandit")
+_SEVERITY = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
+# Where bandit's CWE is a broad parent (or plainly off), the precise one: it drives the OWASP
+# category and lets the same problem found by semgrep merge with it.
+_CWE_CORRECTIONS: Mapping[str, tuple[int, ...]] = {
+    "B102": (95,),  # exec_used: code injection, bandit says OS command
+    "B201": (489,),  # flask_debug_true: active debug code
+    "B301": (502,),
+    "B302": (502,),
+    "B307": (95,),  # eval: code injection
+    "B311": (338,),  # random: weak PRNG
+    "B506": (502,),  # yaml_load: deserialization, bandit says input validation
+    "B614": (502,),
+}
+# bandit runs one file after another; beyond this many files two processes use both cores.
+_SPLIT_THRESHOLD = 400
+
+
+def _downranked() -> Mapping[str, str]:
+    """bandit checks measured to flag mostly safe code (see bandit_tuning), lowered to info."""
+    try:
+        module = importlib.import_module("secsdlc.scanners.bandit_tuning")
+    except ImportError:
+        return {}
+    table = getattr(module, "DOWNRANKED", {})
+    return {str(k): str(v) for k, v in table.items()}
+
+
+class BanditScanner:
+    name = "bandit"
+    information_uri = "https://bandit.readthedocs.io/"
+    options: Mapping[str, type | tuple[type, ...]] = {
+        "skip": list,  # bandit test ids never to report, e.g. ["B101"]
+        "all-checks": bool,  # keep bandit's own severity for the checks we down-rank
+        "jobs": int,
+        "timeout": (int, float),
+    }
+
+    def version(self) -> str:
+        exe = self._exe()
+        try:
+            return metadata.version("bandit")
+        except metadata.PackageNotFoundError:
+            pass  # a bandit installed outside Python's view: ask it
+        try:
+            rc, out, err = process.run([exe, "--version"], timeout=60)
+        except process.ProcessError as e:
+            raise ScannerUnavailable(str(e)) from e
+        if rc != 0 or not out.strip():
+            raise ScannerUnavailable(f"bandit --version failed: {err.strip()[:200]}")
+        return out.split()[1] if len(out.split()) > 1 else out.strip()
+
+    def applies_to(self, path: str) -> bool:
+        return path.endswith((".py", ".pyw"))
+
+    def _exe(self) -> str:
+        exe = process.which("bandit")
+        if exe is None:
+            raise ScannerUnavailable("bandit is not installed (pip install bandit)")
+        return exe
+
+    def scan(self, request: ScanRequest) -> ScannerOutput:
+        if not request.files:
+            return ScannerOutput(findings=(), rules={})
+        exe = self._exe()
+        jobs = _as_int(request.options.get("jobs"), 2 if len(request.files) > _SPLIT_THRESHOLD
+                       else 1)
+        chunks = [request.files[i::jobs] for i in range(max(jobs, 1))]
+        docs = _run_chunks(exe, chunks, request)
+        skip = {str(s) for s in _as_list(request.options.get("skip"))}
+        downranked = {} if request.options.get("all-checks") else _downranked()
+        findings: list[Finding] = []
+        rules: dict[RuleId, Rule] = {}
+        notes: list[Notification] = []
+        for doc in docs:
+            for error in doc.get("errors", []):
+                notes.append(
+                    Notification(
+                        kind=NotificationKind.SKIPPED_FILE,
+                        scanner=NAME,
+                        path=_rel(str(error.get("filename", ""))),
+                        message=f"{_rel(str(error.get('filename', '')))}: bandit could not "
+                        f"analyse this file: {error.get('reason', 'unknown reason')}",
+                    )
+                )
+            for item in doc.get("results", []):
+                test_id = str(item["test_id"])
+                if test_id in skip:
+                    continue
+                finding, rule = _convert(item, downranked.get(test_id))
+                findings.append(finding)
+                rules.setdefault(rule.id, rule)
+        return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
+
+
+def _run_chunks(
+    exe: str, chunks: list[tuple[str, ...]], request: ScanRequest
+) -> list[dict[str, Any]]:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(files: tuple[str, ...]) -> dict[str, Any]:
+        # --ignore-nosec: secsdlc applies `# nosec` itself so that suppressed results stay visible
+        cmd = [exe, "-f", "json", "-q", "--ignore-nosec", *files]
+        try:
+            rc, out, err = process.run(cmd, timeout=request.timeout, cwd=request.root)
+        except process.ProcessTimeout as e:
+            raise ScannerTimeout(str(e)) from e
+        except process.ProcessError as e:
+            raise ScannerUnavailable(str(e)) from e
+        try:
+            doc = json.loads(out)
+        except json.JSONDecodeError as e:
+            raise ScannerOutputError(
+                f"bandit exited {rc} without JSON output: {err.strip()[-300:]}"
+            ) from e
+        if not isinstance(doc, dict) or "results" not in doc:
+            raise ScannerOutputError(f"bandit exited {rc} with unexpected JSON")
+        return doc
+
+    chunks = [c for c in chunks if c]
+    if len(chunks) == 1:
+        return [one(chunks[0])]
+    with ThreadPoolExecutor(max_workers=len(chunks)) as pool:
+        return list(pool.map(one, chunks))
+
+
+def _convert(item: dict[str, Any], downrank_reason: str | None) -> tuple[Finding, Rule]:
+    test_id = str(item["test_id"])
+    cwe_info = item.get("issue_cwe") or {}
+    cwe: tuple[int, ...] = (int(cwe_info["id"]),) if cwe_info.get("id") else (703,)
+    cwe = _CWE_CORRECTIONS.get(test_id, cwe)
+    y2025, y2021 = categories(cwe)
+    severity = _SEVERITY.get(str(item.get("issue_severity", "")).upper(), Severity.LOW)
+    properties: dict[str, str] = {}
+    if downrank_reason is not None:
+        properties["downranked"] = f"bandit {severity.value} lowered to info: {downrank_reason}"
+        severity = Severity.INFO
+    help_uri = str(item.get("more_info", ""))
+    rule = Rule(
+        id=RuleId(test_id),
+        name=str(item.get("test_name", test_id)),
+        short_description=f"bandit {test_id}: {item.get('test_name', '')}".strip(),
+        full_description=str(item.get("issue_text", "")),
+        help_text=f"{item.get('issue_text', '')} See {help_uri}".strip(),
+        help_uri=help_uri,
+        severity=severity,
+        cwe=cwe,
+        owasp_2025=y2025,
+        owasp_2021=y2021,
+    )
+    line = int(item.get("line_number", 1))
+    line_range = item.get("line_range") or [line]
+    col = item.get("col_offset")
+    end_col = item.get("end_col_offset")
+    finding = Finding(
+        rule_id=rule.id,
+        scanners=(NAME,),
+        message=str(item.get("issue_text", test_id)),
+        severity=severity,
+        confidence=Confidence.parse(str(item.get("issue_confidence", "medium"))),
+        location=Location(
+            path=_rel(str(item.get("filename", ""))),
+            start_line=line,
+            start_column=int(col) + 1 if isinstance(col, int) else 1,
+            end_line=max(int(x) for x in line_range),
+            end_column=int(end_col) + 1 if isinstance(end_col, int) and end_col > 0 else None,
+        ),
+        cwe=cwe,
+        owasp_2025=y2025,
+        owasp_2021=y2021,
+        help_uri=help_uri,
+        properties=properties,
+    )
+    return finding, rule
+
+
+def _rel(name: str) -> str:
+    return name[2:] if name.startswith("./") else name
+
+
+def _as_int(value: object, default: int) -> int:
+    valid = isinstance(value, int) and not isinstance(value, bool) and value > 0
+    return value if valid else default  # type: ignore[return-value]
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []

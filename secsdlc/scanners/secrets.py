@@ -1,0 +1,241 @@
+"""Hardcoded credentials: provider tokens, private keys, credentials in URLs and assignments.
+
+The found value is never put in a finding. It only travels in ScannerOutput.redact, in memory, so
+the engine can scrub it from what other tools say about the same line (bandit quotes passwords in
+its messages). Detection is a set of anchored, high-signal patterns checked with a cheap substring
+pre-filter, so that scanning a large tree costs seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from secsdlc import __version__
+from secsdlc.model import (
+    Confidence,
+    Finding,
+    Location,
+    Notification,
+    NotificationKind,
+    Rule,
+    RuleId,
+    ScannerName,
+    Severity,
+)
+from secsdlc.owasp import categories
+from secsdlc.scanners.interface import ScannerOutput, ScanRequest
+
+NAME = ScannerName("secrets")
+MASK = "<redacted>"
+_CWE = (798,)
+_OWASP_2025, _OWASP_2021 = categories(_CWE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SecretPattern:
+    id: str
+    title: str
+    regex: re.Pattern[str]
+    # substrings one of which must occur in a file before the regex is tried at all
+    needles: tuple[str, ...]
+    severity: Severity = Severity.HIGH
+    # group holding the secret (0: the whole match)
+    group: int = 0
+    min_entropy: float = 0.0
+
+
+def _p(id: str, title: str, regex: str, needles: tuple[str, ...], **kw: object) -> SecretPattern:
+    return SecretPattern(id=f"secsdlc.secrets.{id}", title=title, regex=re.compile(regex),
+                         needles=needles, **kw)  # type: ignore[arg-type]
+
+
+_QUOTED = r"""(?P<q>["'])(?P<value>[^"'\s]{8,200})(?P=q)"""
+_KEYWORDS = (r"(?i)(?:password|passwd|pwd|secret|secret_key|api_?key|access_?key|auth_?token|"
+             r"access_?token|private_?key|client_?secret|credentials?|token)")
+
+PATTERNS: tuple[SecretPattern, ...] = (
+    _p("private-key", "Private key", r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----"
+       r"[\s\S]{20,}?-----END (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----",
+       ("PRIVATE KEY",), severity=Severity.CRITICAL),
+    _p("aws-access-key-id", "AWS access key id", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b",
+       ("AKIA", "ASIA", "ABIA", "ACCA")),
+    _p("aws-secret-access-key", "AWS secret access key",
+       r"(?i)aws_?secret_?(?:access_?)?key\s*[:=]\s*[\"']?([A-Za-z0-9/+=]{40})\b",
+       ("ecret",), group=1, severity=Severity.CRITICAL),
+    _p("github-token", "GitHub token", r"\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|"
+       r"github_pat_[A-Za-z0-9_]{22,255})\b", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+                                                 "github_pat_")),
+    _p("gitlab-token", "GitLab personal access token", r"\bglpat-[A-Za-z0-9_-]{20,}\b",
+       ("glpat-",)),
+    _p("slack-token", "Slack token", r"\bxox[abposr]-[A-Za-z0-9-]{10,250}\b", ("xox",)),
+    _p("slack-webhook", "Slack webhook URL",
+       r"https://hooks\.slack\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+",
+       ("hooks.slack.com",)),
+    _p("stripe-key", "Stripe secret key", r"\b(?:sk|rk)_live_[A-Za-z0-9]{20,99}\b", ("_live_",),
+       severity=Severity.CRITICAL),
+    _p("google-api-key", "Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b", ("AIza",)),
+    _p("openai-api-key", "OpenAI API key",
+       r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b",
+       ("T3BlbkFJ",)),
+    _p("anthropic-api-key", "Anthropic API key", r"\bsk-ant-[a-z0-9]+-[A-Za-z0-9_-]{80,}\b",
+       ("sk-ant-",)),
+    _p("sendgrid-api-key", "SendGrid API key", r"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b",
+       ("SG.",)),
+    _p("twilio-api-key", "Twilio API key", r"\bSK[0-9a-f]{32}\b", ("SK",), min_entropy=3.0),
+    _p("npm-token", "npm access token", r"\bnpm_[A-Za-z0-9]{36}\b", ("npm_",)),
+    _p("pypi-token", "PyPI upload token", r"\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}\b",
+       ("pypi-AgEI",)),
+    _p("azure-storage-key", "Azure storage account key",
+       r"AccountKey=([A-Za-z0-9+/=]{86,88})", ("AccountKey=",), group=1),
+    _p("jwt", "JSON Web Token",
+       r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}",
+       ("eyJ",), severity=Severity.MEDIUM),
+    _p("url-credentials", "Password in a URL",
+       r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@\"'`]{1,64}:(?P<value>[^\s:/@\"'`{}$<>]{3,128})@"
+       r"[A-Za-z0-9.-]+", ("://",)),
+    _p("hardcoded-credential", "Hardcoded password or secret in an assignment",
+       _KEYWORDS + r"[A-Za-z0-9_]*[\"']?\]?\s*(?::\s*str\s*)?(?:=|:|==)\s*" + _QUOTED,
+       ("ass", "ecret", "wd", "oken", "ey", "redential"), min_entropy=2.5),
+)
+
+# Values that are obviously not real secrets: placeholders, references, templates.
+_PLACEHOLDER = re.compile(
+    r"(?i)^(?:x+|\*+|\.+|-+|<[^>]*>|\$\{?[A-Za-z_][^}]*\}?|\{\{.*\}\}|%\(?\w*\)?s|"
+    r".*(?:change_?me|changeit|example|placeholder|your[_-]?|dummy|redacted|sample|"
+    r"not[_-]?a[_-]?secret|replace[_-]?me|todo|fixme|test|fake|secret_key|password).*)$"
+)
+
+
+def shannon_entropy(value: str) -> float:
+    counts = {c: value.count(c) for c in set(value)}
+    return -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
+
+
+def _rule(pattern: SecretPattern) -> Rule:
+    text = (f"{pattern.title} committed to source. Remove it, rotate it (it must be considered "
+            f"leaked), and load it at run time from the environment or a secrets manager.")
+    return Rule(
+        id=RuleId(pattern.id),
+        name=pattern.id.rsplit(".", 1)[-1],
+        short_description=f"{pattern.title} in source code",
+        full_description=text,
+        help_text=text,
+        help_uri="https://cwe.mitre.org/data/definitions/798.html",
+        severity=pattern.severity,
+        cwe=_CWE,
+        owasp_2025=_OWASP_2025,
+        owasp_2021=_OWASP_2021,
+    )
+
+
+class SecretsScanner:
+    name = "secrets"
+    information_uri = "https://github.com/secsdlc/secsdlc"
+    options: Mapping[str, type | tuple[type, ...]] = {
+        "exclude-rules": list,
+        "timeout": (int, float),
+    }
+
+    def version(self) -> str:
+        return __version__
+
+    def applies_to(self, path: str) -> bool:
+        return True  # any text file can hold a credential; binaries are skipped upstream
+
+    def scan(self, request: ScanRequest) -> ScannerOutput:
+        excluded = request.options.get("exclude-rules")
+        disabled = {str(r) for r in excluded} if isinstance(excluded, list) else set()
+        patterns = [p for p in PATTERNS if p.id not in disabled]
+        findings: list[Finding] = []
+        rules: dict[RuleId, Rule] = {}
+        notes: list[Notification] = []
+        redact: set[str] = set()
+        for rel in request.files:
+            try:
+                text = (request.root / rel).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                notes.append(Notification(kind=NotificationKind.SKIPPED_FILE, scanner=NAME,
+                                          path=rel, message=f"{rel}: cannot read: {e}"))
+                continue
+            for pattern, value, start, end in _matches(text, patterns):
+                redact.add(value)
+                # a multi-line secret (a key block) can be quoted line by line elsewhere
+                redact.update(part.strip() for part in value.splitlines()
+                              if len(part.strip()) >= 8)
+                rules.setdefault(RuleId(pattern.id), _rule(pattern))
+                findings.append(_finding(pattern, rel, text, value, start, end))
+        return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes),
+                             redact=frozenset(redact))
+
+
+def _matches(
+    text: str, patterns: list[SecretPattern]
+) -> list[tuple[SecretPattern, str, int, int]]:
+    found: list[tuple[SecretPattern, str, int, int]] = []
+    spans: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        if not any(n in text for n in pattern.needles):
+            continue
+        for m in pattern.regex.finditer(text):
+            group: int | str = "value" if "value" in pattern.regex.groupindex else pattern.group
+            value = m.group(group)
+            if not value:
+                continue
+            if pattern.min_entropy and shannon_entropy(value) < pattern.min_entropy:
+                continue
+            if pattern.id.endswith(("hardcoded-credential", "url-credentials")) and (
+                _PLACEHOLDER.match(value) or _is_reference(value)
+            ):
+                continue
+            span = (m.start(group), m.end(group))
+            # the generic patterns come last: a value a specific pattern named is not repeated
+            if any(a <= span[0] < b or span[0] <= a < span[1] for a, b in spans):
+                continue
+            spans.add(span)
+            found.append((pattern, value, *span))
+    return found
+
+
+def _is_reference(value: str) -> bool:
+    """`os.environ[...]`-like values or dotted names are references, not secrets."""
+    return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+", value))
+
+
+def _finding(
+    pattern: SecretPattern, rel: str, text: str, value: str, start: int, end: int
+) -> Finding:
+    line = text.count("\n", 0, start) + 1
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_text = text[line_start: line_end if line_end != -1 else len(text)]
+    snippet = redact_text(line_text, {value})
+    if len(snippet) > 300:
+        snippet = snippet[:300] + "..."
+    end_line = text.count("\n", 0, end) + 1
+    return Finding(
+        rule_id=RuleId(pattern.id),
+        scanners=(NAME,),
+        message=f"{pattern.title} found in source code (value redacted). Remove it, rotate it, "
+                f"and load it from the environment or a secrets manager.",
+        severity=pattern.severity,
+        confidence=Confidence.HIGH if pattern.min_entropy == 0 else Confidence.MEDIUM,
+        location=Location(path=rel, start_line=line, start_column=start - line_start + 1,
+                          end_line=end_line),
+        cwe=_CWE,
+        owasp_2025=_OWASP_2025,
+        owasp_2021=_OWASP_2021,
+        snippet=snippet,
+        help_uri="https://cwe.mitre.org/data/definitions/798.html",
+        fix_hint="Rotate the credential, then read it from the environment or a secrets manager.",
+    )
+
+
+def redact_text(text: str, values: set[str] | frozenset[str]) -> str:
+    """Replace every occurrence of every value (longest first, so parts never survive)."""
+    for value in sorted(values, key=len, reverse=True):
+        if value and value in text:
+            text = text.replace(value, MASK)
+    return text

@@ -1,0 +1,262 @@
+"""semgrep running the secsdlc OWASP Top 10 rule pack, offline.
+
+semgrep's own fingerprint is the constant "requires login" without an account, so it is ignored;
+the engine fingerprints every finding itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from secsdlc import process
+from secsdlc.model import (
+    Confidence,
+    Finding,
+    Location,
+    Notification,
+    NotificationKind,
+    Rule,
+    RuleId,
+    ScannerName,
+    Severity,
+)
+from secsdlc.owasp import categories
+from secsdlc.rules_path import rules_dir
+from secsdlc.scanners.interface import (
+    ScannerOutput,
+    ScannerOutputError,
+    ScannerTimeout,
+    ScannerUnavailable,
+    ScanRequest,
+)
+
+NAME = ScannerName("semgrep")
+# semgrep must never phone home: no metrics, no version check, no login.
+OFFLINE_ENV = {"SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
+_SEVERITY = {
+    "ERROR": Severity.HIGH,
+    "WARNING": Severity.MEDIUM,
+    "INFO": Severity.LOW,
+    "CRITICAL": Severity.CRITICAL,
+    "HIGH": Severity.HIGH,
+    "MEDIUM": Severity.MEDIUM,
+    "LOW": Severity.LOW,
+}
+_CWE = re.compile(r"CWE-(\d+)")
+
+
+class SemgrepScanner:
+    name = "semgrep"
+    information_uri = "https://semgrep.dev/"
+    options: Mapping[str, type | tuple[type, ...]] = {
+        "rules": list,  # extra rule files or directories, added to the bundled pack
+        "bundled-pack": bool,  # false: only the extra rules
+        "jobs": int,
+        "timeout": (int, float),
+    }
+
+    def version(self) -> str:
+        exe = self._exe()
+        try:
+            return metadata.version("semgrep")
+        except metadata.PackageNotFoundError:
+            pass  # a standalone semgrep binary: ask it (slower, it starts its runtime)
+        try:
+            rc, out, err = process.run([exe, "--version"], timeout=120, env=OFFLINE_ENV)
+        except process.ProcessError as e:
+            raise ScannerUnavailable(str(e)) from e
+        if rc != 0 or not out.strip():
+            raise ScannerUnavailable(f"semgrep --version failed: {err.strip()[:200]}")
+        return out.strip().splitlines()[-1]
+
+    def applies_to(self, path: str) -> bool:
+        return path.endswith((".py", ".pyw"))
+
+    def _exe(self) -> str:
+        exe = process.which("semgrep")
+        if exe is None:
+            raise ScannerUnavailable("semgrep is not installed (pip install semgrep)")
+        return exe
+
+    def configs(self, options: Mapping[str, object]) -> list[Path]:
+        extra = options.get("rules")
+        configs = [] if options.get("bundled-pack") is False else [rules_dir()]
+        if isinstance(extra, list):
+            configs += [Path(str(p)) for p in extra]
+        return configs
+
+    def scan(self, request: ScanRequest) -> ScannerOutput:
+        if not request.files:
+            return ScannerOutput(findings=(), rules={})
+        exe = self._exe()
+        configs = self.configs(request.options)
+        cmd = [exe, "scan", "--metrics=off", "--disable-version-check", "--json", "--quiet",
+               "--no-git-ignore", "--timeout", "30"]
+        jobs = request.options.get("jobs")
+        if isinstance(jobs, int) and jobs > 0:
+            cmd += ["--jobs", str(jobs)]
+        for config in configs:
+            cmd += ["--config", str(config)]
+        cmd += ["--", *request.files]
+        try:
+            rc, out, err = process.run(cmd, timeout=request.timeout, cwd=request.root,
+                                       env=OFFLINE_ENV)
+        except process.ProcessTimeout as e:
+            raise ScannerTimeout(str(e)) from e
+        except process.ProcessError as e:
+            raise ScannerUnavailable(str(e)) from e
+        try:
+            doc = json.loads(out)
+        except json.JSONDecodeError as e:
+            raise ScannerOutputError(
+                f"semgrep exited {rc} without JSON output: {err.strip()[-300:]}"
+            ) from e
+        if not isinstance(doc, dict) or "results" not in doc:
+            raise ScannerOutputError(f"semgrep exited {rc} with unexpected JSON")
+        notes = _notifications(doc.get("errors", []))
+        if rc not in (0, 1) and not doc.get("results") and any(
+            n.kind is NotificationKind.SCANNER_FAILURE for n in notes
+        ):
+            raise ScannerOutputError("; ".join(n.message for n in notes)[:1000])
+        known = _pack_rules(tuple(str(c.resolve()) for c in configs))
+        findings: list[Finding] = []
+        rules: dict[RuleId, Rule] = {}
+        for item in doc["results"]:
+            finding, rule = _convert(item, known)
+            findings.append(finding)
+            rules.setdefault(rule.id, rule)
+        return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
+
+
+def _notifications(errors: list[dict[str, Any]]) -> list[Notification]:
+    notes = []
+    for error in errors:
+        level = str(error.get("level", "error")).lower()
+        path = error.get("path")
+        message = str(error.get("message", error.get("type", "semgrep error"))).strip()
+        message = message.splitlines()[0] if message else "semgrep error"
+        if path:
+            notes.append(Notification(
+                kind=NotificationKind.SKIPPED_FILE, scanner=NAME, path=str(path),
+                message=f"{path}: semgrep could not fully analyse this file: {message}"))
+        elif level == "warn":
+            notes.append(Notification(kind=NotificationKind.WARNING, scanner=NAME,
+                                      message=message))
+        else:
+            notes.append(Notification(kind=NotificationKind.SCANNER_FAILURE, scanner=NAME,
+                                      message=f"semgrep: {message}"))
+    return notes
+
+
+@functools.lru_cache(maxsize=8)
+def _pack_rules(configs: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """Rule definitions by id, read from the YAML files, for SARIF rule descriptors."""
+    found: dict[str, dict[str, Any]] = {}
+    for config in configs:
+        path = Path(config)
+        files = sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix not in (".yaml", ".yml"):
+                continue
+            try:
+                doc = yaml.safe_load(file.read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError):
+                continue  # semgrep itself reports an unreadable rule file
+            for rule in (doc or {}).get("rules", []) if isinstance(doc, dict) else []:
+                if isinstance(rule, dict) and "id" in rule:
+                    found[str(rule["id"])] = rule
+    return found
+
+
+def _rule_id(check_id: str, known: Mapping[str, Any]) -> str:
+    """semgrep prefixes ids of rules loaded from a directory with the directory's dotted path."""
+    if check_id in known:
+        return check_id
+    for rule_id in known:
+        if check_id.endswith("." + rule_id):
+            return rule_id
+    index = check_id.find("secsdlc.")
+    return check_id[index:] if index > 0 else check_id
+
+
+def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]]) -> tuple[Finding, Rule]:
+    rule_id = RuleId(_rule_id(str(item["check_id"]), known))
+    extra = item.get("extra", {})
+    definition = known.get(rule_id, {})
+    metadata: dict[str, Any] = {**definition.get("metadata", {}), **extra.get("metadata", {})}
+    cwe = tuple(sorted({int(m) for entry in _as_list(metadata.get("cwe"))
+                        for m in _CWE.findall(str(entry))})) or (693,)
+    y2025, y2021 = categories(cwe)
+    declared = [str(o).split(" ")[0] for o in _as_list(metadata.get("owasp"))]
+    y2025 = tuple(sorted({*y2025, *(o for o in declared if o.endswith(":2025"))}))
+    y2021 = tuple(sorted({*y2021, *(o for o in declared if o.endswith(":2021"))}))
+    severity = _severity(metadata, str(extra.get("severity", definition.get("severity", "INFO"))))
+    message = str(extra.get("message") or definition.get("message") or rule_id).strip()
+    references = [str(r) for r in _as_list(metadata.get("references"))]
+    help_uri = references[0] if references else ""
+    rule_message = str(definition.get("message", message)).strip()
+    rule = Rule(
+        id=rule_id,
+        name=rule_id.rsplit(".", 1)[-1],
+        short_description=_first_sentence(rule_message),
+        full_description=rule_message,
+        help_text=rule_message + ("\n\nReferences:\n" + "\n".join(references)
+                                  if references else ""),
+        help_uri=help_uri,
+        severity=severity,
+        cwe=cwe,
+        owasp_2025=y2025,
+        owasp_2021=y2021,
+    )
+    start = item.get("start", {})
+    end = item.get("end", {})
+    finding = Finding(
+        rule_id=rule_id,
+        scanners=(NAME,),
+        message=message,
+        severity=severity,
+        confidence=Confidence.parse(str(metadata.get("confidence", "medium"))),
+        location=Location(
+            path=str(item["path"]),
+            start_line=int(start.get("line", 1)),
+            start_column=int(start.get("col", 1)),
+            end_line=int(end.get("line", start.get("line", 1))),
+            end_column=int(end["col"]) if "col" in end else None,
+        ),
+        cwe=cwe,
+        owasp_2025=y2025,
+        owasp_2021=y2021,
+        help_uri=help_uri,
+        fix_hint=str(metadata.get("fix-hint", "")),
+    )
+    return finding, rule
+
+
+def _severity(metadata: Mapping[str, Any], semgrep_severity: str) -> Severity:
+    override = metadata.get("secsdlc-severity")
+    if isinstance(override, str):
+        try:
+            return Severity.parse(override)
+        except ValueError:
+            pass
+    return _SEVERITY.get(semgrep_severity.upper(), Severity.LOW)
+
+
+def _first_sentence(text: str) -> str:
+    first = text.strip().split("\n")[0]
+    match = re.match(r"(.+?[.!?])(\s|$)", first)
+    return (match.group(1) if match else first)[:200]
+
+
+def _as_list(value: object) -> list[object]:
+    if isinstance(value, list):
+        return value
+    return [] if value is None else [value]

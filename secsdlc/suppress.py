@@ -1,0 +1,110 @@
+"""Inline suppression comments.
+
+`# secsdlc: ignore[RULE-ID, ...] reason` on the finding's line or alone on the line above. The
+reason is mandatory: a suppression without one is not honoured and is itself reported, so that
+"someone silenced this" always comes with a "why". bandit's `# nosec [B123]` and semgrep's
+`# nosemgrep[: rule-id]` are honoured when the configuration says so. A suppressed finding stays
+in the results with a SARIF `suppressions` entry; it only stops blocking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from secsdlc.errors import ConfigError
+
+_SECSDLC = re.compile(r"#\s*secsdlc\s*:\s*ignore(?P<rest>.*)$")
+_IDS_AND_REASON = re.compile(r"^\[(?P<ids>[^\]]*)\](?P<reason>.*)$")
+_NOSEC = re.compile(r"#\s*nosec\b(?P<ids>[^#]*)")
+_NOSEMGREP = re.compile(r"#\s*nosemgrep\b(?:\s*:\s*(?P<ids>[\w.,\s-]+))?")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Directive:
+    tool: str  # "secsdlc", "nosec", "nosemgrep"
+    rule_ids: frozenset[str]  # empty for a bare nosec / nosemgrep: every rule of that tool
+    reason: str
+    line: int
+    problem: str = ""  # non-empty: malformed, not honoured, reported
+
+
+@dataclass(frozen=True, kw_only=True)
+class SuppressionSettings:
+    honour_nosec: bool = True
+    honour_nosemgrep: bool = True
+
+    @classmethod
+    def from_section(cls, section: Mapping[str, Any], source: str) -> SuppressionSettings:
+        values: dict[str, bool] = {}
+        for key, field_name in (("nosec", "honour_nosec"), ("nosemgrep", "honour_nosemgrep")):
+            if key in section:
+                if not isinstance(section[key], bool):
+                    raise ConfigError(source, f"suppressions.{key}", "must be true or false")
+                values[field_name] = section[key]
+        return cls(**values)
+
+
+def parse_line(text: str, line: int) -> list[Directive]:
+    """Directives in one source line (comments only: a `#` inside a string is rare enough)."""
+    if "#" not in text:
+        return []
+    found: list[Directive] = []
+    m = _SECSDLC.search(text)
+    if m:
+        rest = m.group("rest").strip()
+        inner = _IDS_AND_REASON.match(rest)
+        if inner is None:
+            found.append(Directive(tool="secsdlc", rule_ids=frozenset(), reason="", line=line,
+                                   problem="names no rule: write # secsdlc: ignore[RULE-ID] "
+                                           "reason"))
+        else:
+            ids = frozenset(i.strip() for i in inner.group("ids").split(",") if i.strip())
+            reason = inner.group("reason").strip(" -:\t")
+            problem = ""
+            if not ids:
+                problem = "names no rule inside the brackets"
+            elif not reason:
+                problem = "has no reason: write the reason after the brackets"
+            found.append(Directive(tool="secsdlc", rule_ids=ids, reason=reason, line=line,
+                                   problem=problem))
+    m = _NOSEC.search(text)
+    if m:
+        ids = frozenset(re.findall(r"\bB\d{3}\b", m.group("ids")))
+        found.append(Directive(tool="nosec", rule_ids=ids, reason="# nosec", line=line))
+    m = _NOSEMGREP.search(text)
+    if m:
+        ids = frozenset(i.strip() for i in (m.group("ids") or "").split(",") if i.strip())
+        found.append(Directive(tool="nosemgrep", rule_ids=ids, reason="# nosemgrep", line=line))
+    return found
+
+
+def directives_for(lines: list[str], start_line: int) -> list[Directive]:
+    """Directives that apply to a finding starting at `start_line` (1-based)."""
+    found: list[Directive] = []
+    if 1 <= start_line <= len(lines):
+        found += parse_line(lines[start_line - 1], start_line)
+    above = start_line - 1
+    if 1 <= above <= len(lines) and lines[above - 1].lstrip().startswith("#"):
+        found += parse_line(lines[above - 1], above)
+    return found
+
+
+def covers(directive: Directive, rule_ids: set[str], scanners: set[str],
+           settings: SuppressionSettings) -> bool:
+    if directive.problem:
+        return False
+    if directive.tool == "secsdlc":
+        return bool(directive.rule_ids & rule_ids) or "*" in directive.rule_ids
+    if directive.tool == "nosec":
+        if not settings.honour_nosec or "bandit" not in scanners:
+            return False
+        return not directive.rule_ids or bool(directive.rule_ids & rule_ids)
+    if directive.tool == "nosemgrep":
+        if not settings.honour_nosemgrep or "semgrep" not in scanners:
+            return False
+        return not directive.rule_ids or any(
+            r == i or r.endswith("." + i) for r in rule_ids for i in directive.rule_ids)
+    return False
