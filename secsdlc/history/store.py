@@ -119,7 +119,7 @@ class HistoryStore:
         shown = redact_url(url)
         try:
             engine = _make_engine(url)
-        except (SQLAlchemyError, ImportError, ValueError) as e:
+        except (SQLAlchemyError, ImportError, ValueError, OSError) as e:
             raise HistoryError(f"cannot use history database {shown}: {e}") from e
         store = cls(engine, url)
         try:
