@@ -1,0 +1,140 @@
+"""The commands end to end, in process, on a real git repository with real ssh-keygen keys."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from secsdlc.cli import main
+from secsdlc.signoff import audit, registry
+
+from .conftest import commit_all, git
+
+
+@pytest.fixture
+def project(repo, make_key, capsys):
+    admin, sec = make_key("admin@example.com"), make_key("sec@example.com")
+    assert main(["correspondent", "--root", str(repo), "add", admin.principal, str(admin.public),
+                 "--key", str(admin.private)]) == 0
+    assert f"SECSDLC_TRUST_ROOT={admin.fingerprint}" in capsys.readouterr().out
+    commit_all(repo, "registry")
+    assert main(["correspondent", "--root", str(repo), "add", sec.principal, str(sec.public),
+                 "--key", str(admin.private)]) == 0
+    commit_all(repo, "add sec")
+    return repo, admin, sec
+
+
+def _expires(days: int) -> str:
+    return (datetime.now(timezone.utc) + timedelta(days=days)).date().isoformat()
+
+
+def _request(repo, capsys, days=20, fp="f1"):
+    capsys.readouterr()
+    code = main(["waiver", "--root", str(repo), "request", "--fingerprint", fp, "--rule", "B602",
+                 "--path", "app/x.py", "--severity", "high", "--reason", "constant input",
+                 "--expires", _expires(days)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    return out.split(":")[0]
+
+
+def test_registry_commands(project, capsys, make_key):
+    repo, admin, _ = project
+    capsys.readouterr()
+    assert main(["correspondent", "--root", str(repo), "verify", "--trust-root",
+                 admin.fingerprint]) == 0
+    assert "2 correspondent(s), 2 signed version(s)" in capsys.readouterr().out
+    assert main(["correspondent", "--root", str(repo), "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "admin@example.com  ssh-ed25519 SHA256:" in listed and "sec@example.com" in listed
+    dev = make_key("dev@example.com")
+    # a developer cannot add themselves
+    assert main(["correspondent", "--root", str(repo), "add", dev.principal, str(dev.public),
+                 "--key", str(dev.private)]) == 2
+    assert "only an existing correspondent may change it" in capsys.readouterr().err
+    assert main(["correspondent", "--root", str(repo), "verify", "--trust-root",
+                 dev.fingerprint]) == 1
+    assert "NOT trusted" in capsys.readouterr().out
+
+
+def test_waiver_flow(project, capsys, monkeypatch):
+    repo, admin, _sec = project
+    monkeypatch.setenv("SECSDLC_TRUST_ROOT", admin.fingerprint)
+    wid = _request(repo, capsys)
+    assert (repo / ".secsdlc/waivers" / f"{wid}.json").is_file()
+    assert main(["waiver", "--root", str(repo), "list"]) == 0
+    assert f"{wid}  pending" in capsys.readouterr().out
+    assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(admin.private)]) == 0
+    assert "approved by admin@example.com" in capsys.readouterr().out
+    assert main(["waiver", "--root", str(repo), "list"]) == 0
+    out = capsys.readouterr().out
+    assert f"{wid}  approved  B602 app/x.py" in out and "by admin@example.com" in out
+    assert main(["audit", "--root", str(repo), "verify"]) == 0
+    assert "4 entries, 3 signed" in capsys.readouterr().out
+
+
+def test_waiver_request_beyond_policy_is_refused(project, capsys):
+    repo, *_ = project
+    code = main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule", "R",
+                 "--path", "a.py", "--severity", "critical", "--reason", "r",
+                 "--expires", _expires(30)])
+    assert code == 2
+    assert "allows at most 14 days for a critical finding" in capsys.readouterr().err
+
+
+def test_outsider_and_requester_cannot_approve(project, capsys, make_key):
+    repo, _admin, sec = project
+    wid = _request(repo, capsys)
+    dev = make_key("dev@example.com")
+    assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(dev.private)]) == 2
+    assert "is not a correspondent's key" in capsys.readouterr().err
+    git(repo, "config", "user.email", "sec@example.com")
+    own = _request(repo, capsys, fp="f2")
+    assert main(["waiver", "--root", str(repo), "approve", own, "--key", str(sec.private)]) == 2
+    assert "cannot approve their own waiver" in capsys.readouterr().err
+
+
+def test_audit_tampering_is_reported_with_line(project, capsys):
+    repo, *_ = project
+    log = repo / audit.AUDIT_FILE
+    lines = log.read_text().splitlines(keepends=True)
+    log.write_text(lines[0].replace("correspondent-add", "correspondent-xxx") + "".join(lines[1:]))
+    capsys.readouterr()
+    assert main(["audit", "--root", str(repo), "verify"]) == 1
+    assert "audit.log:1: signature invalid" in capsys.readouterr().out
+    log.write_text(lines[1])
+    assert main(["audit", "--root", str(repo), "verify", "--no-git"]) == 1
+    assert "audit.log:1: first entry does not start the chain" in capsys.readouterr().out
+
+
+def test_gate_on_sarif(project, capsys, tmp_path, monkeypatch):
+    pytest.importorskip("secsdlc.sarif.reader")
+    from secsdlc.sarif.writer import dumps
+
+    from .world import finding, result
+
+    repo, admin, sec = project
+    monkeypatch.setenv("SECSDLC_TRUST_ROOT", admin.fingerprint)
+    sarif = tmp_path / "scan.sarif"
+    sarif.write_text(dumps(result(finding("f1"))))
+    assert main(["gate", "--root", str(repo), "--sarif", str(sarif)]) == 1
+    wid = _request(repo, capsys)
+    assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(sec.private)]) == 0
+    out_sarif = tmp_path / "gated.sarif"
+    capsys.readouterr()
+    assert main(["gate", "--root", str(repo), "--sarif", str(sarif),
+                 "--output-sarif", str(out_sarif)]) == 0
+    import json
+
+    res = json.loads(out_sarif.read_text())["runs"][0]["results"][0]
+    assert res["suppressions"][0]["kind"] == "external"
+    assert res["suppressions"][0]["justification"] == "constant input"
+    commit_all(repo, "waiver")
+    assert main(["signoff", "--root", str(repo), "--sarif", str(sarif), "--key",
+                 str(sec.private)]) == 0
+    assert main(["gate", "--root", str(repo), "--sarif", str(sarif), "--require-signoff"]) == 0
+    (repo / "z").write_text("z")
+    commit_all(repo, "later")
+    assert main(["gate", "--root", str(repo), "--sarif", str(sarif), "--require-signoff"]) == 1
+    assert registry.REGISTRY_FILE  # registry untouched by the gate
