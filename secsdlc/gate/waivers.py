@@ -32,7 +32,11 @@ def apply(
     rules_at: Callable[[str], Rules],
 ) -> Applied:
     index: dict[str, list[WaiverStatus]] = {}
+    # One (immutable) suppression per usable waiver, shared by all the findings it covers.
+    suppressions: dict[str, Suppression] = {}
     for status in statuses:
+        if status.usable:
+            suppressions[status.waiver.id] = _suppression(status)
         for fp in status.waiver.fingerprints:
             index.setdefault(fp, []).append(status)
     if not index:
@@ -46,7 +50,7 @@ def apply(
         for finding in run.findings:
             candidates = index.get(finding.fingerprint)
             if candidates:
-                suppression, reasons = _match(finding, candidates, rules_at)
+                suppression, reasons = _match(finding, candidates, rules_at, suppressions)
                 if suppression is not None:
                     finding = replace(finding, suppressions=(*finding.suppressions, suppression))
                     waived += 1
@@ -59,7 +63,10 @@ def apply(
 
 
 def _match(
-    finding: Finding, candidates: list[WaiverStatus], rules_at: Callable[[str], Rules]
+    finding: Finding,
+    candidates: list[WaiverStatus],
+    rules_at: Callable[[str], Rules],
+    suppressions: Mapping[str, Suppression],
 ) -> tuple[Suppression | None, list[str]]:
     reasons: list[str] = []
     for status in candidates:
@@ -80,11 +87,16 @@ def _match(
             reasons.append(f"waiver {w.id} lasts longer than the {limit} days the policy allows "
                            f"for a {finding.severity.value} finding in {finding.location.path}")
             continue
-        return Suppression(
-            kind="external",
-            status="accepted",
-            justification=w.reason,
-            properties={"approver": status.approver, "expires": timestamp(w.expires),
-                        "waiver-id": w.id},
-        ), reasons
+        return suppressions[w.id], reasons
     return None, reasons
+
+
+def _suppression(status: WaiverStatus) -> Suppression:
+    w = status.waiver
+    return Suppression(
+        kind="external",
+        status="accepted",
+        justification=w.reason,
+        properties={"approver": status.approver, "expires": timestamp(w.expires),
+                    "waiver-id": w.id},
+    )

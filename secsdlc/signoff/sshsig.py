@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import getpass
 import hashlib
 import struct
@@ -88,18 +89,24 @@ class SshPublicKey:
         return key
 
     def crypto(self) -> PublicKey:
-        if self.key_type.startswith("sk-") or "-cert-v01@openssh.com" in self.key_type:
-            raise SignatureError(
-                f"{self.key_type} keys are not supported (use Ed25519, RSA or ECDSA)"
-            )
-        try:
-            key = serialization.load_ssh_public_key(self.openssh().encode())
-        except (ValueError, UnsupportedAlgorithm) as e:
-            raise SignatureError(f"unsupported or malformed {self.key_type} public key: {e}") from e
-        if not isinstance(key, (ed25519.Ed25519PublicKey, rsa.RSAPublicKey,
-                                ec.EllipticCurvePublicKey)):
-            raise SignatureError(f"{self.key_type} keys are not supported")
-        return key
+        return _load_public(self.key_type, self.blob)
+
+
+@functools.lru_cache(maxsize=256)
+def _load_public(key_type: str, blob: bytes) -> PublicKey:
+    # Parsing is a pure function of the bytes; caching it saves re-parsing the same few
+    # correspondent keys for every waiver, and caches no verification result.
+    if key_type.startswith("sk-") or "-cert-v01@openssh.com" in key_type:
+        raise SignatureError(f"{key_type} keys are not supported (use Ed25519, RSA or ECDSA)")
+    line = f"{key_type} {base64.b64encode(blob).decode()}"
+    try:
+        key = serialization.load_ssh_public_key(line.encode())
+    except (ValueError, UnsupportedAlgorithm) as e:
+        raise SignatureError(f"unsupported or malformed {key_type} public key: {e}") from e
+    if not isinstance(key, (ed25519.Ed25519PublicKey, rsa.RSAPublicKey,
+                            ec.EllipticCurvePublicKey)):
+        raise SignatureError(f"{key_type} keys are not supported")
+    return key
 
 
 @dataclass(frozen=True)
