@@ -77,9 +77,11 @@ def _record(args: argparse.Namespace) -> int:
     config = settings.load_config(args.config)
     conf = settings.history_settings(config)
     policy = settings.policy(config)
-    project = args.project or conf.project
+    project = args.project or conf.project or policy.project
     if not project:
-        raise UsageError("history record: --project is required (or set [history] project)")
+        raise UsageError(
+            "history record: --project is required (or set project in [history] or [policy])"
+        )
     when = settings.parse_when(args.time, "--time") if args.time else None
     scan = load_file(Path(args.sarif))  # before opening the store: bad input changes nothing
     git_commit, git_branch = (None, None)

@@ -156,7 +156,7 @@ def _analyze_project(
         disposition = None if fixed else Disposition(last_row[2])
         fixed_time = times[end + 1] if fixed else None
         age_days = ((fixed_time or now) - times[start]).total_seconds() / 86400
-        sla = policy.sla_for(sev)
+        sla = policy.sla_for(sev, finding.path)
         past = disposition is Disposition.OPEN and sla is not None and age_days > sla
         states.append(
             FindingState(

@@ -1,13 +1,16 @@
-"""Remediation policy: SLA days per severity from `[policy] sla-days`, checked naming the file."""
+"""Remediation policy for the metrics: SLA days per severity (and per directory), fail-on.
+
+The values come from the gate's policy as code (`[policy]`, see secsdlc.gate.policy) so that the
+SLA a dashboard reports is the one the gate enforces. Directory overrides apply tighten-only here:
+a relaxation is honoured only by the gate, which verifies its signature.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from secsdlc.config import Config
-from secsdlc.errors import ConfigError
 from secsdlc.model import Severity
 
 DEFAULT_SLA_DAYS: Mapping[Severity, int] = {
@@ -23,28 +26,31 @@ EXPIRING_WITHIN_DAYS = 30
 class Policy:
     sla_days: Mapping[Severity, int] = field(default_factory=lambda: dict(DEFAULT_SLA_DAYS))
     fail_on: Severity = Severity.HIGH
+    project: str = ""  # the policy's project name, a default for `history record`
     expiring_within_days: int = EXPIRING_WITHIN_DAYS
+    # SLA days at a path when directory overrides exist; None: `sla_days` everywhere.
+    sla_days_at: Callable[[str], Mapping[Severity, int]] | None = None
 
-    def sla_for(self, severity: Severity) -> int | None:
-        return self.sla_days.get(severity)
+    def sla_for(self, severity: Severity, path: str = "") -> int | None:
+        days = self.sla_days_at(path) if self.sla_days_at is not None and path else self.sla_days
+        return days.get(severity)
 
 
 def from_config(config: Config) -> Policy:
-    """The policy of a loaded Config; sla-days entries override the defaults one by one."""
-    prefix = "tool.secsdlc." if config.source.endswith("pyproject.toml") else ""
-    section: Mapping[str, Any] = config.sections.get("policy", {})
-    raw = section.get("sla-days")
-    days = dict(DEFAULT_SLA_DAYS)
-    if raw is not None:
-        if not isinstance(raw, Mapping):
-            raise ConfigError(config.source, f"{prefix}policy.sla-days", "must be a table")
-        for name, value in raw.items():
-            key = f"{prefix}policy.sla-days.{name}"
-            try:
-                severity = Severity.parse(str(name))
-            except ValueError as e:
-                raise ConfigError(config.source, key, str(e)) from None
-            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-                raise ConfigError(config.source, key, "must be a positive whole number of days")
-            days[severity] = value
-    return Policy(sla_days=days, fail_on=config.fail_on)
+    """The policy of a loaded Config; raises ConfigError naming the file and key."""
+    from secsdlc.gate import policy as gate_policy
+
+    loaded = gate_policy.load(config)
+    fail_on = loaded.fail_on or config.fail_on
+    sla_days_at = None
+    if loaded.overrides:
+
+        def sla_days_at(path: str) -> Mapping[Severity, int]:
+            return loaded.effective(path, fail_on).sla_days
+
+    return Policy(
+        sla_days=dict(loaded.sla_days),
+        fail_on=fail_on,
+        project=loaded.project,
+        sla_days_at=sla_days_at,
+    )

@@ -132,7 +132,7 @@ def render_sarif_review(scan: ImportedScan, *, policy: Policy, now: datetime) ->
                 "message": f.message,
                 "snippet": f.snippet,
                 "age_days": None,
-                "sla_days": policy.sla_for(f.severity),
+                "sla_days": policy.sla_for(f.severity, f.path),
                 "past_sla": False,
                 "introduced": "",
                 "approver": f.waiver_approver,
