@@ -12,6 +12,7 @@ from secsdlc.model import (
     Finding,
     Fingerprint,
     Location,
+    Rule,
     RuleId,
     ScannerName,
     ScannerRun,
@@ -38,10 +39,13 @@ def finding(fp: str, *, rule: str = "B602", path: str = "app/x.py",
 def result(*findings: Finding, scanners: tuple[str, ...] = ("bandit", "semgrep"),
            failed: tuple[str, ...] = ()) -> ScanResult:
     runs = []
+    rules = {f.rule_id: Rule(id=f.rule_id, name=f.rule_id, short_description="d",
+                             severity=f.severity) for f in findings}
     for i, name in enumerate(scanners):
         runs.append(ScannerRun(
             tool=ToolInfo(name=ScannerName(name), version="1", information_uri="https://x"),
-            rules={}, findings=tuple(findings) if i == 0 else (), succeeded=name not in failed,
+            rules=rules if i == 0 else {}, findings=tuple(findings) if i == 0 else (),
+            succeeded=name not in failed,
         ))
     return ScanResult(root=".", runs=tuple(runs))
 
