@@ -4,6 +4,9 @@ A waiver applies to a finding only if it is approved (see signoff.waivers.check)
 fingerprints, rule and path all match the finding, and it is no longer than the policy allows for
 the finding's actual severity where the finding is. When a waiver on file does not apply, the reason
 is kept per fingerprint so that a blocked finding can say why its waiver did not count.
+
+External suppressions already present in the input (a SARIF file handed to `secsdlc gate`) are
+dropped first: only a waiver that verifies now may waive, never a claim that one did before.
 """
 
 from __future__ import annotations
@@ -39,8 +42,6 @@ def apply(
             suppressions[status.waiver.id] = _suppression(status)
         for fp in status.waiver.fingerprints:
             index.setdefault(fp, []).append(status)
-    if not index:
-        return Applied(result=result, waived=0, rejected={})
     rejected: dict[str, tuple[str, ...]] = {}
     waived = 0
     runs = []
@@ -48,6 +49,10 @@ def apply(
         findings: list[Finding] = []
         changed = False
         for finding in run.findings:
+            if any(x.kind == "external" for x in finding.suppressions):
+                finding = replace(finding, suppressions=tuple(
+                    x for x in finding.suppressions if x.kind != "external"))
+                changed = True
             candidates = index.get(finding.fingerprint)
             if candidates:
                 suppression, reasons = _match(finding, candidates, rules_at, suppressions)

@@ -208,3 +208,26 @@ def test_failed_or_missing_required_scanner_fails_closed(world_repo, keys):
     assert "required scanner secrets did not run" in verdict.reasons
     _, verdict = gate(world_repo, result(failed=("bandit",)), _trust(keys), config=cfg)
     assert "scanner bandit failed" in verdict.reasons
+
+
+def test_external_suppression_claimed_by_the_input_is_not_trusted(world_repo, keys):
+    from dataclasses import replace
+
+    from secsdlc.model import Suppression
+
+    forged = replace(finding("f1"), suppressions=(Suppression(
+        kind="external", justification="trust me", properties={"waiver-id": "w-0"}),))
+    in_source = replace(finding("f2"), suppressions=(Suppression(
+        kind="inSource", justification="nosec reviewed"),))
+    res, verdict = gate(world_repo, result(forged, in_source), _trust(keys))
+    assert not verdict.passed
+    assert "high B602 at app/x.py:3 (fail-on high)" in verdict.reasons
+    by_fp = {f.fingerprint: f for f in res.findings}
+    assert by_fp["f1"].suppressions == ()
+    assert by_fp["f2"].suppressed  # in-source suppressions are the scanner's, kept
+    # re-gating an already gated result does not duplicate the waiver's suppression
+    approve(world_repo, request(world_repo, "f1"), keys["sec"])
+    once, verdict = gate(world_repo, result(forged, in_source), _trust(keys))
+    twice, _ = gate(world_repo, once, _trust(keys))
+    assert verdict.passed
+    assert len(next(f for f in twice.findings if f.fingerprint == "f1").suppressions) == 1
