@@ -77,7 +77,7 @@ def colored_pixels(image: Image.Image, box: tuple[int, int, int, int], colors: l
     count = 0
     for i in range(0, len(data), 3):
         pixel = data[i : i + 3]
-        if any(sum(abs(p - t) for p, t in zip(pixel, target)) < 24 for target in targets):
+        if any(sum(abs(p - t) for p, t in zip(pixel, target, strict=True)) < 24 for target in targets):
             count += 1
     return count
 
