@@ -76,8 +76,8 @@ def colored_pixels(image: Image.Image, box: tuple[int, int, int, int], colors: l
     data = image.crop(box).tobytes()
     count = 0
     for i in range(0, len(data), 3):
-        pixel = data[i : i + 3]
-        if any(sum(abs(p - t) for p, t in zip(pixel, target, strict=True)) < 24 for target in targets):
+        r, g, b = data[i], data[i + 1], data[i + 2]
+        if any(abs(r - t[0]) + abs(g - t[1]) + abs(b - t[2]) < 24 for t in targets):
             count += 1
     return count
 
