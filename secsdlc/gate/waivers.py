@@ -11,6 +11,7 @@ dropped first: only a waiver that verifies now may waive, never a claim that one
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -50,14 +51,14 @@ def apply(
         changed = False
         for finding in run.findings:
             if any(x.kind == "external" for x in finding.suppressions):
-                finding = replace(finding, suppressions=tuple(
+                finding = _with_suppressions(finding, tuple(
                     x for x in finding.suppressions if x.kind != "external"))
                 changed = True
             candidates = index.get(finding.fingerprint)
             if candidates:
                 suppression, reasons = _match(finding, candidates, rules_at, suppressions)
                 if suppression is not None:
-                    finding = replace(finding, suppressions=(*finding.suppressions, suppression))
+                    finding = _with_suppressions(finding, (*finding.suppressions, suppression))
                     waived += 1
                     changed = True
                 elif reasons:
@@ -94,6 +95,17 @@ def _match(
             continue
         return suppressions[w.id], reasons
     return None, reasons
+
+
+def _with_suppressions(finding: Finding, suppressions: tuple[Suppression, ...]) -> Finding:
+    """`replace(finding, suppressions=...)` without re-running __init__ over 18 fields.
+
+    The gate does this for up to every finding; a shallow copy whose one field is set before
+    anyone else sees it is equivalent and several times faster.
+    """
+    new = copy.copy(finding)
+    object.__setattr__(new, "suppressions", suppressions)
+    return new
 
 
 def _suppression(status: WaiverStatus) -> Suppression:

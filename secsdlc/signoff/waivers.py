@@ -239,7 +239,8 @@ def check(
     def invalid(why: str) -> WaiverStatus:
         return WaiverStatus(waiver=waiver, status="invalid", why=why)
 
-    if content_id(waiver.request_content()) != waiver.id:
+    content = waiver.request_content()
+    if content_id(content) != waiver.id:
         return invalid("content does not match its id: the waiver was edited after it was "
                        "requested (reason, expiry, fingerprints...)")
     if project and waiver.project != project:
@@ -255,7 +256,8 @@ def check(
     if waiver.approval is None:
         return WaiverStatus(waiver=waiver, status="pending", why="not approved yet")
     try:
-        sig = sshsig.verify(waiver.approval.signature, waiver.signed_bytes(), NAMESPACE)
+        sig = sshsig.verify(waiver.approval.signature, canonical({"id": waiver.id, **content}),
+                            NAMESPACE)
     except SignatureError as e:
         return invalid(f"approval signature: {e}")
     key = sig.public_key
