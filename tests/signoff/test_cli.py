@@ -160,3 +160,66 @@ def test_gate_writes_waived_results_as_suppressed_sarif(project, capsys, tmp_pat
     assert (s["kind"], s["status"], s["justification"]) == ("external", "accepted",
                                                               "constant input")
     assert s["properties"]["approver"] == "sec@example.com"
+
+
+def test_request_looks_findings_up_in_sarif(project, capsys, tmp_path):
+    pytest.importorskip("secsdlc.sarif.reader")
+    import json
+
+    from secsdlc.sarif.writer import dumps
+
+    from .world import finding, result
+
+    repo, *_ = project
+    sarif = tmp_path / "scan.sarif"
+    sarif.write_text(dumps(result(finding("f1", line=3), finding("f2", line=9),
+                                  finding("f3", path="other.py"))))
+    base = ["waiver", "--root", str(repo), "request", "--sarif", str(sarif), "--reason", "r",
+            "--expires", _expires(10)]
+    capsys.readouterr()
+    assert main([*base, "--fingerprint", "f1", "--fingerprint", "f2"]) == 0
+    wid = capsys.readouterr().out.split(":")[0]
+    data = json.loads((repo / ".secsdlc/waivers" / f"{wid}.json").read_text())
+    assert (data["fingerprints"], data["rule"], data["path"], data["severity"],
+            data["requester"]) == (["f1", "f2"], "B602", "app/x.py", "high", "dev@example.com")
+    assert main([*base, "--fingerprint", "f1", "--fingerprint", "f3"]) == 2
+    assert "one rule in one file" in capsys.readouterr().err
+    assert main([*base, "--fingerprint", "nope"]) == 2
+    assert "no finding with fingerprint nope" in capsys.readouterr().err
+
+
+def test_remove_and_sign_override(project, capsys, monkeypatch):
+    repo, admin, sec = project
+    monkeypatch.setenv("SECSDLC_TRUST_ROOT", admin.fingerprint)
+    (repo / ".secsdlc.toml").write_text(
+        '[policy]\nproject = "shop"\nfail-on = "high"\n'
+        '[policy.overrides."legacy"]\nfail-on = "critical"\n')
+    # an unsigned relaxation does not load
+    assert main(["waiver", "--root", str(repo), "list"]) == 2
+    assert "may only tighten unless a correspondent signs" in capsys.readouterr().err
+    assert main(["correspondent", "--root", str(repo), "sign-override", "legacy",
+                 "--key", str(sec.private)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('# add to [policy.overrides."legacy"]')
+    signature_line = out.split("\n", 1)[1]
+    (repo / ".secsdlc.toml").write_text((repo / ".secsdlc.toml").read_text() + signature_line)
+    from secsdlc import config as config_mod
+    from secsdlc.gate.pipeline import GateOptions, decide
+    from secsdlc.model import Severity
+
+    from .world import finding, result
+
+    cfg = config_mod.load(repo / ".secsdlc.toml", known_scanner_options={})
+    _, verdict = decide(result(finding("f1", path="legacy/a.py")), cfg, repo,
+                        GateOptions(fail_on=Severity.HIGH))
+    assert verdict.passed, verdict.reasons
+    # once sec is removed from the registry, the relaxation no longer counts
+    assert main(["correspondent", "--root", str(repo), "remove", "sec@example.com",
+                 "--key", str(admin.private)]) == 0
+    commit_all(repo, "remove sec")
+    _, verdict = decide(result(finding("f1", path="legacy/a.py")), cfg, repo,
+                        GateOptions(fail_on=Severity.HIGH))
+    assert not verdict.passed
+    assert main(["audit", "--root", str(repo), "show"]) == 0
+    shown = capsys.readouterr().out
+    assert "correspondent-remove" in shown and "[signed SHA256:" in shown
