@@ -75,7 +75,8 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
             continue
         per_scanner[name] = [normalize.clean(f, sources, redact)
                              for f in outcome.output.findings]
-        rules[name] = dict(outcome.output.rules)
+        rules[name] = {rid: normalize.clean_rule(rule, redact)
+                       for rid, rule in outcome.output.rules.items()}
     merged = normalize.merge_duplicates(per_scanner)
     runs: list[ScannerRun] = []
     for name, outcome in outcomes.items():

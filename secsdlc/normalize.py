@@ -84,6 +84,15 @@ def clean(finding: Finding, sources: SourceCache, values: frozenset[str]) -> Fin
     return replace(finding, message=message, snippet=snippet, fix_hint=fix_hint)
 
 
+def clean_rule(rule: Rule, values: frozenset[str]) -> Rule:
+    """A plugin may describe a rule with text taken from a result: scrub it like a result."""
+    if not values:
+        return rule
+    return replace(rule, short_description=redact(rule.short_description, values),
+                   full_description=redact(rule.full_description, values),
+                   help_text=redact(rule.help_text, values))
+
+
 def clean_notification(note: Notification, values: frozenset[str]) -> Notification:
     return replace(note, message=redact(note.message, values)) if values else note
 

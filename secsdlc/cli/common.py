@@ -18,10 +18,7 @@ from secsdlc.scanners.interface import Scanner
 def load_scanners_and_config(
     config_path: Path | None, root: Path, scanners_arg: str | None
 ) -> tuple[dict[str, Scanner], config_mod.Config]:
-    try:
-        available = registry.load()
-    except registry.RegistryError as e:
-        raise UsageError(str(e)) from e
+    available, broken = registry.load_all()
     known = {name: {**s.options, "timeout": (int, float)} for name, s in available.items()}
     path = config_path if config_path is not None else config_mod.find_config_file(root)
     config = config_mod.load(path, known_scanner_options=known)
@@ -33,6 +30,10 @@ def load_scanners_and_config(
     else:
         wanted = list(config.scanners) if config.scanners is not None else None
         origin = f"{config.source}: scanners"
+    for name, error in broken.items():
+        if wanted is not None and name in wanted:
+            raise UsageError(str(error))
+        print(f"secsdlc: warning: {error} (not used)", file=sys.stderr)
     if wanted is not None:
         unknown = [n for n in wanted if n not in available]
         if unknown:

@@ -65,6 +65,7 @@ class BanditScanner:
         "all-checks": bool,  # keep bandit's own severity for the checks we down-rank
         "jobs": int,
         "timeout": (int, float),
+        "executable": str,  # a specific bandit binary instead of the one beside secsdlc
     }
 
     def version(self) -> str:
@@ -84,7 +85,10 @@ class BanditScanner:
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyw"))
 
-    def _exe(self) -> str:
+    def _exe(self, options: Mapping[str, object] | None = None) -> str:
+        configured = (options or {}).get("executable")
+        if isinstance(configured, str):
+            return configured
         exe = process.which("bandit")
         if exe is None:
             raise ScannerUnavailable("bandit is not installed (pip install bandit)")
@@ -93,7 +97,7 @@ class BanditScanner:
     def scan(self, request: ScanRequest) -> ScannerOutput:
         if not request.files:
             return ScannerOutput(findings=(), rules={})
-        exe = self._exe()
+        exe = self._exe(request.options)
         jobs = _as_int(request.options.get("jobs"), 2 if len(request.files) > _SPLIT_THRESHOLD
                        else 1)
         chunks = [request.files[i::jobs] for i in range(max(jobs, 1))]
@@ -170,9 +174,12 @@ def _convert(item: dict[str, Any], downrank_reason: str | None) -> tuple[Finding
     rule = Rule(
         id=RuleId(test_id),
         name=str(item.get("test_name", test_id)),
+        # the rule describes the check, never one result: bandit's issue_text can quote the
+        # flagged value (a password), and rules are shared by every result of the run
         short_description=f"bandit {test_id}: {item.get('test_name', '')}".strip(),
-        full_description=str(item.get("issue_text", "")),
-        help_text=f"{item.get('issue_text', '')} See {help_uri}".strip(),
+        full_description=f"bandit check {test_id} ({item.get('test_name', '')}); "
+                         f"its documentation explains the risk and the fix.",
+        help_text=f"bandit check {test_id} ({item.get('test_name', '')}). See {help_uri}",
         help_uri=help_uri,
         severity=severity,
         cwe=cwe,

@@ -33,6 +33,18 @@ def available_names() -> list[str]:
     return [ep.name for ep in _entry_points()]
 
 
+def load_all() -> tuple[dict[str, Scanner], dict[str, RegistryError]]:
+    """Every registered scanner that loads, and the error of each one that does not."""
+    loaded: dict[str, Scanner] = {}
+    broken: dict[str, RegistryError] = {}
+    for name in available_names():
+        try:
+            loaded.update(load([name]))
+        except RegistryError as e:
+            broken[name] = e
+    return loaded, broken
+
+
 def load(names: list[str] | None = None) -> dict[str, Scanner]:
     """Instantiate the named scanners (all registered ones when `names` is None)."""
     eps = {ep.name: ep for ep in _entry_points()}

@@ -61,6 +61,7 @@ class SemgrepScanner:
         "bundled-pack": bool,  # false: only the extra rules
         "jobs": int,
         "timeout": (int, float),
+        "executable": str,  # a specific semgrep binary instead of the one beside secsdlc
     }
 
     def version(self) -> str:
@@ -80,7 +81,10 @@ class SemgrepScanner:
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyw"))
 
-    def _exe(self) -> str:
+    def _exe(self, options: Mapping[str, object] | None = None) -> str:
+        configured = (options or {}).get("executable")
+        if isinstance(configured, str):
+            return configured
         exe = process.which("semgrep")
         if exe is None:
             raise ScannerUnavailable("semgrep is not installed (pip install semgrep)")
@@ -96,7 +100,7 @@ class SemgrepScanner:
     def scan(self, request: ScanRequest) -> ScannerOutput:
         if not request.files:
             return ScannerOutput(findings=(), rules={})
-        exe = self._exe()
+        exe = self._exe(request.options)
         configs = self.configs(request.options)
         cmd = [exe, "scan", "--metrics=off", "--disable-version-check", "--json", "--quiet",
                "--no-git-ignore", "--timeout", "30"]

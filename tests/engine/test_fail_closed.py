@@ -1,0 +1,80 @@
+"""A scanner that is missing, killed, times out or talks nonsense never yields a pass."""
+
+from __future__ import annotations
+
+import json
+import stat
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.engine.conftest import run_cli
+
+VULN = "import os\n\ndef f(x):\n    os.system(x)\n"
+
+
+def _script(path: Path, body: str) -> Path:
+    path.write_text("#!/bin/sh\n" + body)
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return path
+
+
+def _config(root: Path, scanner: str, **options: object) -> None:
+    lines = [f"[scanners.{scanner}]"] + [f"{k} = {json.dumps(v)}" for k, v in options.items()]
+    (root / ".secsdlc.toml").write_text("\n".join(lines) + "\n")
+
+
+def _scan(root: Path, scanner: str) -> tuple[int, dict[str, Any]]:
+    proc = run_cli("scan", str(root), "--scanners", scanner, "--format", "json")
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def test_missing_scanner_binary(project: Any) -> None:
+    root = project({"a.py": "x = 1\n"})
+    _config(root, "bandit", executable=str(root / "no" / "bandit"))
+    rc, doc = _scan(root, "bandit")
+    assert rc == 2
+    assert doc["scanners"][0]["succeeded"] is False
+    assert any("not found" in n["message"] for n in doc["notifications"])
+
+
+def test_killed_scanner(project: Any, tmp_path: Path) -> None:
+    root = project({"a.py": "x = 1\n"})
+    _config(root, "bandit", executable=str(_script(tmp_path / "bandit", "kill -9 $$\n")))
+    rc, doc = _scan(root, "bandit")
+    assert rc == 2 and doc["verdict"]["passed"] is False
+
+
+def test_unparseable_output(project: Any, tmp_path: Path) -> None:
+    root = project({"a.py": "x = 1\n"})
+    _config(root, "semgrep", executable=str(_script(tmp_path / "semgrep",
+                                                     "echo 'Segmentation fault'\nexit 0\n")))
+    rc, doc = _scan(root, "semgrep")
+    assert rc == 2
+    assert any("without JSON output" in n["message"] for n in doc["notifications"])
+
+
+def test_real_semgrep_timing_out(project: Any) -> None:
+    root = project({"a.py": VULN})
+    _config(root, "semgrep", timeout=0.2)
+    rc, doc = _scan(root, "semgrep")
+    assert rc == 2
+    assert any("timed out" in n["message"] for n in doc["notifications"])
+
+
+def test_timed_out_scanner_leaves_no_process(project: Any, tmp_path: Path) -> None:
+    root = project({"a.py": "x = 1\n"})
+    marker = tmp_path / "child.pid"
+    _config(root, "bandit", timeout=1,
+            executable=str(_script(tmp_path / "bandit", f"sleep 60 & echo $! > {marker}\nwait\n")))
+    rc, _ = _scan(root, "bandit")
+    assert rc == 2
+    pid = int(marker.read_text())
+    # the whole process group was killed, not just the shell (a zombie waiting for its
+    # reaper is dead too)
+    time.sleep(0.5)
+    status = Path(f"/proc/{pid}/status")
+    if status.exists():
+        state = next(line for line in status.read_text().splitlines()
+                     if line.startswith("State:"))
+        assert "Z" in state.split()[1], state
