@@ -13,6 +13,7 @@ Prints medians of several runs.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -143,6 +144,8 @@ def main() -> None:
           f"   ({per_waiver * 1000:.1f} ms/waiver, sample of {args.ssh_keygen_sample})")
     print(f"ratio ssh-keygen / gate: {keygen_total / gate_median:.1f}x; "
           f"target <= 1 s: {'met' if gate_median <= 1.0 else 'MISSED'}")
+    load = os.getloadavg()[0]
+    print(f"(machine: {os.cpu_count()} CPUs, load average {load:.1f}: medians scale with load)")
 
 
 if __name__ == "__main__":
