@@ -14,21 +14,33 @@ def register(sub: Any) -> None:
     ver = actions.add_parser("verify", help="check the hash chain, signatures and git history")
     ver.add_argument("--no-git", action="store_true",
                      help="skip checking that committed entries were never cut off")
+    ver.add_argument("--trust-root", action="append", default=[], metavar="SHA256:...",
+                     help="also require signed entries to be by correspondents of the verified "
+                          "registry (default: $SECSDLC_TRUST_ROOT when set)")
     actions.add_parser("show", help="print the entries, one per line")
 
 
 def run(args: argparse.Namespace) -> int:
     from secsdlc.errors import EXIT_BLOCKING
-    from secsdlc.signoff import audit, context
+    from secsdlc.signoff import audit, context, registry
 
     root = context.project_root(args.root)
     if args.audit_action == "verify":
+        trust = context.trust_root(args.trust_root)
+        keys = None
+        if trust:
+            try:
+                keys = registry.verify(root, trust).ever
+            except registry.RegistryError as e:
+                print(f"audit log signers cannot be checked: registry NOT trusted: {e}")
+                return EXIT_BLOCKING
         try:
-            report = audit.verify(root, use_git=not args.no_git)
+            report = audit.verify(root, use_git=not args.no_git, correspondent_keys=keys)
         except audit.AuditError as e:
             print(f"audit log NOT intact: {e}")
             return EXIT_BLOCKING
-        print(f"audit log intact: {report.entries} entries, {report.signed} signed, "
+        who = "by correspondents" if keys is not None else "(signers not checked: no trust root)"
+        print(f"audit log intact: {report.entries} entries, {report.signed} signed {who}, "
               f"{report.anchored_commits} committed version(s) checked")
         return 0
     import json

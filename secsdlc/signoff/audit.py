@@ -96,8 +96,13 @@ def append(
         return entry
 
 
-def verify(root: Path, *, use_git: bool = True) -> AuditReport:
-    """Check the chain and signatures of the log (and, through git, that nothing was cut off)."""
+def verify(root: Path, *, use_git: bool = True,
+           correspondent_keys: frozenset[bytes] | None = None) -> AuditReport:
+    """Check the chain and signatures of the log (and, through git, that nothing was cut off).
+
+    With `correspondent_keys` (every key of every verified registry version), a signed entry must
+    also be signed by one of them.
+    """
     path = root / AUDIT_FILE
     try:
         content = path.read_bytes()
@@ -105,12 +110,13 @@ def verify(root: Path, *, use_git: bool = True) -> AuditReport:
         raise AuditError(f"{path}: no audit log") from None
     except OSError as e:
         raise AuditError(f"{path}: cannot read: {e}") from e
-    entries, signed = check_chain(content, str(path))
+    entries, signed = check_chain(content, str(path), correspondent_keys)
     anchored = _check_git_prefixes(root, content, str(path)) if use_git else 0
     return AuditReport(entries=entries, signed=signed, anchored_commits=anchored)
 
 
-def check_chain(content: bytes, where: str) -> tuple[int, int]:
+def check_chain(content: bytes, where: str,
+                correspondent_keys: frozenset[bytes] | None = None) -> tuple[int, int]:
     if content and not content.endswith(b"\n"):
         last = content.count(b"\n") + 1
         raise AuditError(f"{where}:{last}: incomplete last line")
@@ -133,7 +139,10 @@ def check_chain(content: bytes, where: str) -> tuple[int, int]:
                 "was removed, inserted or reordered)"
             )
         if "signature" in entry:
-            _check_signature(entry, where, number)
+            key = _check_signature(entry, where, number)
+            if correspondent_keys is not None and key.blob not in correspondent_keys:
+                raise AuditError(f"{where}:{number}: signed by {key.fingerprint}, which was never "
+                                 "a correspondent in the verified registry")
             signed += 1
         prev_hash = hashlib.sha256(line).hexdigest()
     return len(lines), signed
@@ -155,7 +164,7 @@ def _parse_entry(line: bytes, where: str, number: int) -> dict[str, Any]:
     return entry
 
 
-def _check_signature(entry: dict[str, Any], where: str, number: int) -> None:
+def _check_signature(entry: dict[str, Any], where: str, number: int) -> sshsig.SshPublicKey:
     body = {k: v for k, v in entry.items() if k != "signature"}
     try:
         sig = sshsig.verify(str(entry["signature"]), canonical(body), NAMESPACE)
@@ -163,6 +172,7 @@ def _check_signature(entry: dict[str, Any], where: str, number: int) -> None:
         raise AuditError(f"{where}:{number}: signature invalid: {e}") from e
     if body.get("signer") != sig.public_key.fingerprint:
         raise AuditError(f"{where}:{number}: 'signer' does not name the key that signed")
+    return sig.public_key
 
 
 def _check_git_prefixes(root: Path, content: bytes, where: str) -> int:

@@ -42,6 +42,8 @@ class VerifiedRegistry:
     signers: AllowedSigners
     head: str  # commit the history walk ended at
     versions_checked: int
+    # Key blobs of every verified version: who was a correspondent at some point (audit log).
+    ever: frozenset[bytes] = frozenset()
 
 
 def parse_trust_root(values: Iterable[str]) -> tuple[KeyFingerprint, ...]:
@@ -137,16 +139,17 @@ def verify(root: Path, trust_root: tuple[KeyFingerprint, ...]) -> VerifiedRegist
         except ValueError:
             head = None  # no commit yet
         checked = 0
+        ever: set[bytes] = set()
         if head is not None:
             for commit in repo.iter_commits(head, paths=[rel, rel_sig], full_history=True):
                 content = _blob(commit, rel)
                 parents = [_blob(p, rel) for p in commit.parents]
                 if any(content == p for p in parents):
                     continue  # inherited unchanged from a parent whose lineage is checked
-                _check_version(
-                    f"commit {commit.hexsha[:12]}", content, _blob(commit, rel_sig), parents,
-                    trust_root, rel,
-                )
+                where = f"commit {commit.hexsha[:12]}"
+                _check_version(where, content, _blob(commit, rel_sig), parents, trust_root, rel)
+                if content is not None:
+                    ever |= _parse(content, f"{rel} in {where}").keys()
                 checked += 1
         head_content = _blob(head, rel) if head is not None else None
         disk = _read_optional(root / REGISTRY_FILE)
@@ -158,10 +161,12 @@ def verify(root: Path, trust_root: tuple[KeyFingerprint, ...]) -> VerifiedRegist
             checked += 1
         if disk is None:
             raise RegistryError(f"no correspondent registry ({REGISTRY_FILE})")
+        signers = _parse(disk, f"{root / REGISTRY_FILE}")
         return VerifiedRegistry(
-            signers=_parse(disk, f"{root / REGISTRY_FILE}"),
+            signers=signers,
             head=head.hexsha if head is not None else "",
             versions_checked=checked,
+            ever=frozenset(ever | signers.keys()),
         )
 
 

@@ -86,3 +86,9 @@ def commit_all(root: Path, message: str = "change") -> str:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", message)
     return git(root, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_trust_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # CI sets SECSDLC_TRUST_ROOT for the real gate; these tests choose their own.
+    monkeypatch.delenv("SECSDLC_TRUST_ROOT", raising=False)

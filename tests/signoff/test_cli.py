@@ -223,3 +223,14 @@ def test_remove_and_sign_override(project, capsys, monkeypatch):
     assert main(["audit", "--root", str(repo), "show"]) == 0
     shown = capsys.readouterr().out
     assert "correspondent-remove" in shown and "[signed SHA256:" in shown
+
+
+def test_audit_entry_signed_by_a_non_correspondent(project, capsys, make_key):
+    repo, admin, _ = project
+    audit.append(repo, action="waiver-approve", actor="sec@example.com", data={"waiver": "w-1"},
+                 key=make_key("dev@example.com").loaded)
+    capsys.readouterr()
+    assert main(["audit", "--root", str(repo), "verify"]) == 0
+    assert "signers not checked" in capsys.readouterr().out
+    assert main(["audit", "--root", str(repo), "verify", "--trust-root", admin.fingerprint]) == 1
+    assert "audit.log:3: signed by SHA256:" in capsys.readouterr().out
