@@ -1,19 +1,23 @@
 """The orchestrator: run scanners concurrently, then normalize what they found.
 
 Order of the post-processing matters: secrets are redacted first (so nothing downstream, not even
-a fingerprint, is computed from a secret), then duplicates across tools are merged, then in-source
-suppressions are applied, then fingerprints are computed.
+a fingerprint or a cache entry, is derived from a secret), then duplicates across tools are
+merged, then in-source suppressions are applied, then fingerprints are computed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import inspect
+import json
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from secsdlc import fingerprint, normalize
+from secsdlc import __version__, fingerprint, normalize
+from secsdlc.cache import Entry, ResultCache, split_by_file
 from secsdlc.config import DEFAULT_EXCLUDE, Config
 from secsdlc.files import FileSet, collect
 from secsdlc.model import (
@@ -43,7 +47,9 @@ class ScanPlan:
     config: Config
     scanners: Mapping[str, Scanner]
     # scanner name -> options given on the command line, over the configuration's
-    option_overrides: Mapping[str, Mapping[str, object]] | None = None
+    option_overrides: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    shard: tuple[int, int] | None = None  # (index, count), 1-based
+    cache: ResultCache | None = None
 
 
 @dataclass
@@ -52,15 +58,24 @@ class _Outcome:
     error: str | None = None
     duration: float = 0.0
     version: str = ""
+    cached: list[Entry] = field(default_factory=list)
+    scanned: tuple[str, ...] = ()
+    cache_context: str | None = None
+
+
+def collect_files(plan: ScanPlan) -> FileSet:
+    config = plan.config
+    fileset = collect(plan.root, plan.paths, include=config.include,
+                      exclude=(*DEFAULT_EXCLUDE, *config.exclude),
+                      max_file_size=config.max_file_size)
+    return fileset.shard(*plan.shard) if plan.shard else fileset
 
 
 def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
          fileset: FileSet | None = None) -> ScanResult:
     config = plan.config
     if fileset is None:
-        fileset = collect(plan.root, plan.paths, include=config.include,
-                          exclude=(*DEFAULT_EXCLUDE, *config.exclude),
-                          max_file_size=config.max_file_size)
+        fileset = collect_files(plan)
     outcomes = _run_all(plan, fileset, progress)
     redact: frozenset[str] = frozenset().union(
         *(o.output.redact for o in outcomes.values() if o.output is not None))
@@ -70,38 +85,45 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
 
     per_scanner: dict[str, list[Finding]] = {}
     rules: dict[str, dict[RuleId, Rule]] = {}
+    notes: dict[str, list[Notification]] = {}
     for name, outcome in outcomes.items():
-        if outcome.output is None:
-            continue
-        per_scanner[name] = [normalize.clean(f, sources, redact)
-                             for f in outcome.output.findings]
-        rules[name] = {rid: normalize.clean_rule(rule, redact)
-                       for rid, rule in outcome.output.rules.items()}
+        fresh = outcome.output or ScannerOutput(findings=(), rules={})
+        findings = [normalize.clean(f, sources, redact) for f in fresh.findings]
+        run_rules = {rid: normalize.clean_rule(rule, redact)
+                     for rid, rule in fresh.rules.items()}
+        run_notes = [normalize.clean_notification(n, redact) for n in fresh.notifications]
+        if plan.cache is not None and outcome.cache_context is not None \
+                and outcome.error is None and outcome.output is not None:
+            _store(plan.cache, outcome, name, fileset, findings, run_notes, run_rules)
+        for entry in outcome.cached:
+            findings += entry.findings
+            run_notes += entry.notifications
+            run_rules.update(entry.rules)
+        per_scanner[name] = findings
+        rules[name] = run_rules
+        notes[name] = run_notes
+
     merged = normalize.merge_duplicates(per_scanner)
     runs: list[ScannerRun] = []
     for name, outcome in outcomes.items():
-        findings = merged.get(name, [])
-        findings, extra_rules = normalize.apply_suppressions(findings, sources, settings,
-                                                                redact)
-        run_rules = dict(rules.get(name, {}))
-        run_rules.update(extra_rules)
+        findings, extra_rules = normalize.apply_suppressions(merged.get(name, []), sources,
+                                                             settings, redact)
+        run_rules = {**rules[name], **extra_rules}
         findings = fingerprint.assign(findings)
-        notes = list(outcome.output.notifications) if outcome.output else []
-        notes = [normalize.clean_notification(n, redact) for n in notes]
+        run_notes = notes[name]
         if outcome.error is not None:
-            notes.append(Notification(kind=NotificationKind.SCANNER_FAILURE,
-                                      scanner=ScannerName(name),
-                                      message=normalize.redact(outcome.error, redact)))
+            run_notes.append(Notification(kind=NotificationKind.SCANNER_FAILURE,
+                                          scanner=ScannerName(name),
+                                          message=normalize.redact(outcome.error, redact)))
         succeeded = outcome.error is None and not any(
-            n.kind is NotificationKind.SCANNER_FAILURE for n in notes)
+            n.kind is NotificationKind.SCANNER_FAILURE for n in run_notes)
         used = {f.rule_id for f in findings}
-        scanner = plan.scanners[name]
         runs.append(ScannerRun(
             tool=ToolInfo(name=ScannerName(name), version=outcome.version,
-                          information_uri=scanner.information_uri),
+                          information_uri=plan.scanners[name].information_uri),
             rules={rid: r for rid, r in sorted(run_rules.items()) if rid in used},
             findings=tuple(sorted(findings, key=_order)),
-            notifications=tuple(notes),
+            notifications=tuple(run_notes),
             succeeded=succeeded,
             duration_s=round(outcome.duration, 3),
         ))
@@ -109,8 +131,42 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
                       notifications=fileset.notifications)
 
 
+def _store(cache: ResultCache, outcome: _Outcome, name: str, fileset: FileSet,
+           findings: list[Finding], notes: list[Notification],
+           rules: Mapping[RuleId, Rule]) -> None:
+    entries = split_by_file(outcome.scanned, findings, notes, rules)
+    for path, entry in entries.items():
+        digest = fileset.digests.get(path)
+        if digest and outcome.cache_context is not None:
+            cache.put(cache.key(content_digest=digest, scanner=name,
+                                context=outcome.cache_context), entry)
+
+
 def _order(f: Finding) -> tuple[str, int, int, str]:
     return (f.location.path, f.location.start_line, f.location.start_column, f.rule_id)
+
+
+def _module_digest(scanner: Scanner) -> str:
+    """Results depend on our own conversion code too: a changed scanner module is a new cache."""
+    digest = hashlib.sha256()
+    for obj in (type(scanner), normalize):
+        try:
+            digest.update(Path(inspect.getfile(obj)).read_bytes())
+        except (OSError, TypeError):
+            digest.update(repr(obj).encode())
+    return digest.hexdigest()
+
+
+def _cache_context(scanner: Scanner, version: str, options: Mapping[str, object]) -> str | None:
+    method = getattr(scanner, "cache_context", None)
+    if method is None:
+        return None  # a scanner that does not say it can be cached is always run
+    extra = method(options)
+    if extra is None:
+        return None
+    parts = [__version__, version, json.dumps(dict(options), sort_keys=True, default=str),
+             _module_digest(scanner), str(extra)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def _run_all(plan: ScanPlan, fileset: FileSet,
@@ -119,15 +175,16 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
     threads: list[tuple[str, threading.Thread, float]] = []
     for name, scanner in plan.scanners.items():
         options = {**plan.config.scanner_options.get(name, {}),
-                   **((plan.option_overrides or {}).get(name, {}))}
+                   **plan.option_overrides.get(name, {})}
         timeout = options.get("timeout", plan.config.timeout)
         timeout_s = float(timeout) if isinstance(timeout, (int, float)) else plan.config.timeout
         files = tuple(f for f in fileset.files if scanner.applies_to(f))
         request = ScanRequest(root=fileset.root, files=files, options=options, timeout=timeout_s)
         # daemon threads: a plugin that hangs in-process must not keep secsdlc alive at exit
-        thread = threading.Thread(target=_run_one, args=(scanner, request, outcomes[name],
-                                                         progress, name),
-                                  name=f"scanner-{name}", daemon=True)
+        thread = threading.Thread(
+            target=_run_one, args=(scanner, request, outcomes[name], progress, name,
+                                   plan.cache, fileset.digests),
+            name=f"scanner-{name}", daemon=True)
         thread.start()
         threads.append((name, thread, timeout_s))
     for name, thread, timeout_s in threads:
@@ -141,15 +198,35 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
 
 
 def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
-             progress: ProgressCallback | None, name: str) -> None:
+             progress: ProgressCallback | None, name: str, cache: ResultCache | None,
+             digests: Mapping[str, str]) -> None:
     if progress:
         progress(name, "started")
     started = time.monotonic()
     try:
         outcome.version = scanner.version()
-        output = scanner.scan(request)
-        if not isinstance(output, ScannerOutput):
-            raise ScannerError(f"returned {type(output).__name__}, not ScannerOutput")
+        if cache is not None:
+            outcome.cache_context = _cache_context(scanner, outcome.version, request.options)
+        misses = list(request.files)
+        if cache is not None and outcome.cache_context is not None:
+            misses = []
+            for path in request.files:
+                digest = digests.get(path)
+                entry = cache.get(cache.key(content_digest=digest, scanner=name,
+                                            context=outcome.cache_context),
+                                  path) if digest else None
+                if entry is None:
+                    misses.append(path)
+                else:
+                    outcome.cached.append(entry)
+        outcome.scanned = tuple(misses)
+        if misses or not request.files:
+            output = scanner.scan(ScanRequest(root=request.root, files=tuple(misses),
+                                              options=request.options, timeout=request.timeout))
+            if not isinstance(output, ScannerOutput):
+                raise ScannerError(f"returned {type(output).__name__}, not ScannerOutput")
+        else:
+            output = ScannerOutput(findings=(), rules={})
         outcome.output = output
     except ScannerError as e:
         outcome.error = f"{name}: {e}"

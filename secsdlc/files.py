@@ -7,10 +7,11 @@ A skipped file is a value (a Notification), never a silent omission: the user mu
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from secsdlc.model import Notification, NotificationKind
@@ -23,6 +24,19 @@ class FileSet:
     root: Path
     files: tuple[str, ...]  # relative POSIX paths, sorted
     notifications: tuple[Notification, ...]
+    digests: Mapping[str, str] = field(default_factory=dict)  # path -> sha256 of the content
+
+    def shard(self, index: int, count: int) -> FileSet:
+        """Shard `index` (1-based) of `count`: a stable split by path, the same on every runner."""
+        files = tuple(f for f in self.files if shard_of(f, count) == index)
+        notes = tuple(n for n in self.notifications
+                      if n.path is None or shard_of(n.path, count) == index)
+        return FileSet(root=self.root, files=files, notifications=notes,
+                       digests={f: self.digests[f] for f in files if f in self.digests})
+
+
+def shard_of(path: str, count: int) -> int:
+    return int(hashlib.sha256(path.encode("utf-8")).hexdigest()[:12], 16) % count + 1
 
 
 def _compile(globs: Iterable[str]) -> re.Pattern[str] | None:
@@ -71,6 +85,7 @@ def collect(
     exc = _compile(exclude)
     notes: list[Notification] = []
     found: set[str] = set()
+    digests: dict[str, str] = {}
 
     def consider(abs_path: Path, rel: str) -> None:
         if exc is not None and exc.match(rel):
@@ -92,11 +107,12 @@ def collect(
         if size > max_file_size:
             notes.append(_skip(rel, f"larger than max-file-size ({size} > {max_file_size} bytes)"))
             return
-        problem = _content_problem(abs_path)
+        problem, digest = _content_problem(abs_path)
         if problem:
             notes.append(_skip(rel, problem))
             return
         found.add(rel)
+        digests[rel] = digest
 
     for given in paths:
         abs_given = given if given.is_absolute() else (Path.cwd() / given)
@@ -135,7 +151,8 @@ def collect(
         notes.append(
             Notification(kind=NotificationKind.WARNING, message="no files to scan")
         )
-    return FileSet(root=root, files=tuple(sorted(found)), notifications=tuple(notes))
+    return FileSet(root=root, files=tuple(sorted(found)), notifications=tuple(notes),
+                   digests=digests)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -155,16 +172,17 @@ def _skip(rel: str, why: str) -> Notification:
     return Notification(kind=NotificationKind.SKIPPED_FILE, message=f"{rel}: {why}", path=rel)
 
 
-def _content_problem(path: Path) -> str | None:
+def _content_problem(path: Path) -> tuple[str | None, str]:
+    """(why the file cannot be scanned or None, sha256 of its content)."""
     try:
         data = path.read_bytes()
     except OSError as e:
-        return f"cannot read: {e.strerror}"
+        return f"cannot read: {e.strerror}", ""
     if b"\0" in data[:_SNIFF]:
-        return "binary file, not scanned"
+        return "binary file, not scanned", ""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        return f"not valid UTF-8 (line {line}), not scanned"
-    return None
+        return f"not valid UTF-8 (line {line}), not scanned", ""
+    return None, hashlib.sha256(data).hexdigest()

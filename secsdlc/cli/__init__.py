@@ -18,6 +18,7 @@ from secsdlc.errors import EXIT_INTERNAL, SecsdlcError
 COMMANDS: dict[str, str] = {
     "scan": "secsdlc.cli.scan",
     "scanners": "secsdlc.cli.scanners",
+    "sarif": "secsdlc.cli.sarif",
     "db": "secsdlc.cli.db",
     "history": "secsdlc.cli.history",
     "trends": "secsdlc.cli.trends",

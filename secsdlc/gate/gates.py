@@ -16,7 +16,8 @@ def blocking_findings(result: ScanResult, fail_on: Severity) -> list[Finding]:
     return [
         f
         for f in result.findings
-        if f.severity.at_least(fail_on) and not f.suppressed and f.baseline_state != "unchanged"
+        if f.severity.at_least(fail_on) and not f.suppressed
+        and f.baseline_state not in ("unchanged", "absent")
     ]
 
 

@@ -23,6 +23,7 @@ class Verdict:
 
 
 class Gate(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def evaluate(self, result: ScanResult) -> Verdict: ...

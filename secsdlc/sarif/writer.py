@@ -127,9 +127,10 @@ def _result(finding: Finding, rule_index: int) -> om.Result:
         properties=properties,
     )
     if finding.suppressions:
+        # plain objects: sarif-om's Suppression predates the final schema's `status` property
         result.suppressions = [
-            om.Suppression(kind=s.kind, status=s.status, justification=s.justification,
-                           properties=dict(s.properties) or None)
+            {"kind": s.kind, "status": s.status, "justification": s.justification,
+             "properties": dict(s.properties) or None}
             for s in finding.suppressions
         ]
     if finding.baseline_state:

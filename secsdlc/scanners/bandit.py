@@ -85,6 +85,10 @@ class BanditScanner:
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyw"))
 
+    def cache_context(self, options: Mapping[str, object]) -> str:
+        """bandit judges each file alone: results are cacheable per file content."""
+        return json.dumps(sorted(_downranked().items()))
+
     def _exe(self, options: Mapping[str, object] | None = None) -> str:
         configured = (options or {}).get("executable")
         if isinstance(configured, str):

@@ -145,6 +145,10 @@ class SecretsScanner:
     def applies_to(self, path: str) -> bool:
         return True  # any text file can hold a credential; binaries are skipped upstream
 
+    def cache_context(self, options: Mapping[str, object]) -> str:
+        # cached entries hold redacted findings only, never the value (see secsdlc.cache)
+        return ""
+
     def scan(self, request: ScanRequest) -> ScannerOutput:
         excluded = request.options.get("exclude-rules")
         disabled = {str(r) for r in excluded} if isinstance(excluded, list) else set()

@@ -7,6 +7,7 @@ the engine fingerprints every finding itself.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -80,6 +81,16 @@ class SemgrepScanner:
 
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyw"))
+
+    def cache_context(self, options: Mapping[str, object]) -> str:
+        """Our pack's rules are intra-file, so results are cacheable per file and rule set."""
+        digest = hashlib.sha256()
+        for config in self.configs(options):
+            files = sorted(config.rglob("*")) if config.is_dir() else [config]
+            for file in files:
+                if file.suffix in (".yaml", ".yml") and file.is_file():
+                    digest.update(file.as_posix().encode() + b"\0" + file.read_bytes())
+        return digest.hexdigest()
 
     def _exe(self, options: Mapping[str, object] | None = None) -> str:
         configured = (options or {}).get("executable")

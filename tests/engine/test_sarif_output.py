@@ -19,9 +19,10 @@ _RESULT_LINE = re.compile(r": (error|warning) [A-Z]+[0-9]+: ")
 
 
 def _multitool() -> list[str]:
-    local = REPO.parent / "npmtools" / "node_modules" / ".bin" / "sarif-multitool"
     env_tool = os.environ.get("SECSDLC_SARIF_MULTITOOL")
-    for candidate in (env_tool, str(local), shutil.which("sarif-multitool")):
+    local = [str(d / "node_modules" / ".bin" / "sarif-multitool")
+             for d in (REPO / ".tools", REPO.parent / "npmtools")]
+    for candidate in (env_tool, *local, shutil.which("sarif-multitool")):
         if candidate and Path(candidate).exists():
             return [candidate]
     if os.environ.get("CI") == "true":

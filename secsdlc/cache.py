@@ -1,0 +1,149 @@
+"""Content-addressed result cache: a file already scanned with the same tool, version, rules
+and options is not scanned again.
+
+An entry holds one file's findings as they are after redaction (never a secret value, never a raw
+bandit message that quoted one). Entries are written atomically (temporary file + rename), so
+concurrent runs never see half an entry; an entry that does not parse, or whose recorded key is not
+the one asked for, is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from secsdlc.model import (
+    Confidence,
+    Finding,
+    Location,
+    Notification,
+    NotificationKind,
+    Rule,
+    RuleId,
+    ScannerName,
+    Severity,
+)
+
+FORMAT = 1
+
+
+def cache_root() -> Path:
+    override = os.environ.get("SECSDLC_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("secsdlc", appauthor=False))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    findings: tuple[Finding, ...]
+    notifications: tuple[Notification, ...]
+    rules: Mapping[RuleId, Rule]
+
+
+class ResultCache:
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = (directory or cache_root()) / "results"
+
+    @staticmethod
+    def key(*, content_digest: str, scanner: str, context: str) -> str:
+        raw = "\0".join((str(FORMAT), scanner, context, content_digest))
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str, rel_path: str) -> Entry | None:
+        try:
+            doc = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if doc.get("key") != key or doc.get("format") != FORMAT:
+                return None  # foreign or stale entry
+            return _entry_from_json(doc, rel_path)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing or corrupt: scanned again and rewritten
+
+    def put(self, key: str, entry: Entry) -> None:
+        path = self._path(key)
+        doc = {"format": FORMAT, "key": key, **_entry_to_json(entry)}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(doc, fh, separators=(",", ":"))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _loc_json(loc: Location) -> dict[str, Any]:
+    return {"l": loc.start_line, "c": loc.start_column, "el": loc.end_line,
+            "ec": loc.end_column}
+
+
+def _entry_to_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "findings": [{
+            "rule": f.rule_id, "scanners": list(f.scanners), "message": f.message,
+            "severity": f.severity.value, "confidence": f.confidence.value,
+            "loc": _loc_json(f.location), "cwe": list(f.cwe), "o25": list(f.owasp_2025),
+            "o21": list(f.owasp_2021), "snippet": f.snippet, "help": f.help_uri,
+            "fix": f.fix_hint, "props": dict(f.properties),
+        } for f in entry.findings],
+        "notifications": [{"kind": n.kind.value, "message": n.message,
+                           "scanner": n.scanner} for n in entry.notifications],
+        "rules": [{
+            "id": r.id, "name": r.name, "short": r.short_description,
+            "full": r.full_description, "help": r.help_text, "uri": r.help_uri,
+            "severity": r.severity.value, "cwe": list(r.cwe), "o25": list(r.owasp_2025),
+            "o21": list(r.owasp_2021),
+        } for r in entry.rules.values()],
+    }
+
+
+def _entry_from_json(doc: Mapping[str, Any], rel_path: str) -> Entry:
+    findings = tuple(Finding(
+        rule_id=RuleId(f["rule"]), scanners=tuple(ScannerName(s) for s in f["scanners"]),
+        message=f["message"], severity=Severity(f["severity"]),
+        confidence=Confidence(f["confidence"]),
+        location=Location(path=rel_path, start_line=f["loc"]["l"], start_column=f["loc"]["c"],
+                          end_line=f["loc"]["el"], end_column=f["loc"]["ec"]),
+        cwe=tuple(f["cwe"]), owasp_2025=tuple(f["o25"]), owasp_2021=tuple(f["o21"]),
+        snippet=f["snippet"], help_uri=f["help"], fix_hint=f["fix"],
+        properties=dict(f["props"]),
+    ) for f in doc["findings"])
+    notes = tuple(Notification(kind=NotificationKind(n["kind"]), message=n["message"],
+                               scanner=n["scanner"], path=rel_path)
+                  for n in doc["notifications"])
+    rules = {RuleId(r["id"]): Rule(
+        id=RuleId(r["id"]), name=r["name"], short_description=r["short"],
+        full_description=r["full"], help_text=r["help"], help_uri=r["uri"],
+        severity=Severity(r["severity"]), cwe=tuple(r["cwe"]), owasp_2025=tuple(r["o25"]),
+        owasp_2021=tuple(r["o21"])) for r in doc["rules"]}
+    return Entry(findings=findings, notifications=notes, rules=rules)
+
+
+def split_by_file(
+    files: Iterable[str], findings: Iterable[Finding], notifications: Iterable[Notification],
+    rules: Mapping[RuleId, Rule],
+) -> dict[str, Entry]:
+    """One entry per scanned file, each with the rules its findings use."""
+    by_file: dict[str, tuple[list[Finding], list[Notification]]] = {f: ([], []) for f in files}
+    for finding in findings:
+        if finding.location.path in by_file:
+            by_file[finding.location.path][0].append(finding)
+    for note in notifications:
+        if note.path in by_file:
+            by_file[note.path][1].append(note)
+    return {
+        path: Entry(findings=tuple(fs), notifications=tuple(ns),
+                    rules={f.rule_id: rules[f.rule_id] for f in fs if f.rule_id in rules})
+        for path, (fs, ns) in by_file.items()
+    }
