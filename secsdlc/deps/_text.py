@@ -32,13 +32,15 @@ def load_toml(text: str, rel: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         # tomllib puts "(at line N, column M)" in its message; keep it, it is the position.
-        raise SourceError(str(Problem(path=rel, line=_toml_line(str(e)),
+        raise SourceError(str(Problem(path=rel, line=_toml_line(str(e), text),
                                       message=f"invalid TOML: {e}"))) from e
 
 
-def _toml_line(message: str) -> int:
+def _toml_line(message: str, text: str) -> int:
     found = re.search(r"line (\d+)", message)
-    return int(found.group(1)) if found else 0
+    if found:
+        return int(found.group(1))
+    return max(1, len(text.splitlines())) if "end of document" in message else 0
 
 
 class Locator:
