@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from secsdlc.deps import matcher
-from secsdlc.deps.interface import Advisory, Affected, Dependency, PackageName
+from secsdlc.deps.interface import Advisory, Affected, Dependency, PackageName, canonical
 from secsdlc.deps.store import Store
 
 
@@ -68,11 +68,12 @@ def audit(store: Store, dependencies: Iterable[Dependency]) -> AuditResult:
     for dep in dependencies:
         if dep.version is None:
             continue
-        if dep.name not in entries_of:
-            entries_of[dep.name] = store.affected(dep.name)
+        name = canonical(dep.name)  # sources canonicalize already; callers may not
+        if name not in entries_of:
+            entries_of[name] = store.affected(name)
         matched: dict[str, tuple[Advisory, list[Affected]]] = {}
         problems: list[str] = []
-        for advisory, entry in entries_of[dep.name]:
+        for advisory, entry in entries_of[name]:
             try:
                 if matcher.affects(entry, dep.version):
                     matched.setdefault(advisory.id, (advisory, []))[1].append(entry)

@@ -184,7 +184,7 @@ def _ranges(
         rng = Range(type=str(r.get("type", "")), events=tuple(events))
         problem = range_problem(rng)
         if problem:
-            bad = next((v for _, v in events if v in problem), rng.type)
+            bad = next((v for _, v in events if repr(v) in problem), rng.type)
             problems.append(Problem(path=path, line=line_of(text, bad, start),
                                     message=f"{vid}: {where}.ranges[{i}]: {problem}"))
         ranges.append(rng)

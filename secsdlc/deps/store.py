@@ -15,6 +15,7 @@ import lzma
 import os
 import sqlite3
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -140,7 +141,7 @@ def iter_records(source: Path) -> Iterator[tuple[str, str | Problem]]:
                 data = archive.read(info)
                 yield name, data.decode("utf-8")
             except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError,
-                    lzma.LZMAError, ValueError) as e:
+                    lzma.LZMAError, zlib.error, ValueError) as e:
                 yield name, Problem(path=name, line=0, message=f"cannot read from zip: {e}")
 
 

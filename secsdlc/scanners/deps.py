@@ -56,6 +56,8 @@ class DepsScanner:
         "env": bool,
         "db": str,
         "unpinned-severity": str,
+        # An OSV-compatible query endpoint (a mirror) for vuln-source = "osv".
+        "osv-url": str,
     }
 
     def version(self) -> str:
