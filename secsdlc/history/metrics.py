@@ -19,7 +19,14 @@ from typing import Any
 
 from secsdlc.history.interface import Disposition
 from secsdlc.history.policy import Policy
-from secsdlc.history.store import FindingInfo, HistorySnapshot, ProjectInfo, ScanInfo
+from secsdlc.history.store import (
+    FindingInfo,
+    HistorySnapshot,
+    Island,
+    OpenCount,
+    ProjectInfo,
+    ScanInfo,
+)
 from secsdlc.model import Severity
 
 SCHEMA = "secsdlc-trends/1"
@@ -79,63 +86,60 @@ def analyze(snapshot: HistorySnapshot, policy: Policy, *, now: datetime) -> list
     scans_by_project: dict[int, list[ScanInfo]] = defaultdict(list)
     for scan in snapshot.scans:
         scans_by_project[scan.project_id].append(scan)
-    position: dict[int, tuple[int, int]] = {}
-    for pid, scans in scans_by_project.items():
-        for i, scan in enumerate(scans):
-            position[scan.id] = (pid, i)
-    presence: dict[int, dict[int, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for row in snapshot.occurrences:
-        pos = position.get(row[0])
-        if pos is None:
-            continue
-        presence[pos[0]][row[1]].append((pos[1], row))
-    out: list[_ProjectHistory] = []
-    for info in snapshot.projects:
-        scans = scans_by_project.get(info.id, [])
-        out.append(
-            _analyze_project(
-                info,
-                snapshot.tracked_branch.get(info.id, ""),
-                scans,
-                presence.get(info.id, {}),
-                snapshot.findings,
-                policy,
-                now,
-            )
+    islands: dict[int, dict[int, list[Island]]] = defaultdict(lambda: defaultdict(list))
+    for island in snapshot.islands:
+        islands[island[0]][island[1]].append(island)
+    project_of_scan = {s.id: s.project_id for s in snapshot.scans}
+    severity_counts: dict[int, list[OpenCount]] = defaultdict(list)
+    for row in snapshot.open_by_severity:
+        severity_counts[project_of_scan[row[0]]].append(row)
+    owasp_counts: dict[int, list[OpenCount]] = defaultdict(list)
+    for row in snapshot.open_by_owasp:
+        owasp_counts[project_of_scan[row[0]]].append(row)
+    return [
+        _analyze_project(
+            info,
+            snapshot.tracked_branch.get(info.id, ""),
+            scans_by_project.get(info.id, []),
+            islands.get(info.id, {}),
+            severity_counts.get(info.id, []),
+            owasp_counts.get(info.id, []),
+            snapshot,
+            policy,
+            now,
         )
-    return out
+        for info in snapshot.projects
+    ]
 
 
 def _analyze_project(
     info: ProjectInfo,
     branch: str,
     scans: list[ScanInfo],
-    presence: dict[int, list[Any]],
-    findings: dict[int, FindingInfo],
+    islands: dict[int, list[Island]],
+    severity_counts: list[OpenCount],
+    owasp_counts: list[OpenCount],
+    snapshot: HistorySnapshot,
     policy: Policy,
     now: datetime,
 ) -> _ProjectHistory:
     n = len(scans)
     times = [s.scanned_at for s in scans]
+    position = {s.id: i for i, s in enumerate(scans)}
     by_sev: list[Counter[str]] = [Counter() for _ in range(n)]
     by_owasp: list[Counter[str]] = [Counter() for _ in range(n)]
+    for scan_id, severity, count in severity_counts:
+        by_sev[position[scan_id]][severity] += int(count)
+    for scan_id, categories, count in owasp_counts:
+        for cat in categories.split(",") if categories else ("uncategorized",):
+            by_owasp[position[scan_id]][cat] += int(count)
     states: list[FindingState] = []
     events: list[_Event] = []
-    for finding_id, seen in presence.items():
-        finding = findings[finding_id]
-        seen.sort(key=lambda item: item[0])
+    for finding_id, runs in islands.items():
+        finding = snapshot.findings[finding_id]
+        runs.sort(key=lambda run: run[2])
+        intervals = [(run[2], run[3]) for run in runs]
         sev = finding.severity
-        categories = finding.owasp_2025 or ("uncategorized",)
-        intervals: list[tuple[int, int]] = []
-        for i, row in seen:
-            if row[2] == Disposition.OPEN.value:
-                by_sev[i][sev.value] += 1
-                for cat in categories:
-                    by_owasp[i][cat] += 1
-            if intervals and intervals[-1][1] == i - 1:
-                intervals[-1] = (intervals[-1][0], i)
-            else:
-                intervals.append((i, i))
         for start, end in intervals:
             events.append(_Event(time=times[start], kind="introduced", severity=sev))
             if end < n - 1:
@@ -143,7 +147,7 @@ def _analyze_project(
                 days = (fixed_at - times[start]).total_seconds() / 86400
                 events.append(_Event(time=fixed_at, kind="fixed", severity=sev, days=days))
         start, end = intervals[-1]
-        last_row = seen[-1][1]
+        disposition_text, line, expires, approver, justification = runs[-1][4:]
         fixed = end < n - 1
         if fixed:
             lifecycle = Lifecycle.FIXED
@@ -153,7 +157,7 @@ def _analyze_project(
             lifecycle = Lifecycle.NEW
         else:
             lifecycle = Lifecycle.PERSISTING
-        disposition = None if fixed else Disposition(last_row[2])
+        disposition = None if fixed else Disposition(disposition_text)
         fixed_time = times[end + 1] if fixed else None
         age_days = ((fixed_time or now) - times[start]).total_seconds() / 86400
         sla = policy.sla_for(sev, finding.path)
@@ -168,10 +172,10 @@ def _analyze_project(
                 introduced_at=times[start],
                 last_seen=times[end],
                 fixed_at=fixed_time,
-                line=last_row[3],
-                justification=last_row[6],
-                waiver_approver=last_row[5],
-                waiver_expires=last_row[4],
+                line=line,
+                justification=justification,
+                waiver_approver=approver,
+                waiver_expires=expires,
                 age_days=age_days,
                 sla_days=sla,
                 past_sla=past,

@@ -1,92 +1,83 @@
-"""The history schema. Alembic migrations in `migrations/versions` create it; keep them in step.
+"""SQLAlchemy 2 ORM classes over the history tables, for code that wants objects.
 
-A finding is identified within its project by fingerprint; an occurrence says it was present in a
-scan and with which disposition. Lifecycle (new, persisting, fixed, reopened) is derived from the
-occurrences at query time rather than stored, so recording scans out of order stays correct.
+secsdlc itself reads and writes through the Core tables in `schema` (cheaper to import and to run);
+these classes map the same tables, so the two can never disagree.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped
+
+from secsdlc.history import schema
 
 
 class Base(DeclarativeBase):
-    pass
+    metadata = schema.metadata
 
 
 class Project(Base):
-    __tablename__ = "projects"
+    __table__ = schema.projects
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    correspondent: Mapped[str | None] = mapped_column(String(320), nullable=True)
-    default_branch: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    id: Mapped[int]
+    name: Mapped[str]
+    created_at: Mapped[datetime]
+    correspondent: Mapped[str | None]
+    default_branch: Mapped[str | None]
 
 
 class Scan(Base):
-    __tablename__ = "scans"
-    __table_args__ = (
-        # Recording the same SARIF twice for a project is a no-op: this makes it so under races.
-        UniqueConstraint("project_id", "digest", name="uq_scans_project_digest"),
-        Index("ix_scans_project_branch_time", "project_id", "branch", "scanned_at"),
-    )
+    __table__ = schema.scans
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
-    digest: Mapped[str] = mapped_column(String(64))
-    commit: Mapped[str] = mapped_column(String(64))
-    branch: Mapped[str] = mapped_column(String(255))
-    scanned_at: Mapped[datetime] = mapped_column(DateTime)
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)
-    tools: Mapped[str] = mapped_column(Text)
-    source: Mapped[str] = mapped_column(Text)
-    finding_count: Mapped[int] = mapped_column(Integer)
-    gate_passed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    id: Mapped[int]
+    project_id: Mapped[int]
+    digest: Mapped[str]
+    commit: Mapped[str]
+    branch: Mapped[str]
+    scanned_at: Mapped[datetime]
+    recorded_at: Mapped[datetime]
+    tools: Mapped[str]
+    source: Mapped[str]
+    finding_count: Mapped[int]
+    gate_passed: Mapped[bool | None]
 
 
 class Finding(Base):
-    __tablename__ = "findings"
-    __table_args__ = (
-        UniqueConstraint("project_id", "fingerprint", name="uq_findings_project_fingerprint"),
-    )
+    __table__ = schema.findings
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
-    fingerprint: Mapped[str] = mapped_column(String(128))
-    rule_id: Mapped[str] = mapped_column(Text)
-    tool: Mapped[str] = mapped_column(Text)
-    severity: Mapped[str] = mapped_column(String(16))
-    message: Mapped[str] = mapped_column(Text)
-    path: Mapped[str] = mapped_column(Text)
-    snippet: Mapped[str] = mapped_column(Text)
-    cwe: Mapped[str] = mapped_column(Text)  # comma-separated ids
-    owasp_2025: Mapped[str] = mapped_column(Text)  # comma-separated ids
-    owasp_2021: Mapped[str] = mapped_column(Text)
-    help_uri: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    project_id: Mapped[int]
+    fingerprint: Mapped[str]
+    rule_id: Mapped[str]
+    tool: Mapped[str]
+    severity: Mapped[str]
+    message: Mapped[str]
+    path: Mapped[str]
+    snippet: Mapped[str]
+    cwe: Mapped[str]
+    owasp_2025: Mapped[str]
+    owasp_2021: Mapped[str]
+    help_uri: Mapped[str]
 
 
 class Occurrence(Base):
-    __tablename__ = "occurrences"
-    __table_args__ = (Index("ix_occurrences_finding", "finding_id"),)
+    __table__ = schema.occurrences
 
-    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), primary_key=True)
-    finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id"), primary_key=True)
-    disposition: Mapped[str] = mapped_column(String(16))
-    start_line: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    count: Mapped[int] = mapped_column(Integer)
-    justification: Mapped[str] = mapped_column(Text)
-    waiver_approver: Mapped[str] = mapped_column(Text)
-    waiver_expires: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    scan_id: Mapped[int]
+    finding_id: Mapped[int]
+    disposition: Mapped[str]
+    start_line: Mapped[int | None]
+    count: Mapped[int]
+    justification: Mapped[str]
+    waiver_approver: Mapped[str]
+    waiver_expires: Mapped[datetime | None]
+
+
+class ScanCount(Base):
+    __table__ = schema.scan_counts
+
+    scan_id: Mapped[int]
+    severity: Mapped[str]
+    owasp_2025: Mapped[str]
+    count: Mapped[int]
