@@ -127,13 +127,16 @@ class Report:
         for dep, why in result.unaudited:
             by_file.setdefault(dep.path, []).append((dep, why))
         for path, items in by_file.items():
-            # One notification per file and reason keeps a dead service from printing 500 lines.
+            # One notification per file, dependencies grouped by cause: a dead service must not
+            # print 500 notifications, and yet every line that was not audited is named.
             by_reason: dict[str, list[Dependency]] = {}
             for dep, why in items:
                 by_reason.setdefault(why, []).append(dep)
-            for why, deps in by_reason.items():
-                lines = ", ".join(f"{d.name}=={d.version} (line {d.line})" for d in deps)
-                self.failure(f"{path}: not audited ({source}): {lines}: {why}", path=path)
+            parts = [
+                ", ".join(f"{d.name}=={d.version} (line {d.line})" for d in deps) + f": {why}"
+                for why, deps in by_reason.items()
+            ]
+            self.failure(f"{path}: not audited ({source}): " + "; ".join(parts), path=path)
         for hit in result.hits:
             self._hit(hit)
 

@@ -8,6 +8,7 @@ failure the remaining queries are not attempted: they would each wait for the sa
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -58,18 +59,22 @@ def audit_online(
     pinned = [d for d in dependencies if d.version is not None]
     keys = sorted({(d.name, d.version or "") for d in pinned})
     answers: dict[tuple[str, str], list[VulnerabilityResult] | str] = {}
-    broken = threading.Event()
+    first_error: list[str] = []
+    lock = threading.Lock()
 
     def ask(key: tuple[str, str]) -> None:
-        if broken.is_set():
-            answers[key] = f"not queried: {source} service unreachable"
+        if first_error:
+            answers[key] = first_error[0]  # the same cause: say it the same way
             return
         spec = ResolvedDependency(name=key[0], version=Version(key[1]))
         try:
             returned, vulns = service.query(spec)  # type: ignore[attr-defined]
         except Exception as e:  # requests errors escape pip-audit's ServiceError too
-            broken.set()
-            answers[key] = f"{source} service failed: {type(e).__name__}: {e}".rstrip(": ")
+            with lock:
+                if not first_error:
+                    first_error.append(f"{source} service failed: {type(e).__name__}: "
+                                       f"{_redact_url(str(e))}".rstrip(": "))
+            answers[key] = first_error[0]
             return
         if returned.is_skipped():
             answers[key] = f"{source} service skipped it: {returned.skip_reason}"
@@ -103,6 +108,11 @@ def audit_online(
             result.hits.append(Hit(dependency=dep, advisories=tuple(group), fixed_in=fixed_in,
                                    fix_hint=hint))
     return result
+
+
+def _redact_url(message: str) -> str:
+    """Keep an error message short: the per-package URL differs for each query."""
+    return re.sub(r"url: \S+", "url: <query>", message)
 
 
 def _advisory(vid: str, aliases: set[str], description: str, enrich: Store | None) -> Advisory:
