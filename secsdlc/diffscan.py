@@ -135,4 +135,7 @@ def _classify(combined: ScanResult, top: Path, *, scanned: int) -> ScanResult:
     notes.append(Notification(kind=NotificationKind.INFO,
                               message=f"diff-aware scan: {scanned} changed file(s) compared "
                                       f"with the base"))
-    return ScanResult(root=str(top), runs=tuple(runs), notifications=tuple(notes))
+    scanned_paths = tuple(sorted({p for p in (_strip(f, HEAD_DIR) for f in combined.scanned)
+                                  if p is not None}))
+    return ScanResult(root=str(top), runs=tuple(runs), notifications=tuple(notes),
+                      scanned=scanned_paths)

@@ -128,7 +128,7 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
             duration_s=round(outcome.duration, 3),
         ))
     return ScanResult(root=str(fileset.root), runs=tuple(runs),
-                      notifications=fileset.notifications)
+                      notifications=fileset.notifications, scanned=fileset.files)
 
 
 def _store(cache: ResultCache, outcome: _Outcome, name: str, fileset: FileSet,

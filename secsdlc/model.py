@@ -215,6 +215,8 @@ class ScanResult:
     root: str
     runs: tuple[ScannerRun, ...]
     notifications: tuple[Notification, ...] = ()
+    # the files looked at (relative paths): "not reported" only means "fixed" for these
+    scanned: tuple[str, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:

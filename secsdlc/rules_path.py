@@ -1,7 +1,7 @@
-"""Where the bundled semgrep rule pack lives.
+"""Where the bundled semgrep rule pack and git hooks live.
 
-In a wheel the pack is installed as `secsdlc/rules`; in a source checkout (editable install,
-tests) it is the top-level `rules/` directory beside the package.
+In a wheel they are installed as `secsdlc/rules` and `secsdlc/hooks`; in a source checkout
+(editable install, tests) they are the top-level `rules/` and `hooks/` beside the package.
 """
 
 from __future__ import annotations
@@ -10,8 +10,17 @@ from pathlib import Path
 
 
 def rules_dir() -> Path:
+    return _bundled("rules")
+
+
+def hooks_dir() -> Path:
+    """The plain git hooks (`hooks/` in a checkout, `secsdlc/hooks` when installed)."""
+    return _bundled("hooks")
+
+
+def _bundled(name: str) -> Path:
     package = Path(__file__).resolve().parent
-    for candidate in (package / "rules", package.parent / "rules"):
+    for candidate in (package / name, package.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"secsdlc rule pack not found beside {package}")
+    raise FileNotFoundError(f"secsdlc {name} not found beside {package}")

@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "scan": "secsdlc.cli.scan",
     "scanners": "secsdlc.cli.scanners",
     "sarif": "secsdlc.cli.sarif",
+    "baseline": "secsdlc.cli.baseline",
+    "install-hooks": "secsdlc.cli.install_hooks",
     "db": "secsdlc.cli.db",
     "history": "secsdlc.cli.history",
     "trends": "secsdlc.cli.trends",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import ScanResult, Severity
-from secsdlc.report.summary import by_owasp, by_severity, sorted_findings
+from secsdlc.report.summary import by_owasp, by_severity, reportable
 
 
 def _cell(text: str) -> str:
@@ -24,7 +24,7 @@ def render(result: ScanResult, verdict: Verdict, *, link_base: str = "") -> str:
         lines += ["| OWASP Top 10:2025 | findings |", "|---|---|"]
         lines += [f"| {k} | {v} |" for k, v in owasp.items()]
         lines.append("")
-    findings = [f for f in sorted_findings(result.findings) if not f.suppressed]
+    findings = reportable(result.findings)
     if findings:
         lines += ["| severity | location | rule | message |", "|---|---|---|---|"]
         for f in findings:

@@ -10,7 +10,7 @@ from rich.markup import escape
 from secsdlc import __version__
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import ScanResult, Severity
-from secsdlc.report.summary import by_severity, sorted_findings
+from secsdlc.report.summary import baseline_counts, by_severity, reportable, sorted_findings
 
 _MAX_REASONS = 3
 _STYLE = {
@@ -28,8 +28,8 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
                       width=120 if not color else None, soft_wrap=True)
     scanners = ", ".join(r.tool.name for r in result.runs) or "no scanner"
     console.print(f"[bold]secsdlc {__version__}[/bold] scanned with {escape(scanners)}")
-    findings = sorted_findings(result.findings)
-    active = [f for f in findings if not f.suppressed]
+    findings = sorted_findings(f for f in result.findings if f.baseline_state != "absent")
+    active = reportable(findings)
     shown = [f for f in active if show_info or f.severity is not Severity.INFO]
     current: Severity | None = None
     for f in shown:
@@ -45,18 +45,24 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
         if f.fix_hint:
             console.print(f"      [green]fix:[/green] {escape(f.fix_hint)}")
     hidden = len(active) - len(shown)
-    notes = result.all_notifications
+    # notes (informational) stay in SARIF and JSON; a commit hook shows only what needs action
+    notes = [n for n in result.all_notifications if n.level != "note"]
     if notes:
         console.print("\n[bold]Notifications[/bold]")
         for n in notes:
             style = "red" if n.level == "error" else "yellow" if n.level == "warning" else "dim"
             console.print(f"  [{style}]{n.level}[/]  {escape(n.message)}")
-    counts = by_severity(findings)
+    counts = by_severity(active)
     summary = ", ".join(f"{counts[s.value]} {s.value}" for s in Severity)
-    suppressed = len(findings) - len(active)
+    suppressed = sum(1 for f in findings if f.suppressed)
+    states = baseline_counts(result.findings)
     extra = []
     if suppressed:
         extra.append(f"{suppressed} suppressed")
+    if states["unchanged"]:
+        extra.append(f"{states['unchanged']} pre-existing not shown")
+    if states["absent"]:
+        extra.append(f"{states['absent']} fixed")
     if hidden:
         extra.append(f"{hidden} info not shown")
     console.print(f"\n[bold]Findings:[/bold] {summary}"

@@ -149,7 +149,13 @@ def _notification(note: Notification) -> om.Notification:
 
 def _run(run: ScannerRun, result: ScanResult, *, first: bool) -> om.Run:
     findings = list(run.findings)
-    rule_ids = list(run.rules)
+    rules = dict(run.rules)
+    for f in findings:  # a finding fixed since a baseline may name a rule no longer in the run
+        rules.setdefault(f.rule_id, Rule(id=f.rule_id, name=f.rule_id.rsplit(".", 1)[-1],
+                                         short_description=f"Rule {f.rule_id}",
+                                         severity=f.severity, cwe=f.cwe,
+                                         owasp_2025=f.owasp_2025, owasp_2021=f.owasp_2021))
+    rule_ids = list(rules)
     index = {rid: i for i, rid in enumerate(rule_ids)}
     notes = list(run.notifications) + (list(result.notifications) if first else [])
     driver = om.ToolComponent(
@@ -157,7 +163,7 @@ def _run(run: ScannerRun, result: ScanResult, *, first: bool) -> om.Run:
         full_name=run.tool.full_name or f"{run.tool.name} (via secsdlc {__version__})",
         version=run.tool.version or "unknown",
         information_uri=run.tool.information_uri,
-        rules=[_rule(run.rules[rid], findings) for rid in rule_ids],
+        rules=[_rule(rules[rid], findings) for rid in rule_ids],
     )
     invocation = om.Invocation(
         execution_successful=run.succeeded,

@@ -1,0 +1,95 @@
+"""The hooks through the real pre-commit client, and the plain git hooks, in temp repositories."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.devloop.conftest import VULN_NEW, VULN_OLD, git
+from tests.engine.conftest import REPO, run_cli
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "SEMGREP_ENABLE_VERSION_CHECK": "0"}
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=1200)
+
+
+def test_try_repo_blocks_only_what_the_commit_introduces(
+        repo: Path, commit: Callable[..., None], pre_commit_home: Path) -> None:
+    commit({"app.py": VULN_OLD, "README.md": "hello\n"})
+    (repo / "app.py").write_text(VULN_OLD + VULN_NEW)
+    git(repo, "add", "app.py")
+    proc = _pre_commit(repo, pre_commit_home, "try-repo", str(REPO), "secsdlc", "--verbose")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "app.py:9" in out and "eval" in out.lower()
+    assert "app.py:5" not in out  # pre-existing: not this commit's doing
+    assert "# secsdlc: ignore" in out and "waiver" in out  # how to suppress or ask for a waiver
+
+    # a commit that adds nothing risky passes quietly
+    (repo / "app.py").write_text(VULN_OLD + "\n\ndef ok():\n    return 1\n")
+    git(repo, "add", "app.py")
+    proc = _pre_commit(repo, pre_commit_home, "try-repo", str(REPO), "secsdlc")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Passed" in proc.stdout
+
+
+def test_config_pointing_at_this_repository(repo: Path, commit: Callable[..., None],
+                                            pre_commit_home: Path) -> None:
+    rev = git(REPO, "rev-parse", "HEAD").strip()
+    commit({".pre-commit-config.yaml":
+            f"repos:\n- repo: {REPO}\n  rev: {rev}\n  hooks:\n  - id: secsdlc-secrets\n",
+            "notes.md": "hello\n"})
+    proc = _pre_commit(repo, pre_commit_home, "install")
+    assert proc.returncode == 0, proc.stderr
+    token = "ghp_" + "Zx9Qw3Er7Ty1Ui5Op2As8Df4Gh6Jk0LzXcVbN"
+    (repo / "notes.md").write_text(f"deploy with {token}\n")
+    git(repo, "add", "notes.md")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home)}
+    blocked = subprocess.run(["git", "commit", "-q", "-m", "leak"], cwd=repo, env=env,
+                             capture_output=True, text=True, timeout=1200)
+    assert blocked.returncode != 0
+    out = blocked.stdout + blocked.stderr
+    assert "notes.md:1" in out and "github-token" in out
+    assert token not in out and token[4:20] not in out
+
+
+def test_install_hooks_and_a_real_commit(repo: Path, commit: Callable[..., None]) -> None:
+    commit({"app.py": VULN_OLD})
+    proc = run_cli("install-hooks", "--hooks", "pre-commit", cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    assert os.access(hook, os.X_OK)
+
+    # refuses to overwrite, unless --force
+    assert run_cli("install-hooks", "--hooks", "pre-commit", cwd=repo).returncode == 2
+    assert run_cli("install-hooks", "--hooks", "pre-commit", "--force", cwd=repo).returncode == 0
+
+    env = {**os.environ, "SECSDLC_CACHE_DIR": os.environ["SECSDLC_CACHE_DIR"]}
+    (repo / "app.py").write_text(VULN_OLD + VULN_NEW)
+    git(repo, "add", "app.py")
+    blocked = subprocess.run(["git", "commit", "-q", "-m", "eval"], cwd=repo, env=env,
+                             capture_output=True, text=True, timeout=600)
+    assert blocked.returncode != 0, blocked.stdout
+    assert "app.py:9" in blocked.stdout
+    (repo / "app.py").write_text(VULN_OLD + "\n\ndef fine():\n    return 2\n")
+    git(repo, "add", "app.py")
+    passed = subprocess.run(["git", "commit", "-q", "-m", "fine"], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_install_hooks_outside_a_repository(tmp_path: Path) -> None:
+    proc = run_cli("install-hooks", cwd=tmp_path)
+    assert proc.returncode == 2 and "not inside a git repository" in proc.stderr
