@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "correspondent": "secsdlc.cli.correspondent",
     "signoff": "secsdlc.cli.signoff",
     "audit": "secsdlc.cli.audit",
+    "ci": "secsdlc.cli.ci",
 }
 
 

@@ -1,0 +1,318 @@
+"""`secsdlc ci github`: one scan (or a gate over a merged SARIF) and everything GitHub shows of it.
+
+The scan itself is `secsdlc scan` (or `secsdlc gate`), run in-process through the command line, so
+that CI decides exactly as a developer's machine does; this module only reads what it wrote (the
+JSON report for the verdict, the SARIF for the findings) and turns it into the job summary,
+annotations, step outputs and the SARIF file for code scanning. The exit code is the gate's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TextIO
+
+from secsdlc.ci import commands, summary, upload
+from secsdlc.ci.event import EventError, GitHubContext
+from secsdlc.ci.outputs import append_outputs
+from secsdlc.errors import EXIT_USAGE, UsageError
+from secsdlc.gate.interface import Verdict
+from secsdlc.model import Finding, ScanResult, Severity
+from secsdlc.report.summary import by_severity
+
+FULL_SARIF = "secsdlc.sarif"
+UPLOAD_SARIF = "secsdlc-upload.sarif"
+REPORT_JSON = "secsdlc.json"
+DIFF_AWARE = ("auto", "true", "false")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    paths: tuple[Path, ...] = ()
+    root: Path | None = None
+    config: Path | None = None
+    scanners: str | None = None
+    fail_on: str | None = None
+    trust_root: tuple[str, ...] = ()
+    require_signoff: bool = False
+    diff_aware: str = "auto"  # auto: on for pull-request events
+    diff_base: str | None = None  # explicit base ref, over the event's
+    from_sarif: Path | None = None  # gate this SARIF (merged shards) instead of scanning
+    out_dir: Path = Path("secsdlc-results")
+    category: str = "secsdlc"
+    max_annotations: int = commands.MAX_PER_LEVEL
+    now: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome:
+    exit_code: int
+    verdict: Verdict
+    result: ScanResult | None
+    new: tuple[Finding, ...]
+    blocking: tuple[Finding, ...]
+    full_sarif: Path | None
+    upload_sarif: Path | None
+    outputs: Mapping[str, str]
+
+
+def run(options: Options, env: Mapping[str, str] | None = None,
+        stdout: TextIO | None = None) -> Outcome:
+    env = os.environ if env is None else env
+    out = sys.stdout if stdout is None else stdout
+    ctx = GitHubContext.from_env(env)
+    if options.diff_aware not in DIFF_AWARE:
+        raise UsageError(f"--diff-aware {options.diff_aware!r}: expected one of "
+                         f"{', '.join(DIFF_AWARE)}")
+    category = upload.check_category(options.category)
+    base, scope = _diff_base(options, ctx)
+    out_dir = options.out_dir if options.out_dir.is_absolute() else Path.cwd() / options.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    full, upload_path, report = out_dir / FULL_SARIF, out_dir / UPLOAD_SARIF, out_dir / REPORT_JSON
+    for stale in (full, upload_path, report):  # never report on a previous run's files
+        stale.unlink(missing_ok=True)
+
+    from secsdlc.cli import main as cli_main
+
+    rc = cli_main(_argv(options, base, full, report))
+    result, verdict = _read(full, report, rc)
+    new: tuple[Finding, ...] = ()
+    blocking: tuple[Finding, ...] = ()
+    expiring: list[summary.ExpiringWaiver] = []
+    upload_note = ""
+    uploaded: Path | None = None
+    top = ctx.workspace
+    if result is not None:
+        top = _toplevel(Path(result.root), ctx.workspace)
+        new = tuple(f for f in result.findings if not f.suppressed
+                    and f.baseline_state not in ("unchanged", "absent"))
+        blocking = tuple(_blocking(new, verdict, options, Path(result.root)))
+        expiring = _expiring(result, options.now or datetime.now(timezone.utc))
+        filtered = upload.for_upload(json.loads(full.read_text(encoding="utf-8")),
+                                     category=category, source=str(full))
+        _write(upload_path, json.dumps(filtered.doc, indent=2, ensure_ascii=False) + "\n")
+        uploaded = upload_path
+        upload_note = _upload_note(filtered)
+
+    root = Path(result.root) if result is not None else top
+
+    def repo_path(f: Finding) -> str:
+        return _repo_path(f.location.path, root, top)
+
+    def link(f: Finding) -> str:
+        return ctx.blob_url(repo_path(f), f.location.start_line) if root_in_repo else ""
+
+    root_in_repo = _is_under(root, top)
+    text = summary.render(summary.SummaryInput(
+        result=result, verdict=verdict, scope=scope, new=new,
+        blocking_fingerprints=frozenset(f.fingerprint for f in blocking), expiring=expiring,
+        link=link, repo_path=repo_path, upload_note=upload_note,
+        artifact_note=f"Full SARIF (with suppressed and waived results): `{full.name}` in the "
+                      f"`secsdlc-sarif` artifact." if result is not None else ""))
+    if ctx.step_summary is not None:
+        _append(ctx.step_summary, text, what="GITHUB_STEP_SUMMARY")
+
+    annotations = commands.annotate([(f, repo_path(f)) for f in blocking],
+                                    limit=options.max_annotations)
+    for line in annotations.lines:
+        out.write(line + "\n")
+    if not verdict.passed and not blocking:
+        out.write(commands.command("error", "; ".join(verdict.reasons[:5])
+                                   or "secsdlc gate failed", title="secsdlc gate") + "\n")
+    out.flush()
+
+    counts = by_severity(summary.open_findings(result)) if result is not None else {
+        s.value: 0 for s in Severity}
+    gate = "passed" if verdict.passed else ("error" if verdict.error else "failed")
+    values = {
+        "sarif": str(full) if result is not None else "",
+        "upload-sarif": str(uploaded) if uploaded is not None else "",
+        **{s.value: str(counts[s.value]) for s in Severity},
+        "new-findings": str(len(new)),
+        "blocking-findings": str(len(blocking)),
+        "gate": gate,
+        "exit-code": str(rc),
+    }
+    if ctx.output is not None:
+        append_outputs(ctx.output, values)
+    return Outcome(exit_code=rc, verdict=verdict, result=result, new=new, blocking=blocking,
+                   full_sarif=full if result is not None else None, upload_sarif=uploaded,
+                   outputs=values)
+
+
+def _diff_base(options: Options, ctx: GitHubContext) -> tuple[str | None, str]:
+    if options.from_sarif is not None:
+        if options.diff_base:
+            raise UsageError("--diff-base does not apply to --from-sarif (scan the shards with "
+                             "it instead)")
+        return None, f"Gate over `{summary.cell(str(options.from_sarif))}` ({ctx.event_name})."
+    if options.diff_base:
+        return options.diff_base, (f"Diff-aware scan against `{summary.cell(options.diff_base)}`"
+                                   f": only findings introduced since its merge base block.")
+    wanted = options.diff_aware == "true" or (options.diff_aware == "auto"
+                                               and ctx.is_pull_request)
+    if not wanted:
+        at = f" at `{ctx.sha[:12]}`" if ctx.sha else ""
+        return None, f"Full scan ({summary.cell(ctx.event_name)}){at}: every open finding counts."
+    if not ctx.base_sha:
+        raise EventError(f"diff-aware scan requested on a {ctx.event_name} event, which names "
+                         f"no base commit: pass --diff-base REF or --diff-aware false")
+    what = f"Pull request #{ctx.pr_number}" if ctx.pr_number is not None else "Merge group"
+    return ctx.base_sha, (f"{what}: diff-aware scan against `{summary.cell(ctx.base_ref)}` "
+                          f"(`{ctx.base_sha[:12]}`): only findings introduced by this change "
+                          f"block.")
+
+
+def _argv(options: Options, base: str | None, full: Path, report: Path) -> list[str]:
+    common: list[str] = []
+    if options.config is not None:
+        common += ["--config", str(options.config)]
+    if options.fail_on:
+        common += ["--fail-on", options.fail_on]
+    for t in options.trust_root:
+        common += ["--trust-root", t]
+    if options.require_signoff:
+        common.append("--require-signoff")
+    if options.root is not None:
+        common += ["--root", str(options.root)]
+    if options.from_sarif is not None:
+        return ["gate", "--sarif", str(options.from_sarif), "--format", "json",
+                "--output", str(report), "--output-sarif", str(full), *common]
+    argv = ["scan", *(str(p) for p in options.paths), "--format", "json", "--output",
+            str(report), "--sarif", str(full), "--no-progress", *common]
+    if options.scanners:
+        argv += ["--scanners", options.scanners]
+    if base:
+        argv += ["--diff-base", base]
+    return argv
+
+
+def _read(full: Path, report: Path, rc: int) -> tuple[ScanResult | None, Verdict]:
+    """What the scan wrote; nothing written means it failed before a verdict (fail closed)."""
+    from secsdlc.sarif.reader import SarifError, read_sarif
+
+    if not (full.is_file() and report.is_file()):
+        return None, Verdict(passed=False, gate="scan", error=True, reasons=(
+            f"the scan stopped before a verdict (exit {rc}): see the step log",))
+    try:
+        doc = json.loads(report.read_text(encoding="utf-8"))
+        raw = doc["verdict"]
+        verdict = Verdict(passed=bool(raw["passed"]), gate="policy", error=bool(raw["error"]),
+                          reasons=tuple(str(r) for r in raw["reasons"]))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise UsageError(f"{report}: cannot read the scan's verdict: {e}") from e
+    try:
+        result = read_sarif(full)
+    except SarifError as e:
+        raise UsageError(str(e)) from e
+    if verdict.passed and rc != 0:  # the two must agree, or nothing is trusted
+        verdict = Verdict(passed=False, gate="scan", error=True,
+                          reasons=(f"the scan exited {rc} with a passing verdict",))
+    return result, verdict
+
+
+def _blocking(new: tuple[Finding, ...], verdict: Verdict, options: Options,
+              root: Path) -> list[Finding]:
+    """New findings at or above the fail-on that applies where they are.
+
+    The gate's per-path threshold comes from the policy; signed relaxations are not re-verified
+    here, so overrides count as tighten-only: a finding may be marked blocking in a directory a
+    correspondent relaxed, never the other way round. Nothing is marked when the gate passed.
+    """
+    if verdict.passed or not new:
+        return []
+    from secsdlc.cli.common import load_scanners_and_config
+    from secsdlc.gate import policy as policy_mod
+
+    _, config = load_scanners_and_config(options.config, root, None)
+    default = config.fail_on
+    if options.fail_on:
+        try:
+            default = Severity.parse(options.fail_on)
+        except ValueError as e:
+            raise UsageError(f"--fail-on: {e}") from None
+    policy = policy_mod.load(config)
+    return [f for f in new
+            if f.severity.at_least(policy.effective(f.location.path, default).fail_on)]
+
+
+def _expiring(result: ScanResult, now: datetime) -> list[summary.ExpiringWaiver]:
+    from secsdlc.signoff.canonical import parse_timestamp
+
+    out = []
+    for f in result.findings:
+        for s in f.suppressions:
+            if s.kind != "external" or "expires" not in s.properties:
+                continue
+            try:
+                expires = parse_timestamp(s.properties["expires"])
+            except ValueError:
+                continue  # the gate already refused a waiver it could not read
+            if now <= expires <= now + summary.EXPIRY_WINDOW:
+                out.append(summary.ExpiringWaiver(
+                    waiver_id=s.properties.get("waiver-id", "?"), finding=f, expires=expires,
+                    approver=s.properties.get("approver", "")))
+    return out
+
+
+def _upload_note(filtered: upload.Filtered) -> str:
+    parts = [f"Code scanning upload: {filtered.kept} result(s)"]
+    left = []
+    if filtered.suppressed:
+        left.append(f"{filtered.suppressed} suppressed or waived")
+    if filtered.absent:
+        left.append(f"{filtered.absent} fixed (only at the base)")
+    if filtered.over_limit:
+        left.append(f"{filtered.over_limit} over GitHub's {upload.MAX_RESULTS_PER_RUN} "
+                    f"results per run")
+    if left:
+        parts.append("; left out: " + ", ".join(left) + " (all in the full SARIF)")
+    return "".join(parts) + "."
+
+
+def _toplevel(root: Path, workspace: Path) -> Path:
+    from secsdlc import vcs
+
+    try:
+        return vcs.toplevel(vcs.open_repo(root))
+    except vcs.VcsError:
+        return workspace
+
+
+def _is_under(path: Path, top: Path) -> bool:
+    try:
+        path.resolve().relative_to(top.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _repo_path(path: str, root: Path, top: Path) -> str:
+    try:
+        prefix = root.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        return path
+    return path if prefix in ("", ".") else f"{prefix}/{path}"
+
+
+def _write(path: Path, text: str) -> None:
+    from secsdlc.cli.common import write_file
+
+    write_file(path, text)
+
+
+def _append(path: Path, text: str, *, what: str) -> None:
+    try:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as e:
+        raise UsageError(f"{path}: cannot write {what}: {e}") from e
+
+
+def exit_code(outcome: Outcome) -> int:
+    return outcome.exit_code if outcome.exit_code in (0, 1, 2, 3) else EXIT_USAGE
