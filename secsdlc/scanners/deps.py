@@ -8,6 +8,7 @@ reporting a clean result for dependencies nobody looked at.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
@@ -21,6 +22,7 @@ NAME = ScannerName("deps")
 STALE_DAYS = 30
 VULN_SOURCES = ("offline", "osv", "pypi")
 
+_REQUIREMENTS = re.compile(r"^(?:.*[-_.])?requirements(?:[-_.].*)?\.(?:txt|in)$", re.IGNORECASE)
 LOCK_FILES = frozenset({"poetry.lock", "uv.lock", "Pipfile.lock", "pylock.toml"})
 
 
@@ -41,8 +43,10 @@ def _kind(path: str) -> str | None:
         return "pipfile"
     if name == "pylock.toml" or (name.startswith("pylock.") and name.endswith(".toml")):
         return "pylock"
-    if name.endswith((".txt", ".in")) and (
-        "requirements" in name or "constraints" in name or parent in ("requirements", "reqs")
+    # Constraint files are read through the `-c` line that names them: a bare "constraints.txt"
+    # is as likely to be documentation (Django's docs have two).
+    if _REQUIREMENTS.match(name) or (
+        parent in ("requirements", "reqs") and name.endswith((".txt", ".in"))
     ):
         return "requirements"
     return None

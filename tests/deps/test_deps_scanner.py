@@ -51,7 +51,10 @@ def test_scanner_implements_the_engine_protocol() -> None:
     assert scanner.applies_to("a/b/pyproject.toml")
     assert scanner.applies_to("uv.lock") and scanner.applies_to("poetry.lock")
     assert scanner.applies_to("Pipfile.lock") and scanner.applies_to("pylock.dev.toml")
+    assert scanner.applies_to("dev-requirements.txt") and scanner.applies_to("requirements.in")
     assert not scanner.applies_to("docs/notes.txt")
+    assert not scanner.applies_to("docs/ref/models/constraints.txt")
+    assert not scanner.applies_to("myrequirementsparser.txt")
     assert not scanner.applies_to("setup.py")
 
 
