@@ -81,7 +81,8 @@ def audit(store: Store, dependencies: Iterable[Dependency]) -> AuditResult:
                 problems.append(f"advisory {advisory.id}: {e}")
         if problems:
             result.unaudited.append((dep, "; ".join(problems)))
-        result.audited += 1
+        else:
+            result.audited += 1
         if not matched:
             continue
         all_entries = [e for _, entries in matched.values() for e in entries]

@@ -123,6 +123,9 @@ class Report:
         ))
 
     def audited(self, result: AuditResult, *, source: str, seconds: float) -> None:
+        self._note(NotificationKind.INFO,
+                   f"audited {result.audited} pinned dependencies against {source} in "
+                   f"{seconds:.2f} s; {len(result.unaudited)} could not be audited", None)
         by_file: dict[str, list[tuple[Dependency, str]]] = {}
         for dep, why in result.unaudited:
             by_file.setdefault(dep.path, []).append((dep, why))

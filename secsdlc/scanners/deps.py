@@ -140,11 +140,10 @@ class DepsScanner:
             report.warning(f"vulnerability database: {e}; online results are scored without "
                            "CVSS data")
         try:
-            if database is not None:
-                report.database(database.info(), stale_days=STALE_DAYS)
             started = time.monotonic()
-            if source == "offline":
-                assert database is not None
+            if source == "offline" and database is not None:
+                # Only the offline audit depends on the database being current.
+                report.database(database.info(), stale_days=STALE_DAYS)
                 result = audit(database, dependencies)
             else:
                 result = audit_online(
