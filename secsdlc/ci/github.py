@@ -28,6 +28,7 @@ from secsdlc.report.summary import by_severity
 FULL_SARIF = "secsdlc.sarif"
 UPLOAD_SARIF = "secsdlc-upload.sarif"
 REPORT_JSON = "secsdlc.json"
+MERGED_SARIF = "secsdlc-merged.sarif"
 DIFF_AWARE = ("auto", "true", "false")
 
 
@@ -42,7 +43,8 @@ class Options:
     require_signoff: bool = False
     diff_aware: str = "auto"  # auto: on for pull-request events
     diff_base: str | None = None  # explicit base ref, over the event's
-    from_sarif: Path | None = None  # gate this SARIF (merged shards) instead of scanning
+    # gate these SARIF files (a matrix's shards, merged first) instead of scanning
+    from_sarif: tuple[Path, ...] = ()
     out_dir: Path = Path("secsdlc-results")
     category: str = "secsdlc"
     max_annotations: int = commands.MAX_PER_LEVEL
@@ -77,9 +79,13 @@ def run(options: Options, env: Mapping[str, str] | None = None,
     for stale in (full, upload_path, report):  # never report on a previous run's files
         stale.unlink(missing_ok=True)
 
+    if base and ctx.is_pull_request and base == ctx.base_sha:
+        _fetch_commit(ctx.workspace, base)
+
     from secsdlc.cli import main as cli_main
 
-    rc = cli_main(_argv(options, base, full, report))
+    gated = _merge(options.from_sarif, out_dir / MERGED_SARIF)
+    rc = cli_main(_argv(options, base, gated, full, report))
     result, verdict = _read(full, report, rc)
     new: tuple[Finding, ...] = ()
     blocking: tuple[Finding, ...] = ()
@@ -146,11 +152,12 @@ def run(options: Options, env: Mapping[str, str] | None = None,
 
 
 def _diff_base(options: Options, ctx: GitHubContext) -> tuple[str | None, str]:
-    if options.from_sarif is not None:
+    if options.from_sarif:
         if options.diff_base:
             raise UsageError("--diff-base does not apply to --from-sarif (scan the shards with "
                              "it instead)")
-        return None, f"Gate over `{summary.cell(str(options.from_sarif))}` ({ctx.event_name})."
+        names = ", ".join(f"`{summary.cell(p.name)}`" for p in options.from_sarif)
+        return None, f"Gate over {names} ({summary.cell(ctx.event_name)})."
     if options.diff_base:
         return options.diff_base, (f"Diff-aware scan against `{summary.cell(options.diff_base)}`"
                                    f": only findings introduced since its merge base block.")
@@ -168,7 +175,60 @@ def _diff_base(options: Options, ctx: GitHubContext) -> tuple[str | None, str]:
                           f"block.")
 
 
-def _argv(options: Options, base: str | None, full: Path, report: Path) -> list[str]:
+_DEEPEN_STEPS = (50, 200, 1000)
+
+
+def _fetch_commit(workspace: Path, sha: str) -> None:
+    """Make the event's base commit present in a shallow checkout.
+
+    actions/checkout fetches one commit by default (the pull request's merge commit); its
+    parents, the base among them, come with a deeper fetch. `scan --diff-base` then finds the
+    merge base (deepening further if needed); a SHA it cannot see would stop it outright.
+    """
+    from secsdlc.process import ProcessError
+    from secsdlc.process import run as run_process
+
+    def git(*args: str) -> tuple[int, str]:
+        try:
+            rc, out, err = run_process(["git", "-C", str(workspace), *args], timeout=600)
+        except ProcessError as e:
+            raise UsageError(f"git: {e}") from e
+        return rc, (out + err).strip()
+
+    if git("cat-file", "-e", f"{sha}^{{commit}}")[0] == 0:
+        return
+    rc, shallow = git("rev-parse", "--is-shallow-repository")
+    if rc != 0 or shallow != "true":
+        return  # not shallow (or not git): let the scan say what is wrong
+    for step in (*_DEEPEN_STEPS, 0):
+        args = ["--unshallow"] if step == 0 else [f"--deepen={step}"]
+        rc, out = git("fetch", "--no-tags", "--quiet", *args)
+        if rc != 0:
+            raise EventError(f"cannot fetch the pull request's base commit {sha[:12]} into the "
+                             f"shallow checkout: {out[-400:]} (use actions/checkout with "
+                             f"fetch-depth: 0)")
+        if git("cat-file", "-e", f"{sha}^{{commit}}")[0] == 0:
+            return
+
+
+def _merge(inputs: tuple[Path, ...], merged: Path) -> Path | None:
+    """One SARIF to gate: the only input, or the shards merged (one run per scanner)."""
+    if len(inputs) <= 1:
+        return inputs[0] if inputs else None
+    from secsdlc.sarif.merge import merge
+    from secsdlc.sarif.reader import SarifError, read_sarif
+    from secsdlc.sarif.writer import dumps
+
+    try:
+        results = [read_sarif(p) for p in inputs]
+    except SarifError as e:
+        raise UsageError(str(e)) from e
+    _write(merged, dumps(merge(results)))
+    return merged
+
+
+def _argv(options: Options, base: str | None, gated: Path | None, full: Path,
+          report: Path) -> list[str]:
     common: list[str] = []
     if options.config is not None:
         common += ["--config", str(options.config)]
@@ -180,8 +240,8 @@ def _argv(options: Options, base: str | None, full: Path, report: Path) -> list[
         common.append("--require-signoff")
     if options.root is not None:
         common += ["--root", str(options.root)]
-    if options.from_sarif is not None:
-        return ["gate", "--sarif", str(options.from_sarif), "--format", "json",
+    if gated is not None:
+        return ["gate", "--sarif", str(gated), "--format", "json",
                 "--output", str(report), "--output-sarif", str(full), *common]
     argv = ["scan", *(str(p) for p in options.paths), "--format", "json", "--output",
             str(report), "--sarif", str(full), "--no-progress", *common]
