@@ -81,3 +81,14 @@ class ScanCount(Base):
     severity: Mapped[str]
     owasp_2025: Mapped[str]
     count: Mapped[int]
+
+
+class Run(Base):
+    __table__ = schema.runs
+
+    id: Mapped[int]
+    project_id: Mapped[int]
+    branch: Mapped[str]
+    finding_id: Mapped[int]
+    first_scan_id: Mapped[int]
+    last_scan_id: Mapped[int]

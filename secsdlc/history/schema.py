@@ -97,3 +97,18 @@ scan_counts = Table(
     Column("owasp_2025", String(200), primary_key=True),
     Column("count", Integer, nullable=False),
 )
+
+# Runs of consecutive scans (on one branch of a project) that report a finding: the lifecycle in
+# compact form. Kept up to date when a scan is recorded (extended when the scan is the latest,
+# rebuilt from occurrences when it lands in the past) so that trends never read every occurrence.
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("project_id", Integer, ForeignKey("projects.id"), nullable=False),
+    Column("branch", String(255), nullable=False),
+    Column("finding_id", Integer, ForeignKey("findings.id"), nullable=False),
+    Column("first_scan_id", Integer, ForeignKey("scans.id"), nullable=False),
+    Column("last_scan_id", Integer, ForeignKey("scans.id"), nullable=False),
+    Index("ix_runs_project_branch_last", "project_id", "branch", "last_scan_id"),
+)

@@ -19,12 +19,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     Connection,
-    DateTime,
     Engine,
-    Integer,
-    String,
     and_,
-    column,
     create_engine,
     event,
     func,
@@ -37,14 +33,14 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from secsdlc.history import schema
+from secsdlc.history import runs, schema
 from secsdlc.history.interface import Disposition, HistoryError, ImportedScan
 from secsdlc.history.location import redact_url
 from secsdlc.model import Severity
 
 # Keep in step with migrations/versions; a test checks both against Alembic's script directory.
-HEAD_REVISION = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+HEAD_REVISION = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 _MIGRATION_LOCK_KEY = 0x5EC5D1C  # pg_advisory_xact_lock key serializing concurrent upgrades
 _ATTEMPTS = 30
 _CHUNK = 500
@@ -56,47 +52,11 @@ scans_t = schema.scans
 findings_t = schema.findings
 occurrences_t = schema.occurrences
 scan_counts_t = schema.scan_counts
-
-
-def _islands_query(chunk: int) -> Any:
-    """Runs of consecutive scans reporting each finding ("gaps and islands"), by the database.
-
-    A long history costs one row per run instead of one per occurrence; each run carries what its
-    last scan said about the finding. Scans are positioned per project in time order (ties by id,
-    as ScanInfo is sorted) on the branch given for it, `:p<i>`/`:b<i>` for i < chunk.
-    """
-    where = " OR ".join(f"(project_id = :p{i} AND branch = :b{i})" for i in range(chunk))
-    sql = f"""
-WITH s AS (
-  SELECT id, project_id,
-         ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY scanned_at, id) - 1 AS pos
-  FROM scans WHERE {where}
-), o AS (
-  SELECT s.project_id AS pid, o.finding_id AS fid, s.pos AS pos,
-         s.pos - ROW_NUMBER() OVER (PARTITION BY o.finding_id ORDER BY s.pos) AS island
-  FROM occurrences o JOIN s ON s.id = o.scan_id
-), isl AS (
-  SELECT pid, fid, MIN(pos) AS first_pos, MAX(pos) AS last_pos FROM o GROUP BY pid, fid, island
-)
-SELECT isl.pid, isl.fid, isl.first_pos, isl.last_pos, oc.disposition, oc.start_line,
-       oc.waiver_expires, oc.waiver_approver, oc.justification
-FROM isl
-JOIN s ON s.project_id = isl.pid AND s.pos = isl.last_pos
-JOIN occurrences oc ON oc.scan_id = s.id AND oc.finding_id = isl.fid"""
-    return text(sql).columns(
-        column("pid", Integer),
-        column("fid", Integer),
-        column("first_pos", Integer),
-        column("last_pos", Integer),
-        column("disposition", String),
-        column("start_line", Integer),
-        column("waiver_expires", DateTime),
-        column("waiver_approver", String),
-        column("justification", String),
-    )
+runs_t = schema.runs
 
 
 _PROJECT_CHUNK = 100
+
 
 @dataclass(frozen=True, kw_only=True)
 class RecordOutcome:
@@ -265,6 +225,11 @@ class HistoryStore:
     ) -> RecordOutcome:
         with self._write() as conn:
             project_id = self._ensure_project(conn, project)
+            # One writer per project at a time (PostgreSQL; SQLite writers are serial anyway):
+            # keeping its runs in step needs to know which scan is the latest.
+            conn.execute(
+                select(projects_t.c.id).where(projects_t.c.id == project_id).with_for_update()
+            )
             existing = conn.execute(
                 select(scans_t.c.id, scans_t.c.finding_count, scans_t.c.gate_passed).where(
                     scans_t.c.project_id == project_id, scans_t.c.digest == scan.digest
@@ -347,6 +312,9 @@ class HistoryStore:
                             for (sev, cats), n in sorted(counts.items())
                         ],
                     )
+            else:
+                ids = {}
+            self._update_runs(conn, project_id, branch, scan_id, scanned_at, sorted(ids.values()))
         return RecordOutcome(
             scan_id=scan_id,
             project=project,
@@ -354,6 +322,75 @@ class HistoryStore:
             findings=len(scan.findings),
             gate_passed=gate_passed,
         )
+
+    def _update_runs(
+        self,
+        conn: Connection,
+        project_id: int,
+        branch: str,
+        scan_id: int,
+        scanned_at: datetime,
+        finding_ids: Sequence[int],
+    ) -> None:
+        s = scans_t.c
+        prev = conn.execute(
+            select(s.id, s.scanned_at)
+            .where(s.project_id == project_id, s.branch == branch, s.id != scan_id)
+            .order_by(s.scanned_at.desc(), s.id.desc())
+            .limit(1)
+        ).first()
+        if prev is not None and scanned_at < prev.scanned_at:
+            # Recorded into the past: runs after it may split or join, so rebuild them all.
+            params = {"p": project_id, "b": branch}
+            conn.execute(text(runs.DELETE_ONE), params)
+            conn.execute(text(runs.REBUILD_ONE), params)
+            return
+        r = runs_t.c
+        extended: set[int] = set()
+        if prev is not None:
+            for start in range(0, len(finding_ids), _CHUNK):
+                conn.execute(
+                    update(runs_t)
+                    .where(
+                        r.project_id == project_id,
+                        r.branch == branch,
+                        r.last_scan_id == prev.id,
+                        r.finding_id.in_(finding_ids[start : start + _CHUNK]),
+                    )
+                    .values(last_scan_id=scan_id)
+                )
+            extended = set(
+                conn.execute(
+                    select(r.finding_id).where(
+                        r.project_id == project_id, r.branch == branch, r.last_scan_id == scan_id
+                    )
+                ).scalars()
+            )
+        started = [fid for fid in finding_ids if fid not in extended]
+        if started:
+            conn.execute(
+                runs_t.insert(),
+                [
+                    {
+                        "project_id": project_id,
+                        "branch": branch,
+                        "finding_id": fid,
+                        "first_scan_id": scan_id,
+                        "last_scan_id": scan_id,
+                    }
+                    for fid in started
+                ],
+            )
+
+    def rebuild_runs(self) -> None:
+        """Recompute every run from the occurrences (what recording keeps up incrementally)."""
+
+        def attempt() -> None:
+            with self._write() as conn:
+                conn.execute(runs_t.delete())
+                conn.execute(text(runs.REBUILD_ALL))
+
+        self._retry(attempt)
 
     def set_project(
         self,
@@ -458,7 +495,7 @@ class HistoryStore:
         with self.engine.connect() as conn:
             return {
                 t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-                for t in (projects_t, scans_t, findings_t, occurrences_t, scan_counts_t)
+                for t in (projects_t, scans_t, findings_t, occurrences_t, scan_counts_t, runs_t)
             }
 
     def snapshot(
@@ -490,25 +527,52 @@ class HistoryStore:
                     p, branch, [s for s in all_scans if s.project_id == p.id]
                 )
             scans = tuple(s for s in all_scans if tracked.get(s.project_id) == s.branch)
+            # Position of each scan in its project's history (scans are sorted by project, time).
+            position: dict[int, int] = {}
+            seen: Counter[int] = Counter()
+            for scan in scans:
+                position[scan.id] = seen[scan.project_id]
+                seen[scan.project_id] += 1
             islands: list[Island] = []
             by_severity: list[OpenCount] = []
             by_owasp: list[OpenCount] = []
             c = scan_counts_t.c
             for start in range(0, len(projects), _PROJECT_CHUNK):
                 chunk = projects[start : start + _PROJECT_CHUNK]
-                params: dict[str, Any] = {}
-                for i, p in enumerate(chunk):
-                    params[f"p{i}"] = p.id
-                    params[f"b{i}"] = tracked[p.id]
-                islands.extend(
-                    (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])
-                    for r in conn.execute(_islands_query(len(chunk)), params)
-                )
                 on_branch = or_(
                     *(
                         and_(scans_t.c.project_id == p.id, scans_t.c.branch == tracked[p.id])
                         for p in chunk
                     )
+                )
+                r, o = runs_t.c, occurrences_t.c
+                rows = conn.execute(
+                    select(
+                        r.project_id,
+                        r.finding_id,
+                        r.first_scan_id,
+                        r.last_scan_id,
+                        o.disposition,
+                        o.start_line,
+                        o.waiver_expires,
+                        o.waiver_approver,
+                        o.justification,
+                    )
+                    .join(
+                        occurrences_t,
+                        and_(o.scan_id == r.last_scan_id, o.finding_id == r.finding_id),
+                    )
+                    .where(
+                        or_(
+                            *(
+                                and_(r.project_id == p.id, r.branch == tracked[p.id])
+                                for p in chunk
+                            )
+                        )
+                    )
+                )
+                islands.extend(
+                    (row[0], row[1], position[row[2]], position[row[3]], *row[4:]) for row in rows
                 )
                 for key, target in ((c.severity, by_severity), (c.owasp_2025, by_owasp)):
                     target.extend(

@@ -91,3 +91,7 @@ def test_parallel_recording_loses_and_duplicates_nothing(db_url: str, tmp_path: 
     stored = {(names[f.project_id], f.fingerprint) for f in snapshot.findings.values()}
     assert stored == expected_findings
     assert json.dumps(sorted(stored))  # every fingerprint is plain text
+    # The runs kept up while recording in parallel equal the runs rebuilt from the occurrences.
+    with HistoryStore.open(db_url) as store:
+        store.rebuild_runs()
+        assert sorted(store.snapshot().islands) == sorted(snapshot.islands)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -82,6 +83,41 @@ def test_lifecycle_new_persisting_fixed_reopened_waived_suppressed(db_url: str) 
     assert doc["projects"][0]["scans"] == 3
     # introduced: p f r at day 0, r again, n, w, s at day 20 ; fixed: r at day 10, f at day 20
     assert (doc["totals"]["introduced"], doc["totals"]["fixed"]) == (7, 2)
+
+
+def test_recording_out_of_order_gives_the_same_history(sqlite_url: str, tmp_path: Path) -> None:
+    scans = [
+        ([our_result("p"), our_result("f"), our_result("r")], day(0)),
+        ([our_result("p"), our_result("f")], day(10)),
+        ([our_result("p"), our_result("r"), our_result("n")], day(20)),
+        ([our_result("p"), our_result("r")], day(30)),
+    ]
+    in_order = f"sqlite:///{tmp_path / 'in-order.db'}"
+    with HistoryStore.open(in_order) as store:
+        for results, when in scans:
+            rec(store, results, when)
+        expected = store.snapshot()
+    with HistoryStore.open(sqlite_url) as store:
+        for results, when in [scans[2], scans[0], scans[3], scans[1]]:
+            rec(store, results, when)
+        shuffled = store.snapshot()
+        store.rebuild_runs()
+        rebuilt = store.snapshot()
+
+    def lifecycle(snap: Any) -> dict[str, Any]:
+        doc, states = trends(snap, Policy(), now=NOW)
+        return {
+            "states": sorted(
+                (s.finding.fingerprint, s.lifecycle.value, s.introduced_at, s.fixed_at)
+                for s in states
+            ),
+            "totals": doc["totals"],
+            "series": doc["series"],
+        }
+
+    assert lifecycle(shuffled) == lifecycle(expected) == lifecycle(rebuilt)
+    assert ("r", "reopened", day(20), None) in lifecycle(shuffled)["states"]
+    assert ("n", "fixed", day(20), day(30)) in lifecycle(shuffled)["states"]
 
 
 def test_time_to_remediate_mean_and_median_per_severity(sqlite_url: str) -> None:

@@ -43,6 +43,7 @@ def test_record_is_idempotent_and_deduplicates_findings(db_url: str) -> None:
             "findings": 3,
             "occurrences": 4,
             "scan_counts": 2,  # one (severity, category) group per scan
+            "runs": 3,  # a and b from the first scan, c from the second
         }
 
 
@@ -92,6 +93,7 @@ def test_upgrade_from_first_revision_keeps_every_row(db_url: str) -> None:
         assert store.table_counts() == {
             "projects": 1, "scans": 1, "findings": 1, "occurrences": 1,
             "scan_counts": 1,  # backfilled by the migration from the old occurrence
+            "runs": 1,  # likewise
         }
         (scan,) = store.scans("old")
         assert (scan.commit, scan.gate_passed) == ("c1", None)  # new column reads as unknown
