@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import lzma
+import os
 import re
 import sys
 import tempfile
@@ -34,7 +35,11 @@ def main() -> int:
     date = re.search(r"\d{4}-\d{2}-\d{2}", origin)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "snapshot.sqlite3"
-        report = store.build(vulns, db, source_label=origin,
+        # Relative record names: problems stored in the snapshot name `osv-pypa/vulns/...`, not
+        # the build machine's directories, and the output does not depend on where it was built.
+        os.chdir(source.resolve().parent)
+        relative = vulns.resolve().relative_to(source.resolve().parent)
+        report = store.build(relative, db, source_label=origin,
                              imported_at=f"{date.group(0)}T00:00:00+00:00" if date else None)
         raw = db.read_bytes()
     DATA.mkdir(parents=True, exist_ok=True)
