@@ -53,6 +53,8 @@ class Report:
 
     # ------------------------------------------------------------ notifications
 
+    # `path` is only ever a file under the scan root: the database lives elsewhere, so messages
+    # about it name it in the text instead.
     def _note(self, kind: NotificationKind, message: str, path: str | None) -> None:
         self.notifications.append(Notification(kind=kind, message=message, scanner=SCANNER,
                                                path=path or None))
@@ -70,14 +72,14 @@ class Report:
         self._note(NotificationKind.INFO,
                    f"vulnerability database {info.path}: {info.records} records, newest record "
                    f"{newest} ({age_text}), imported {info.imported_at} from {info.source}",
-                   str(info.path))
+                   None)
         if info.skipped:
             self.warning(f"vulnerability database {info.path} was imported with "
-                         f"{info.skipped} unreadable record(s) left out", path=str(info.path))
+                         f"{info.skipped} unreadable record(s) left out")
         if age is None or age > stale_days:
             self.warning(f"vulnerability database is {age_text} (older than {stale_days} days): "
                          "recent advisories are missing; run `secsdlc db update` or "
-                         "`secsdlc db import`", path=str(info.path))
+                         "`secsdlc db import`")
 
     # ------------------------------------------------------------ findings
 

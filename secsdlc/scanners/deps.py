@@ -133,8 +133,7 @@ class DepsScanner:
             database = store.open_default(db_path)
         except DepsError as e:
             if source == "offline":
-                report.failure(f"vulnerability database: {e}; no dependency was audited",
-                               path=str(db_path or store.default_path()))
+                report.failure(f"vulnerability database: {e}; no dependency was audited")
                 return
             # Online, the local database only adds CVSS scores: its absence is not fatal.
             report.warning(f"vulnerability database: {e}; online results are scored without "
@@ -154,8 +153,7 @@ class DepsScanner:
                 )
             report.audited(result, source=source, seconds=time.monotonic() - started)
         except DepsError as e:
-            report.failure(f"vulnerability database: {e}", path=str(database.path
-                                                                    if database else ""))
+            report.failure(f"vulnerability database: {e}")
         finally:
             if database is not None:
                 database.close()

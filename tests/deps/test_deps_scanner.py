@@ -157,6 +157,8 @@ def test_corrupt_or_missing_database_fails_closed(
     out = scan({"requirements.txt": "vuln-pkg==1.2\nother>=1\n"}, db=str(corrupt))
     [failure] = kinds(out, NotificationKind.SCANNER_FAILURE)
     assert "corrupt.sqlite3" in failure and "no dependency was audited" in failure
+    # Notification paths are files of the scanned tree; the database is named in the text.
+    assert all(n.path is None for n in out.notifications)
     # What needs no database is still reported.
     assert [f.rule_id for f in out.findings] == ["secsdlc.deps.unpinned-requirement"]
     out = scan({"requirements.txt": "vuln-pkg==1.2\n"}, db=str(tmp_path / "absent.sqlite3"))
