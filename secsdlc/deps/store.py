@@ -57,7 +57,7 @@ def cache_root() -> Path:
         return Path(override)
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("secsdlc"))
+    return Path(platformdirs.user_cache_dir("secsdlc", appauthor=False))
 
 
 def default_path() -> Path:

@@ -183,3 +183,31 @@ def test_fresh_install_unpacks_the_shipped_snapshot_into_the_cache(cache_dir: Pa
 def test_import_with_no_pypi_record_fails(make_db: Callable[..., Path], tmp_path: Path) -> None:
     with pytest.raises(ImportFailed, match="no PyPI OSV record"):
         make_db({"id": "X", "affected": [{"package": {"ecosystem": "npm", "name": "y"}}]})
+
+
+OSV_PYPA = Path(__file__).resolve().parents[3] / "shared" / "data" / "osv-pypa" / "vulns"
+
+
+@pytest.mark.skipif(not OSV_PYPA.is_dir(), reason="PyPA advisory database checkout not present")
+def test_an_import_killed_midway_leaves_the_previous_database_usable(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    dest = tmp_path / "db.sqlite3"
+    store.build(_zip(tmp_path / "small.zip",
+                     [osv_record("PYSEC-2099-30", "pkg", versions=["1.0"])]), dest)
+    before = dest.read_bytes()
+    for delay in (0.3, 1.2, 1.8):  # while parsing, and (on a fast machine) while writing
+        proc = subprocess.Popen([sys.executable, "-c", (
+            "import sys; from pathlib import Path; from secsdlc.deps import store; "
+            "store.build(Path(sys.argv[1]), Path(sys.argv[2]))"), str(OSV_PYPA), str(dest)])
+        time.sleep(delay)
+        if proc.poll() is not None:
+            break  # finished before the kill: nothing left to interrupt at this delay
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert dest.read_bytes() == before
+        with store.Store(dest) as db:
+            assert db.info().records == 1
