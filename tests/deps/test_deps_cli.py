@@ -102,3 +102,12 @@ def test_update_downloads_and_replaces_or_fails_and_keeps(
     assert "404" in capsys.readouterr().out
     assert store.default_path().read_bytes() == before
     assert not [p for p in store.default_path().parent.iterdir() if p.name.startswith(".")]
+
+
+def test_db_is_a_secsdlc_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from secsdlc.cli import main
+
+    assert main(["db", "info", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["records"] > 2000
+    assert main(["db", "import", "/nonexistent/osv"]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
