@@ -11,6 +11,7 @@ from typing import Any
 from secsdlc.history.metrics import SEVERITIES
 
 CSV_COLUMNS = ("section", "project", "period_start", "key", "value")
+TEXT_PERIODS = 26  # a screenful; JSON and CSV carry the whole series
 
 
 def to_json(doc: dict[str, Any]) -> str:
@@ -111,13 +112,15 @@ def to_text(doc: dict[str, Any]) -> str:
         row += f"{p['sla']['breaches']:>6}  {gate}"
         lines.append(row)
     lines.append("")
-    lines.append(f"Per {doc['period']}")
+    series = doc["series"][-TEXT_PERIODS:]
+    shown = f" (last {len(series)} of {len(doc['series'])}; all in JSON/CSV)"
+    lines.append(f"Per {doc['period']}" + (shown if len(series) < len(doc["series"]) else ""))
     lines.append(
         f"  {'start':<12}{'open':>6}"
         + "".join(f"{s[:4]:>6}" for s in SEVERITIES)
         + f"{'intro':>7}{'fixed':>7}"
     )
-    for row in doc["series"]:
+    for row in series:
         lines.append(
             f"  {row['start'][:10]:<12}{row['open']:>6}"
             + "".join(f"{row['open_by_severity'][s]:>6}" for s in SEVERITIES)
