@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.devloop.conftest import VULN_NEW, VULN_OLD, git
+from tests.devloop.conftest import VULN_OLD, git
 from tests.engine.conftest import REPO, run_cli
+
+
+# high severity (bandit B602), so the default fail-on blocks it, at app.py:10
+HIGH_NEW = "\n\ndef new(cmd):\n    import subprocess\n    return subprocess.call(cmd, shell=True)\n"
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +32,12 @@ def _pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProce
 def test_try_repo_blocks_only_what_the_commit_introduces(
         repo: Path, commit: Callable[..., None], pre_commit_home: Path) -> None:
     commit({"app.py": VULN_OLD, "README.md": "hello\n"})
-    (repo / "app.py").write_text(VULN_OLD + VULN_NEW)
+    (repo / "app.py").write_text(VULN_OLD + HIGH_NEW)
     git(repo, "add", "app.py")
     proc = _pre_commit(repo, pre_commit_home, "try-repo", str(REPO), "secsdlc", "--verbose")
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
-    assert "app.py:9" in out and "eval" in out.lower()
+    assert "app.py:10" in out and "shell" in out.lower()
     assert "app.py:5" not in out  # pre-existing: not this commit's doing
     assert "# secsdlc: ignore" in out and "waiver" in out  # how to suppress or ask for a waiver
 
@@ -77,12 +81,12 @@ def test_install_hooks_and_a_real_commit(repo: Path, commit: Callable[..., None]
     assert run_cli("install-hooks", "--hooks", "pre-commit", "--force", cwd=repo).returncode == 0
 
     env = {**os.environ, "SECSDLC_CACHE_DIR": os.environ["SECSDLC_CACHE_DIR"]}
-    (repo / "app.py").write_text(VULN_OLD + VULN_NEW)
+    (repo / "app.py").write_text(VULN_OLD + HIGH_NEW)
     git(repo, "add", "app.py")
     blocked = subprocess.run(["git", "commit", "-q", "-m", "eval"], cwd=repo, env=env,
                              capture_output=True, text=True, timeout=600)
     assert blocked.returncode != 0, blocked.stdout
-    assert "app.py:9" in blocked.stdout
+    assert "app.py:10" in blocked.stdout + blocked.stderr  # git shows hook output on stderr
     (repo / "app.py").write_text(VULN_OLD + "\n\ndef fine():\n    return 2\n")
     git(repo, "add", "app.py")
     passed = subprocess.run(["git", "commit", "-q", "-m", "fine"], cwd=repo, env=env,
