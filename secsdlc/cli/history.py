@@ -100,9 +100,10 @@ def _record(args: argparse.Namespace) -> int:
             gate_passed=gate,
             fail_on=policy.fail_on,
         )
-        if conf.correspondent or conf.default_branch:
+        correspondent = conf.correspondent or _registered_correspondents(store, project)
+        if correspondent or conf.default_branch:
             store.set_project(
-                project, correspondent=conf.correspondent, default_branch=conf.default_branch
+                project, correspondent=correspondent, default_branch=conf.default_branch
             )
     if outcome.duplicate:
         print(f"already recorded: scan #{outcome.scan_id} of {project} (nothing changed)")
@@ -114,6 +115,33 @@ def _record(args: argparse.Namespace) -> int:
             f"commit {commit[:12] or '-'}, branch {branch or '-'}, gate {gate_text}"
         )
     return EXIT_PASS
+
+
+def _registered_correspondents(store: Any, project: str) -> str | None:
+    """The repository's correspondent registry as on disk, for a project that names nobody yet.
+
+    Only a compliance indicator: the gate verifies the registry's signatures where it matters.
+    """
+    import sys
+
+    from secsdlc.history import location
+    from secsdlc.signoff import registry
+
+    info = store.project(project)
+    if info is not None and info.correspondent:
+        return None
+    root = location.git_toplevel(Path.cwd())
+    if root is None:
+        return None
+    try:
+        signers = registry.read_working(root)
+    except registry.RegistryError as e:
+        print(f"secsdlc: warning: correspondents not read: {e}", file=sys.stderr)
+        return None
+    if signers is None:
+        return None
+    names = [p for s in signers.signers for p in s.principals if not p.startswith("!")]
+    return ", ".join(dict.fromkeys(names))[:320] or None
 
 
 def _project(args: argparse.Namespace) -> int:

@@ -157,3 +157,57 @@ def test_project_from_config_and_registration(
     (repo / ".secsdlc.toml").write_text('[history]\nprojekt = "x"\n')
     assert cli(["history", "record", str(sarif), "--db", sqlite_url]) == 2
     assert "history.projekt: unknown key" in capsys.readouterr().err
+
+
+def test_correspondents_come_from_the_repository_registry(
+    repo: Path, sqlite_url: str, tmp_path: Path
+) -> None:
+    key = tmp_path / "key"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "", "-f", str(key)],
+                   check=True, timeout=30)
+    (repo / ".secsdlc").mkdir()
+    (repo / ".secsdlc" / "correspondents").write_text(
+        f"alice@example.com,bob@example.com {key.with_suffix('.pub').read_text().strip()}\n"
+    )
+    sarif = write(repo / "s.sarif", our_sarif([our_result("a")]))
+    assert cli(["history", "record", str(sarif), "--project", "p", "--db", sqlite_url]) == 0
+    with HistoryStore.open(sqlite_url) as store:
+        info = store.project("p")
+    assert info is not None and info.correspondent == "alice@example.com, bob@example.com"
+
+
+def test_real_secsdlc_scans_recorded_track_a_fix_across_moved_code(
+    repo: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Our own SARIF, from the real `secsdlc scan` (bandit only, to stay fast)."""
+    app = repo / "app.py"
+    app.write_text(
+        "import pickle\nimport subprocess\n\n\ndef run(cmd, blob):\n"
+        "    subprocess.call(cmd, shell=True)\n    return pickle.loads(blob)\n"
+    )
+
+    def scan_and_record(name: str, when: str) -> None:
+        sarif = repo / name
+        proc = subprocess.run(
+            ["/work/venv/bin/secsdlc", "scan", "--scanners", "bandit", "--no-progress",
+             "--sarif", str(sarif), "app.py"],
+            cwd=repo, capture_output=True, text=True, timeout=300,
+        )
+        assert proc.returncode in (0, 1), proc.stderr
+        assert cli(["history", "record", str(sarif), "--project", "app", "--db", sqlite_url,
+                    "--time", when]) == 0
+
+    scan_and_record("one.sarif", "2026-01-01")
+    # Lines move and the shell call is fixed: the pickle findings must persist, not be "new".
+    app.write_text(
+        "import pickle\n\n# a comment that shifts every line\n\n\ndef run(cmd, blob):\n"
+        "    print(cmd)\n    return pickle.loads(blob)\n"
+    )
+    scan_and_record("two.sarif", "2026-01-08")
+    capsys.readouterr()
+    assert cli(["trends", "--db", sqlite_url, "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    status = doc["totals"]["status"]
+    assert status["fixed"] >= 2  # `import subprocess` and the shell=True call
+    assert status["persisting"] >= 2 and status["new"] == 0
+    assert doc["totals"]["remediation"]["high"]["median_days"] == 7.0
