@@ -159,9 +159,9 @@ def _option_line(
             state.problems.append(Problem(path=rel, line=number,
                                           message=f"{option} needs a path or URL"))
             return
-        physical_col = 1
-        dep = _direct(rel, number, physical_col, value, line)
-        (state.constraints if constraint else state.dependencies).append(dep)
+        if not _project_in_tree(state, rel, value):
+            dep = _direct(rel, number, 1, value, line)
+            (state.constraints if constraint else state.dependencies).append(dep)
         return
     if option in _GLOBAL_OPTIONS:
         return
@@ -177,6 +177,8 @@ def _requirement(
     text = (line[: cut.start()] if cut else line).strip()
     snippet = " ".join(text.split())
     if _looks_like_location(text):
+        if _project_in_tree(state, rel, text):
+            return None
         return _direct(rel, number, column, text, snippet)
     try:
         req = Requirement(text)
@@ -196,6 +198,21 @@ def _requirement(
         marker=str(req.marker) if req.marker else "",
         direct_reference=req.url or "",
     )
+
+
+def _project_in_tree(state: _State, rel: str, location: str) -> bool:
+    """A local project directory inside the scanned tree (`-e .`): not a release to audit; its
+    own pyproject.toml or lock file is audited where it lives, as lock files' local entries are.
+    """
+    if "://" in location or location.startswith("file:"):
+        return False
+    target = (state.root / PurePosixPath(rel).parent / location.split("[", 1)[0]).resolve()
+    try:
+        target.relative_to(state.root.resolve())
+    except ValueError:
+        return False
+    return target.is_dir() and any(
+        (target / name).is_file() for name in ("pyproject.toml", "setup.py", "setup.cfg"))
 
 
 def _looks_like_location(text: str) -> bool:

@@ -85,13 +85,17 @@ def test_direct_references_have_no_version(tmp_path: Path) -> None:
         "./vendor/pkg\n"
         "git+https://example.invalid/x.git#egg=xpkg\n"
         "ypkg @ https://example.invalid/ypkg-1.0.tar.gz\n"
-    )})
+        "-e ./libs/mine[extra]\n"
+    ), "pyproject.toml": "[project]\nname = 'me'\n", "libs/mine/setup.cfg": ""})
     assert result.problems == ()
     refs = {d.name: d.direct_reference for d in result.dependencies}
     assert refs["xpkg"].startswith("git+https://")
     assert refs["ypkg"] == "https://example.invalid/ypkg-1.0.tar.gz"
+    # `./vendor/pkg` is not a project in the tree, so nothing else will audit it.
+    assert refs["./vendor/pkg"] == "./vendor/pkg"
     assert all(not d.pinned for d in result.dependencies)
-    assert len(result.dependencies) == 4
+    # `-e .` and `-e ./libs/mine` are projects of the tree, audited from their own manifests.
+    assert len(result.dependencies) == 3
 
 
 def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
