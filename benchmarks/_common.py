@@ -1,0 +1,38 @@
+"""Shared by the benchmark scripts: timing with medians, and the tools' offline environment."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+OFFLINE = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
+DJANGO_HINT = ("get the tree with: pip download --no-deps --no-binary :all: django==5.2.8 && "
+               "tar xzf django-5.2.8.tar.gz")
+
+
+def run(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
+        ok: Sequence[int] = (0, 1)) -> float:
+    """Wall time of one command; a failure stops the benchmark rather than timing an error."""
+    start = time.perf_counter()
+    proc = subprocess.run(list(cmd), cwd=cwd, env=env or OFFLINE, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in ok:
+        sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
+                 f"{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def median_of(runs: int, fn: Callable[[], float]) -> tuple[float, list[float]]:
+    samples = [fn() for _ in range(runs)]
+    return statistics.median(samples), samples
+
+
+def fmt(samples: list[float]) -> str:
+    return ", ".join(f"{s:.2f}" for s in samples)

@@ -1,0 +1,98 @@
+"""The developer loop's figures, side by side in one run (issue: developer loop).
+
+    python benchmarks/bench_devloop.py DJANGO_TREE [--runs 3]
+
+1. pre-commit hook on a commit touching 3 Python files, against semgrep alone on those 3 files
+   (goal <= 1.3x). The hook is `secsdlc scan --staged` as .pre-commit-hooks.yaml runs it; both a
+   cold cache and a warm one (the usual case: the base versions were scanned by earlier commits).
+2. Warm rescan of the unchanged tree against the cold scan (goal <= 0.05x).
+3. Rescan after changing one file (goal <= 3 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import BIN, DJANGO_HINT, OFFLINE, fmt, run
+
+REPO = Path(__file__).resolve().parents[1]
+SCANNERS = "bandit,semgrep,secrets"
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("tree", type=Path, help=f"source tree ({DJANGO_HINT})")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    src = args.tree.resolve()
+    if not src.is_dir():
+        sys.exit(f"{src}: not a directory ({DJANGO_HINT})")
+    work = Path(tempfile.mkdtemp(prefix="bench-devloop-"))
+    tree = work / "tree"
+    shutil.copytree(src, tree)
+    cache = work / "cache"
+    env = {**OFFLINE, "SECSDLC_CACHE_DIR": str(cache)}
+    secsdlc = [str(BIN / "secsdlc"), "scan", "--scanners", SCANNERS, "--no-progress",
+               "--format", "json", "-o", str(work / "out.json")]
+
+    # 1. the commit hook
+    git(tree, "init", "-q")
+    git(tree, "-c", "user.email=b@example.com", "-c", "user.name=b", "add", "-A")
+    git(tree, "-c", "user.email=b@example.com", "-c", "user.name=b", "commit", "-q", "-m", "base")
+    touched = ["django/views/debug.py", "django/contrib/auth/views.py", "django/db/utils.py"]
+    for i, rel in enumerate(touched):
+        with (tree / rel).open("a") as fh:
+            fh.write(f"\n\ndef _bench_{i}(value):\n    return value\n")
+    git(tree, "add", *touched)
+    semgrep = [str(BIN / "semgrep"), "scan", "--metrics=off", "--disable-version-check",
+               "--json", "--quiet", "--config", str(REPO / "rules"), "--", *touched]
+    hook = [*secsdlc, "--staged", *touched]
+    alone, cold, warm = [], [], []
+    for _ in range(args.runs):
+        alone.append(run(semgrep, cwd=tree))
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(run(hook, cwd=tree, env=env))
+        # warm: the base versions are cached (earlier commits), the staged content is new
+        with (tree / touched[0]).open("a") as fh:
+            fh.write("\n# edited again\n")
+        git(tree, "add", touched[0])
+        warm.append(run(hook, cwd=tree, env=env))
+    m_alone, m_cold, m_warm = (statistics.median(x) for x in (alone, cold, warm))
+    print(f"semgrep alone on 3 files:        median {m_alone:.2f} s  [{fmt(alone)}]")
+    print(f"hook --staged, cold cache:       median {m_cold:.2f} s  [{fmt(cold)}]  "
+          f"ratio {m_cold / m_alone:.2f}")
+    print(f"hook --staged, warm base cache:  median {m_warm:.2f} s  [{fmt(warm)}]  "
+          f"ratio {m_warm / m_alone:.2f}  (goal <= 1.3)")
+
+    # 2. cold vs warm full scans, 3. one changed file
+    full = [*secsdlc, str(tree)]
+    colds, warms, ones = [], [], []
+    for i in range(args.runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        colds.append(run(full, env=env))
+        warms.append(run(full, env=env))
+        with (tree / "django" / "utils" / "text.py").open("a") as fh:
+            fh.write(f"\n\ndef _bench_change_{i}():\n    return {i}\n")
+        ones.append(run(full, env=env))
+    m_c, m_w, m_1 = (statistics.median(x) for x in (colds, warms, ones))
+    print(f"full scan, cold:                 median {m_c:.2f} s  [{fmt(colds)}]")
+    print(f"full scan, warm (unchanged):     median {m_w:.2f} s  [{fmt(warms)}]  "
+          f"ratio {m_w / m_c:.3f}  (goal <= 0.05)")
+    print(f"rescan after changing one file:  median {m_1:.2f} s  [{fmt(ones)}]  (goal <= 3 s)")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

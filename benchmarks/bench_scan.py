@@ -1,0 +1,87 @@
+"""secsdlc scan vs the same tools run by hand, side by side in one run (issue: scan engine).
+
+    python benchmarks/bench_scan.py DJANGO_TREE [--runs 3]
+
+Compares, on the same tree and the same rules:
+  by hand:  bandit -r TREE, then semgrep --config rules/ TREE, one after the other
+  secsdlc:  secsdlc scan TREE --scanners bandit,semgrep,secrets --no-cache (it also runs secrets)
+and, for reference, detect-secrets (the usual standalone secrets scanner) on the same tree.
+Also times `secsdlc --version`. Prints medians and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import BIN, DJANGO_HINT, OFFLINE, fmt, median_of, run
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("tree", type=Path, help=f"source tree to scan ({DJANGO_HINT})")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--detect-secrets", action="store_true",
+                        help="also time detect-secrets (slow: minutes on Django)")
+    args = parser.parse_args()
+    tree = args.tree.resolve()
+    if not tree.is_dir():
+        sys.exit(f"{tree}: not a directory ({DJANGO_HINT})")
+    rules = REPO / "rules"
+    cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))
+    env = {**OFFLINE, "SECSDLC_CACHE_DIR": str(cache)}
+    out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+
+    # semgrep skips tests/ by default when given a directory: hand it the same files secsdlc
+    # scans, so that both sides do the same work
+    py_files = sorted(str(p.relative_to(tree)) for p in tree.rglob("*.py"))
+
+    def by_hand() -> float:
+        t = run([str(BIN / "bandit"), "-r", str(tree), "-f", "json", "-q",
+                 "-o", str(out / "bandit.json")])
+        t += run([str(BIN / "semgrep"), "scan", "--metrics=off", "--disable-version-check",
+                  "--json", "--quiet", "--config", str(rules), "-o", str(out / "semgrep.json"),
+                  "--", *py_files], cwd=tree)
+        return t
+
+    def secsdlc() -> float:
+        shutil.rmtree(cache, ignore_errors=True)
+        return run([str(BIN / "secsdlc"), "scan", str(tree), "--scanners",
+                    "bandit,semgrep,secrets", "--no-cache", "--no-progress", "--format", "sarif",
+                    "-o", str(out / "secsdlc.sarif")], env=env)
+
+    def version() -> float:
+        return run([str(BIN / "secsdlc"), "--version"], ok=(0,))
+
+    print(f"tree: {tree} ({sum(1 for _ in tree.rglob('*.py'))} .py files), "
+          f"{args.runs} runs each, cpus={os.cpu_count()}")
+    # interleaved, so that machine noise hits both sides alike
+    hand_samples, ours_samples = [], []
+    for _ in range(args.runs):
+        hand_samples.append(by_hand())
+        ours_samples.append(secsdlc())
+    import statistics
+
+    hand, ours = statistics.median(hand_samples), statistics.median(ours_samples)
+    print(f"by hand (bandit then semgrep): median {hand:.2f} s  [{fmt(hand_samples)}]")
+    print(f"secsdlc scan (+ secrets):      median {ours:.2f} s  [{fmt(ours_samples)}]")
+    print(f"ratio secsdlc / by hand:       {ours / hand:.2f}  (goal <= 0.9)")
+    if args.detect_secrets:
+        ds, ds_samples = median_of(1, lambda: run([str(BIN / "detect-secrets"), "scan",
+                                                   "--all-files", str(tree)], ok=(0,)))
+        print(f"detect-secrets alone:          {ds:.2f} s  [{fmt(ds_samples)}]")
+        print(f"ratio secsdlc / (by hand + detect-secrets): {ours / (hand + ds):.2f}")
+    v, v_samples = median_of(max(args.runs, 5), version)
+    print(f"secsdlc --version:             median {v:.3f} s  [{fmt(v_samples)}]  (goal <= 0.3)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
