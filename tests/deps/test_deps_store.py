@@ -211,3 +211,21 @@ def test_an_import_killed_midway_leaves_the_previous_database_usable(tmp_path: P
         assert dest.read_bytes() == before
         with store.Store(dest) as db:
             assert db.info().records == 1
+
+
+def test_unreadable_records_are_named_with_their_line(tmp_path: Path) -> None:
+    src = tmp_path / "records"
+    src.mkdir()
+    (src / "GOOD-1.json").write_text(json.dumps(osv_record("GOOD-1", "pkg", versions=["1"])))
+    (src / "BAD-1.json").write_text('{\n  "id": "BAD-1",\n  "affected": [,]\n}\n')
+    (src / "BAD-2.yaml").write_text("id: BAD-2\naffected:\n  - package: [unclosed\n")
+    (src / "BAD-3.json").write_text('{"id": "BAD-3", "affected": {"not": "a list"}}')
+    with pytest.raises(ImportFailed) as failed:
+        store.build(src, tmp_path / "db.sqlite3")
+    assert "3 record(s) could not be read" in str(failed.value)
+    report = store.build(src, tmp_path / "db.sqlite3", keep_going=True)
+    problems = {Path(p.path).name: p.message for p in report.problems}
+    assert problems["BAD-1.json"].startswith("line 3: invalid JSON")
+    assert problems["BAD-2.yaml"].startswith("line 4: invalid YAML")
+    assert "'affected' must be a list" in problems["BAD-3.json"]
+    assert (report.records, report.skipped_records) == (1, 3)
