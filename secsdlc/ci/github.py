@@ -72,6 +72,8 @@ def run(options: Options, env: Mapping[str, str] | None = None,
         raise UsageError(f"--diff-aware {options.diff_aware!r}: expected one of "
                          f"{', '.join(DIFF_AWARE)}")
     category = upload.check_category(options.category)
+    if options.from_sarif and (options.paths or options.scanners):
+        raise UsageError("--from-sarif gates existing results: PATH and --scanners do not apply")
     base, scope = _diff_base(options, ctx)
     out_dir = options.out_dir if options.out_dir.is_absolute() else Path.cwd() / options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -99,11 +101,18 @@ def run(options: Options, env: Mapping[str, str] | None = None,
                     and f.baseline_state not in ("unchanged", "absent"))
         blocking = tuple(_blocking(new, verdict, options, Path(result.root)))
         expiring = _expiring(result, options.now or datetime.now(timezone.utc))
-        filtered = upload.for_upload(json.loads(full.read_text(encoding="utf-8")),
-                                     category=category, source=str(full))
-        _write(upload_path, json.dumps(filtered.doc, indent=2, ensure_ascii=False) + "\n")
-        uploaded = upload_path
-        upload_note = _upload_note(filtered)
+        try:
+            filtered = upload.for_upload(json.loads(full.read_text(encoding="utf-8")),
+                                         category=category, source=str(full))
+        except upload.UploadError as e:
+            # no upload file means no alerts: that must not pass quietly
+            upload_note = f"**Code scanning upload not written**: {summary.cell(str(e))}"
+            print(f"secsdlc: error: {e}", file=sys.stderr)
+            rc = rc or EXIT_USAGE
+        else:
+            _write(upload_path, json.dumps(filtered.doc, indent=2, ensure_ascii=False) + "\n")
+            uploaded = upload_path
+            upload_note = _upload_note(filtered)
 
     root = Path(result.root) if result is not None else top
 
