@@ -17,7 +17,7 @@ from pathlib import Path
 from packaging.version import Version
 
 from secsdlc.deps.audit import AuditResult, Hit, group_by_alias
-from secsdlc.deps.interface import Advisory, Dependency, VulnId
+from secsdlc.deps.interface import Advisory, Dependency, ServiceUnavailable, VulnId
 from secsdlc.deps.store import Store
 
 SOURCES = ("osv", "pypi")
@@ -25,10 +25,13 @@ _WORKERS = 8
 
 
 def _service(source: str, *, cache_dir: Path | None, timeout: int, osv_url: str | None) -> object:
-    from pip_audit._service import (  # type: ignore[import-untyped]
-        OsvService,
-        PyPIService,
-    )
+    try:
+        from pip_audit._service import (  # type: ignore[import-untyped]
+            OsvService,
+            PyPIService,
+        )
+    except ImportError as e:
+        raise ServiceUnavailable(f"pip-audit is not installed: {e}") from e
 
     if source == "osv":
         if osv_url:

@@ -23,7 +23,7 @@ STALE_DAYS = 30
 VULN_SOURCES = ("offline", "osv", "pypi")
 
 _REQUIREMENTS = re.compile(r"^(?:.*[-_.])?requirements(?:[-_.].*)?\.(?:txt|in)$", re.IGNORECASE)
-LOCK_FILES = frozenset({"poetry.lock", "uv.lock", "Pipfile.lock", "pylock.toml"})
+LOCK_KINDS = frozenset({"poetry", "uv", "pipfile", "pylock"})
 
 
 class DepsOptionError(ScannerError):
@@ -88,7 +88,7 @@ class DepsScanner:
         report = Report(unpinned_severity=unpinned_severity)
         dependencies: list[Dependency] = []
         files = sorted(set(request.files))
-        lock_dirs = {PurePosixPath(f).parent for f in files if PurePosixPath(f).name in LOCK_FILES}
+        lock_dirs = {PurePosixPath(f).parent for f in files if _kind(f) in LOCK_KINDS}
         for rel in files:
             kind = _kind(rel)
             if kind is None:
@@ -153,7 +153,7 @@ class DepsScanner:
                 )
             report.audited(result, source=source, seconds=time.monotonic() - started)
         except DepsError as e:
-            report.failure(f"vulnerability database: {e}")
+            report.failure(f"dependency audit ({source}) failed: {e}; no dependency was audited")
         finally:
             if database is not None:
                 database.close()
