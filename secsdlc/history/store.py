@@ -199,6 +199,10 @@ class HistoryStore:
     ) -> RecordOutcome:
         if not project.strip():
             raise HistoryError("project name must not be empty")
+        for what, value, limit in (("project name", project, 200), ("commit", commit, 64),
+                                   ("branch", branch, 255)):
+            if len(value) > limit:
+                raise HistoryError(f"{what} longer than {limit} characters: {value[:40]!r}...")
         if gate_passed is None:
             gate_passed = scan.gate_passed
         if gate_passed is None:
@@ -212,7 +216,12 @@ class HistoryStore:
         def attempt() -> RecordOutcome:
             return self._record_once(scan, project, commit, branch, scanned_at, decided)
 
-        return self._retry(attempt)
+        try:
+            return self._retry(attempt)
+        except SQLAlchemyError as e:
+            raise HistoryError(
+                f"cannot record {scan.source} in {redact_url(self.url)}: {_short(e)}"
+            ) from e
 
     def _record_once(
         self,
@@ -506,6 +515,12 @@ class HistoryStore:
         Without `details`, findings come without message, snippet and help link: what metrics
         need, at a fraction of the reading.
         """
+        try:
+            return self._snapshot(project, branch, details)
+        except SQLAlchemyError as e:
+            raise HistoryError(f"cannot read {redact_url(self.url)}: {_short(e)}") from e
+
+    def _snapshot(self, project: str | None, branch: str | None, details: bool) -> HistorySnapshot:
         with self.engine.connect() as conn:
             query = select(projects_t).order_by(projects_t.c.name)
             if project is not None:

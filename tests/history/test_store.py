@@ -152,3 +152,13 @@ def test_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
         HistoryStore.open(f"sqlite:///{blocker}/sub/history.db")
     with pytest.raises(HistoryError, match=r"postgresql\+psycopg://u:\*\*\*@127.0.0.1:9"):
         HistoryStore.open("postgresql+psycopg://u:secretpw@127.0.0.1:9/db?connect_timeout=2")
+
+
+def test_overlong_values_are_refused_before_writing(sqlite_url: str) -> None:
+    with HistoryStore.open(sqlite_url) as store:
+        with pytest.raises(HistoryError, match="commit longer than 64 characters"):
+            store.record(
+                scan_of("a"),  # type: ignore[arg-type]
+                project="web", commit="c" * 65, branch="main", scanned_at=datetime(2026, 1, 1),
+            )
+        assert store.table_counts()["scans"] == 0
