@@ -65,6 +65,16 @@ def _strs(value: Any) -> tuple[str, ...]:
     return ()
 
 
+def _vectors(severity: Any) -> list[str]:
+    if not isinstance(severity, list):
+        return []
+    return [
+        s["score"] for s in severity
+        if isinstance(s, Mapping) and isinstance(s.get("score"), str)
+        and str(s.get("type", "")).startswith("CVSS_")
+    ]
+
+
 def _cwes(db_specific: Any) -> tuple[int, ...]:
     if not isinstance(db_specific, Mapping):
         return ()
@@ -88,14 +98,13 @@ def parse_record(data: Any, *, path: str, text: str) -> ParsedRecord:
         raise RecordError(f"line {line_of(text, 'affected')}: 'affected' must be a list")
 
     problems: list[Problem] = []
-    severity = data.get("severity") or []
-    vectors: list[str] = []
-    if isinstance(severity, list):
-        for s in severity:
-            if isinstance(s, Mapping) and isinstance(s.get("score"), str) and str(
-                s.get("type", "")
-            ).startswith("CVSS_"):
-                vectors.append(s["score"])
+    vectors = _vectors(data.get("severity"))
+    # OSV 1.5 also allows a severity per affected package; ours is the PyPI one.
+    for entry in affected_raw:
+        if isinstance(entry, Mapping) and isinstance(entry.get("package"), Mapping) and (
+            entry["package"].get("ecosystem") == ECOSYSTEM
+        ):
+            vectors.extend(v for v in _vectors(entry.get("severity")) if v not in vectors)
     db_specific = data.get("database_specific")
     record_severity = ""
     if isinstance(db_specific, Mapping) and isinstance(db_specific.get("severity"), str):

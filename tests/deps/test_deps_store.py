@@ -229,3 +229,14 @@ def test_unreadable_records_are_named_with_their_line(tmp_path: Path) -> None:
     assert problems["BAD-2.yaml"].startswith("line 4: invalid YAML")
     assert "'affected' must be a list" in problems["BAD-3.json"]
     assert (report.records, report.skipped_records) == (1, 3)
+
+
+def test_severity_per_affected_package_is_read(make_db: Callable[..., Path]) -> None:
+    record = osv_record("GHSA-9999-8888-7777", "pkg", versions=["1.0"])
+    record["affected"][0]["severity"] = [
+        {"type": "CVSS_V4",
+         "score": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"}]
+    with store.Store(make_db(record)) as db:
+        advisory = db.advisory("GHSA-9999-8888-7777")
+    assert advisory is not None
+    assert advisory.cvss == ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",)
