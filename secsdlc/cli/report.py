@@ -31,6 +31,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from secsdlc.errors import UsageError
     from secsdlc.history import metrics, settings
     from secsdlc.history.store import HistoryStore, utcnow
     from secsdlc.report import html
@@ -50,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
             snapshot = store.snapshot(project=args.project, branch=args.branch)
         doc, states = metrics.trends(snapshot, policy, now=now, since=since, period=args.period)
         page = html.render_dashboard(doc, states, policy=policy, now=now)
-    out.write_text(page, encoding="utf-8")
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"--html {out}: cannot write: {e.strerror or e}") from e
     print(f"wrote {out}")
     return EXIT_PASS

@@ -33,6 +33,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from secsdlc.errors import UsageError
     from secsdlc.history import formats, metrics, settings
     from secsdlc.history.store import HistoryStore, utcnow
 
@@ -46,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     render = {"text": formats.to_text, "json": formats.to_json, "csv": formats.to_csv}
     text = render[args.format](doc)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"--output {args.output}: cannot write: {e.strerror or e}") from e
     else:
         sys.stdout.write(text)
     return EXIT_PASS
