@@ -61,7 +61,7 @@ def test_dashboard_rows_carry_what_the_filters_need(tmp_path: Path) -> None:
         assert option in html
 
 
-def test_unwritable_output_is_a_usage_error(tmp_path: Path, capsys: object) -> None:
+def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
     sarif = write(tmp_path / "s.sarif", our_sarif([our_result("a")]))
     assert cli(["report", str(sarif), "--html", str(tmp_path / "no" / "dir" / "r.html")]) == 2
     url = f"sqlite:///{tmp_path / 'h.db'}"
