@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
 from secsdlc.deps import matcher
 from secsdlc.deps.interface import Advisory, Affected, Dependency, PackageName, canonical
 from secsdlc.deps.store import Store
@@ -96,3 +98,35 @@ def audit(store: Store, dependencies: Iterable[Dependency]) -> AuditResult:
                 fix_hint=fix_hint,
             ))
     return result
+
+
+def range_exposure(store: Store, dep: Dependency) -> tuple[str, ...]:
+    """Primary ids of the advisories that affect some version an unpinned range allows.
+
+    Only versions the records and the specifier themselves name are tried (there is no release
+    list offline), plus "0" for "from the first release": a lower bound, never a guess upward.
+    """
+    try:
+        spec = SpecifierSet(dep.specifier)
+    except InvalidSpecifier:
+        return ()  # e.g. a Poetry caret constraint: no PEP 440 set to test against
+    entries = store.affected(canonical(dep.name))
+    candidates: set[str] = {"0"}
+    for _, entry in entries:
+        candidates.update(v for r in entry.ranges for _, v in r.events)
+        candidates.update(entry.versions)
+    candidates.update(s.version.removesuffix(".*") for s in spec)
+    allowed = [v for v in candidates if matcher.parse_version(v) is not None and spec.contains(v)]
+    exposed: dict[str, Advisory] = {}
+    for advisory, entry in entries:
+        for version in allowed:
+            try:
+                if matcher.affects(entry, version):
+                    exposed[advisory.id] = advisory
+                    break
+            except matcher.Unknown:
+                break
+    groups = group_by_alias(list(exposed.values()))
+    return tuple(sorted(
+        primary_id({a.id for a in g} | {x for a in g for x in a.aliases}) for g in groups
+    ))

@@ -83,7 +83,8 @@ class Report:
 
     # ------------------------------------------------------------ findings
 
-    def unpinned(self, dep: Dependency) -> None:
+    def unpinned(self, dep: Dependency, exposure: tuple[str, ...] = ()) -> None:
+        """`exposure`: advisories affecting versions the range allows (offline only)."""
         y2025, y2021 = categories((UNPINNED_CWE,))
         if dep.direct_reference:
             why = (f"{dep.name} installs from {dep.direct_reference}: no released version to "
@@ -92,6 +93,10 @@ class Report:
             spec = dep.specifier or "any version"
             why = (f"{dep.name} is not pinned to one version ({spec}): the version that gets "
                    "installed cannot be audited exactly")
+            if exposure:
+                shown = ", ".join(exposure[:5]) + (", ..." if len(exposure) > 5 else "")
+                why += (f"; versions it allows are affected by {len(exposure)} known "
+                        f"advisor{'y' if len(exposure) == 1 else 'ies'} ({shown})")
         self.rules.setdefault(UNPINNED_RULE, Rule(
             id=UNPINNED_RULE,
             name="UnpinnedRequirement",
@@ -119,7 +124,8 @@ class Report:
             help_uri=UNPINNED_URI,
             fix_hint=f"pin {dep.name} to one version, e.g. with a lock file",
             properties={"package": dep.name, "specifier": dep.specifier,
-                        "direct-reference": dep.direct_reference},
+                        "direct-reference": dep.direct_reference,
+                        "advisories-in-range": ",".join(exposure)},
             owasp_2025=y2025,
             owasp_2021=y2021,
         ))

@@ -115,18 +115,24 @@ class DepsScanner:
             dependencies.extend(env.dependencies)
 
         dependencies = _unique(dependencies)
-        for dep in dependencies:
-            if not dep.pinned and not dep.constrained:
-                report.unpinned(dep)
-        if any(d.pinned for d in dependencies):
-            self._audit(source, dependencies, db_path, request, report)
+        unpinned = [d for d in dependencies if not d.pinned and not d.constrained]
+        # Offline, the database also tells which advisories an unpinned range lets in.
+        ranged = [d for d in unpinned if not d.direct_reference] if source == "offline" else []
+        exposure: dict[int, tuple[str, ...]] = {}
+        if any(d.pinned for d in dependencies) or ranged:
+            exposure = self._audit(source, dependencies, ranged, db_path, request, report)
+        for dep in unpinned:
+            report.unpinned(dep, exposure.get(id(dep), ()))
         return report.output()
 
-    def _audit(self, source: str, dependencies: list[Dependency], db_path: Path | None,
-               request: ScanRequest, report: Report) -> None:
+    def _audit(self, source: str, dependencies: list[Dependency], ranged: list[Dependency],
+               db_path: Path | None, request: ScanRequest,
+               report: Report) -> dict[int, tuple[str, ...]]:
         from secsdlc.deps import store
-        from secsdlc.deps.audit import audit
+        from secsdlc.deps.audit import audit, range_exposure
         from secsdlc.deps.services import audit_online
+
+        exposure: dict[int, tuple[str, ...]] = {}
 
         database: store.Store | None = None
         try:
@@ -134,7 +140,7 @@ class DepsScanner:
         except DepsError as e:
             if source == "offline":
                 report.failure(f"vulnerability database: {e}; no dependency was audited")
-                return
+                return exposure
             # Online, the local database only adds CVSS scores: its absence is not fatal.
             report.warning(f"vulnerability database: {e}; online results are scored without "
                            "CVSS data")
@@ -144,6 +150,7 @@ class DepsScanner:
                 # Only the offline audit depends on the database being current.
                 report.database(database.info(), stale_days=STALE_DAYS)
                 result = audit(database, dependencies)
+                exposure = {id(d): range_exposure(database, d) for d in ranged}
             else:
                 result = audit_online(
                     source, dependencies, cache_dir=store.cache_root() / "pip-audit",
@@ -157,6 +164,7 @@ class DepsScanner:
         finally:
             if database is not None:
                 database.close()
+        return exposure
 
 
 def _unique(deps: list[Dependency]) -> list[Dependency]:

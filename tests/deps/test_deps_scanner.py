@@ -110,6 +110,13 @@ def test_unpinned_requirements_are_their_own_finding(
     ]
     assert "not pinned" in out.findings[0].message
     assert "installs from git+https" in out.findings[1].message
+    # What the range lets in is said: 1.0 (its lower bound) is affected by both advisories.
+    assert out.findings[0].properties["advisories-in-range"] == (
+        "GHSA-4444-5555-6666,PYSEC-2099-1")
+    assert "affected by 2 known advisories" in out.findings[0].message
+    safe = scan({"requirements.txt": "vuln-pkg>=1.5\n"}, db=str(db))
+    assert safe.findings[0].properties["advisories-in-range"] == ""
+    assert "known advisor" not in safe.findings[0].message
     raised = scan({"requirements.txt": "vuln-pkg>=1.0\n"}, db=str(db),
                   **{"unpinned-severity": "high"})
     assert raised.findings[0].severity is Severity.HIGH
@@ -246,3 +253,13 @@ def test_nothing_to_audit_opens_no_database(scan: Callable[..., ScannerOutput],
                                             tmp_path: Path) -> None:
     out = scan({"requirements.txt": "# empty\n"}, db=str(tmp_path / "absent.sqlite3"))
     assert out.findings == () and out.notifications == ()
+
+
+def test_unpinned_only_still_needs_a_readable_database(
+    scan: Callable[..., ScannerOutput], tmp_path: Path
+) -> None:
+    corrupt = tmp_path / "corrupt.sqlite3"
+    corrupt.write_bytes(b"\x00garbage" * 500)
+    out = scan({"requirements.txt": "vuln-pkg>=1.0\n"}, db=str(corrupt))
+    assert len(kinds(out, NotificationKind.SCANNER_FAILURE)) == 1
+    assert [f.rule_id for f in out.findings] == ["secsdlc.deps.unpinned-requirement"]
