@@ -126,6 +126,7 @@ class _Parser:
         tools: list[str] = []
         merged: dict[HistoryFingerprint, ImportedFinding] = {}
         starts: list[datetime] = []
+        ends: list[datetime] = []
         commit: str | None = None
         branch: str | None = None
         gate: bool | None = None
@@ -147,7 +148,9 @@ class _Parser:
                 start = self.time(inv, "startTimeUtc", inv_where)
                 if start is not None:
                     starts.append(start)
-                self.time(inv, "endTimeUtc", inv_where)
+                end = self.time(inv, "endTimeUtc", inv_where)
+                if end is not None:
+                    ends.append(end)
                 ok = inv.get("executionSuccessful")
                 if ok is not None and not isinstance(ok, bool):
                     raise self.fail(f"{inv_where}.executionSuccessful", "must be true or false")
@@ -186,7 +189,8 @@ class _Parser:
             digest=digest,
             tools=tuple(tools),
             findings=tuple(merged.values()),
-            started_at=min(starts) if starts else None,
+            # bandit writes only an end time: better than "now" for a scan recorded later
+            started_at=min(starts) if starts else min(ends) if ends else None,
             commit=commit,
             branch=branch,
             gate_passed=gate,
@@ -340,7 +344,9 @@ class _Parser:
                 str(region.get(k, ""))
                 for k in ("startLine", "startColumn", "endLine", "endColumn", "charOffset")
             )
-        snippet = _snippet(region) or _snippet(self.opt_obj(phys, "contextRegion", lwhere))
+        # Only the finding's own region: a context region (bandit's 3 lines) can hold a
+        # neighbouring line's secret that no redaction of this finding would know about.
+        snippet = _snippet(region)
         return path, line, snippet, region_key
 
     def suppression(

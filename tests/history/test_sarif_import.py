@@ -411,3 +411,26 @@ def test_real_semgrep_sarif_ignores_its_requires_login_placeholder(tmp_path: Pat
     assert {f.start_line for f in scan.findings} == {2, 3}
     assert all(f.severity is Severity.HIGH and f.cwe == (78,) for f in scan.findings)
     assert all(f.owasp_2021 == ("A03:2021",) for f in scan.findings)
+
+
+def test_real_bandit_sarif(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(
+        'import subprocess\npassword = "hunter2-very-secret"\n'
+        "subprocess.call('ls ' + input(), shell=True)\n"
+    )
+    out = tmp_path / "bandit.sarif"
+    proc = subprocess.run(
+        ["/work/venv/bin/bandit", "-q", "-f", "sarif", "-o", str(out), "app.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 1 and out.is_file(), proc.stderr  # 1: issues found
+    scan = load_file(out)
+    assert scan.tools == ("Bandit",)
+    assert scan.started_at is not None  # from bandit's endTimeUtc
+    by_rule = {f.rule_id: f for f in scan.findings}
+    assert set(by_rule) == {"B404", "B105", "B602"}
+    assert by_rule["B602"].severity is Severity.HIGH and by_rule["B602"].cwe == (78,)
+    assert by_rule["B602"].owasp_2025 == ("A05:2025",)
+    assert by_rule["B105"].cwe == (259,)
+    assert "hunter2" not in repr(scan)  # neither snippet nor message keeps the password
+    assert by_rule["B602"].help_uri.startswith("https://bandit.readthedocs.io/")
