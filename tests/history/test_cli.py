@@ -211,3 +211,18 @@ def test_real_secsdlc_scans_recorded_track_a_fix_across_moved_code(
     assert status["fixed"] >= 2  # `import subprocess` and the shell=True call
     assert status["persisting"] >= 2 and status["new"] == 0
     assert doc["totals"]["remediation"]["high"]["median_days"] == 7.0
+
+
+def test_outside_git_the_store_is_in_the_user_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    monkeypatch.delenv("SECSDLC_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    sarif = write(outside / "s.sarif", our_sarif([our_result("a")]))
+    assert cli(["history", "record", str(sarif), "--project", "p"]) == 0
+    assert (tmp_path / "data" / "secsdlc" / "history.db").is_file()
+    assert not (outside / ".secsdlc").exists()
