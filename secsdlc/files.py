@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from secsdlc.model import Notification, NotificationKind
@@ -109,7 +109,11 @@ def collect(
             return
         problem, digest = _content_problem(abs_path)
         if problem:
-            notes.append(_skip(rel, problem))
+            # binaries (images, compiled catalogs) are expected in any tree: recorded as notes so
+            # that they do not drown the warnings that need a look
+            kind = (NotificationKind.INFO if problem.startswith("binary")
+                    else NotificationKind.SKIPPED_FILE)
+            notes.append(replace(_skip(rel, problem), kind=kind))
             return
         found.add(rel)
         digests[rel] = digest

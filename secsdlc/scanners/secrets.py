@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from secsdlc import __version__
@@ -30,6 +30,7 @@ from secsdlc.scanners.interface import ScannerOutput, ScanRequest
 
 NAME = ScannerName("secrets")
 MASK = "<redacted>"
+_MIN_GLOBAL_REDACTION = 8
 _CWE = (798,)
 _OWASP_2025, _OWASP_2021 = categories(_CWE)
 
@@ -45,6 +46,10 @@ class SecretPattern:
     # group holding the secret (0: the whole match)
     group: int = 0
     min_entropy: float = 0.0
+    # lower-case words one of which must be on a line for the regex to be tried on that line:
+    # a case-insensitive pattern run over whole files costs seconds on a large tree, a search for
+    # plain words in the lowered text costs milliseconds
+    line_keywords: tuple[str, ...] = ()
 
 
 def _p(id: str, title: str, regex: str, needles: tuple[str, ...], **kw: object) -> SecretPattern:
@@ -94,11 +99,15 @@ PATTERNS: tuple[SecretPattern, ...] = (
        r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}",
        ("eyJ",), severity=Severity.MEDIUM),
     _p("url-credentials", "Password in a URL",
-       r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@\"'`]{1,64}:(?P<value>[^\s:/@\"'`{}$<>]{3,128})@"
-       r"[A-Za-z0-9.-]+", ("://",)),
+       r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@\"'`]{1,64}:(?P<value>[^\s:/@\"'`{}$<>]{6,128})@"
+       r"[A-Za-z0-9.-]+", ("://",), line_keywords=("://",)),
     _p("hardcoded-credential", "Hardcoded password or secret in an assignment",
        _KEYWORDS + r"[A-Za-z0-9_]*[\"']?\]?\s*(?::\s*str\s*)?(?:=|:|==)\s*" + _QUOTED,
-       ("ass", "ecret", "wd", "oken", "ey", "redential"), min_entropy=2.5),
+       ("ass", "ecret", "wd", "oken", "ey", "redential", "ASS", "ECRET", "WD", "OKEN", "EY",
+        "REDENTIAL"),
+       min_entropy=2.5,
+       line_keywords=("pass", "pwd", "secret", "apikey", "api_key", "access_key", "accesskey",
+                      "private_key", "privatekey", "credential", "token")),
 )
 
 # Values that are obviously not real secrets: placeholders, references, templates.
@@ -165,10 +174,13 @@ class SecretsScanner:
                                           path=rel, message=f"{rel}: cannot read: {e}"))
                 continue
             for pattern, value, start, end in _matches(text, patterns):
-                redact.add(value)
+                # scrubbed from every output of every scanner; a short value would also erase
+                # ordinary words elsewhere, so it is masked only on its own finding's line
+                if len(value) >= _MIN_GLOBAL_REDACTION:
+                    redact.add(value)
                 # a multi-line secret (a key block) can be quoted line by line elsewhere
                 redact.update(part.strip() for part in value.splitlines()
-                              if len(part.strip()) >= 8)
+                              if len(part.strip()) >= _MIN_GLOBAL_REDACTION)
                 rules.setdefault(RuleId(pattern.id), _rule(pattern))
                 findings.append(_finding(pattern, rel, text, value, start, end))
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes),
@@ -180,10 +192,18 @@ def _matches(
 ) -> list[tuple[SecretPattern, str, int, int]]:
     found: list[tuple[SecretPattern, str, int, int]] = []
     spans: set[tuple[int, int]] = set()
+    lowered: str | None = None
     for pattern in patterns:
         if not any(n in text for n in pattern.needles):
             continue
-        for m in pattern.regex.finditer(text):
+        candidates: Iterable[re.Match[str]]
+        if pattern.line_keywords:
+            lowered = text.lower() if lowered is None else lowered
+            candidates = (m for start, end in _lines_with(text, lowered, pattern.line_keywords)
+                          for m in pattern.regex.finditer(text, start, end))
+        else:
+            candidates = pattern.regex.finditer(text)
+        for m in candidates:
             group: int | str = "value" if "value" in pattern.regex.groupindex else pattern.group
             value = m.group(group)
             if not value:
@@ -201,6 +221,21 @@ def _matches(
             spans.add(span)
             found.append((pattern, value, *span))
     return found
+
+
+def _lines_with(text: str, lowered: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text` holding one of `words`, in order, each once."""
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = lowered.find(word, at + len(word))
+    lines = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        lines.append((start, len(text) if end == -1 else end))
+    return lines
 
 
 def _is_reference(value: str) -> bool:
