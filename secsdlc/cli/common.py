@@ -76,7 +76,8 @@ class Progress:
             self._status.update(f"scanning: {names}")
 
 
-def render(result: ScanResult, verdict: Verdict, fmt: str, *, color: bool) -> str:
+def render(result: ScanResult, verdict: Verdict, fmt: str, *, color: bool,
+           show_info: bool = False) -> str:
     if fmt == "sarif":
         from secsdlc.sarif.writer import dumps
 
@@ -94,18 +95,19 @@ def render(result: ScanResult, verdict: Verdict, fmt: str, *, color: bool) -> st
     from secsdlc.report import text
 
     buffer = io.StringIO()
-    text.render(result, verdict, buffer, color=color)
+    text.render(result, verdict, buffer, color=color, show_info=show_info)
     return buffer.getvalue()
 
 
 def write_outputs(result: ScanResult, verdict: Verdict, *, fmt: str, output: Path | None,
-                  sarif: Path | None) -> None:
+                  sarif: Path | None, show_info: bool = False) -> None:
     if sarif is not None:
         write_file(sarif, render(result, verdict, "sarif", color=False))
     if output is not None:
-        write_file(output, render(result, verdict, fmt, color=False))
+        write_file(output, render(result, verdict, fmt, color=False, show_info=show_info))
     else:
-        sys.stdout.write(render(result, verdict, fmt, color=sys.stdout.isatty()))
+        sys.stdout.write(render(result, verdict, fmt, color=sys.stdout.isatty(),
+                                show_info=show_info))
         sys.stdout.flush()
 
 

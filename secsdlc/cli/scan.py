@@ -135,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         fail_on=fail_on or config.fail_on, trust_root=trust_root,
         require_signoff=args.require_signoff))
     common.write_outputs(result, verdict, fmt=args.format, output=args.output,
-                         sarif=args.sarif)
+                         sarif=args.sarif, show_info=args.show_info)
     if verdict.error:
         return EXIT_USAGE
     return EXIT_PASS if verdict.passed else EXIT_BLOCKING
