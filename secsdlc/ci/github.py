@@ -295,10 +295,13 @@ def _blocking(new: tuple[Finding, ...], verdict: Verdict, options: Options,
     """
     if verdict.passed or not new:
         return []
-    from secsdlc.cli.common import load_scanners_and_config
+    from secsdlc import config as config_mod
     from secsdlc.gate import policy as policy_mod
 
-    _, config = load_scanners_and_config(options.config, root, None)
+    # The scan already validated this file (and warned); only the policy is needed here, so the
+    # scanner registry is not loaded again. The file is found from where the scan looked.
+    path = options.config or config_mod.find_config_file(_config_start(options, root))
+    config = config_mod.load(path, known_scanner_options={})
     default = config.fail_on
     if options.fail_on:
         try:
@@ -308,6 +311,17 @@ def _blocking(new: tuple[Finding, ...], verdict: Verdict, options: Options,
     policy = policy_mod.load(config)
     return [f for f in new
             if f.severity.at_least(policy.effective(f.location.path, default).fail_on)]
+
+
+def _config_start(options: Options, result_root: Path) -> Path:
+    """Where `secsdlc scan` / `secsdlc gate` started looking for the configuration."""
+    if options.root is not None:
+        return options.root.resolve()
+    if options.from_sarif:
+        return _toplevel(Path.cwd(), result_root)
+    if len(options.paths) == 1 and options.paths[0].is_dir():
+        return options.paths[0].resolve()
+    return Path.cwd().resolve()
 
 
 def _expiring(result: ScanResult, now: datetime) -> list[summary.ExpiringWaiver]:

@@ -183,3 +183,19 @@ def test_scan_that_cannot_run_reports_an_error_gate(repo: Repo, job: GitHubJob) 
     assert r.outputs["sarif"] == "" and r.outputs["upload-sarif"] == ""
     assert "could not be checked" in r.summary
     assert ".secsdlc.toml" in r.proc.stderr
+
+
+def test_blocking_follows_the_policy_per_directory(repo: Repo, job: GitHubJob) -> None:
+    policy = ('[policy]\nfail-on = "critical"\n'
+              '[policy.overrides."app/strict"]\nfail-on = "low"\n')
+    repo.head_sha = repo.commit({
+        ".secsdlc.toml": policy,
+        "app/new.py": PR_FILES["app/new.py"],  # high: below the root's critical
+        "app/strict/tool.py": "import subprocess\n",  # low: blocks under app/strict
+    }, "policy")
+    r = job.run(repo.root, "--scanners", "bandit", event_path=job.pull_request_event(repo))
+    assert r.proc.returncode == 1, r.proc.stderr
+    assert r.outputs["blocking-findings"] == "1"
+    errors = [a for a in r.annotations if a.startswith("::error ")]
+    assert len(errors) == 1 and "file=app/strict/tool.py,line=1," in errors[0]
+    assert "B404 at app/strict/tool.py:1 (fail-on low)" in r.summary
