@@ -33,8 +33,9 @@ def register(sub: Any) -> None:
                         "pull_request, pull_request_target and merge_group events)")
     g.add_argument("--diff-base", metavar="REF", help="compare with this ref instead of the "
                                                       "event's base commit")
-    g.add_argument("--from-sarif", type=Path, metavar="FILE",
-                   help="gate this SARIF (e.g. merged matrix shards) instead of scanning")
+    g.add_argument("--from-sarif", type=Path, nargs="+", default=[], metavar="FILE",
+                   help="gate these SARIF files instead of scanning (a matrix's shards: merged "
+                        "first, one run per scanner)")
     g.add_argument("--output-dir", type=Path, default=Path("secsdlc-results"), metavar="DIR",
                    help="where the full and the upload SARIF go (default: secsdlc-results)")
     g.add_argument("--category", default="secsdlc",
@@ -54,6 +55,6 @@ def run(args: argparse.Namespace) -> int:
         paths=tuple(args.paths), root=args.root, config=args.config, scanners=args.scanners,
         fail_on=args.fail_on, trust_root=tuple(args.trust_root),
         require_signoff=args.require_signoff, diff_aware=args.diff_aware,
-        diff_base=args.diff_base, from_sarif=args.from_sarif, out_dir=args.output_dir,
+        diff_base=args.diff_base, from_sarif=tuple(args.from_sarif), out_dir=args.output_dir,
         category=args.category, max_annotations=args.max_annotations))
     return github.exit_code(outcome)
