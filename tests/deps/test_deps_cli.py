@@ -16,7 +16,8 @@ import pytest
 from secsdlc.cli import db as db_cli
 from secsdlc.deps import store
 from secsdlc.errors import SecsdlcError
-from tests.deps.conftest import osv_record
+
+from .conftest import osv_record
 
 
 def run(*argv: str) -> int:

@@ -9,7 +9,8 @@ import pytest
 
 from secsdlc.deps import pipfile_lock, poetry_lock, pylock, pyproject, uv_lock
 from secsdlc.deps.interface import SourceError
-from tests.deps.conftest import write
+
+from .conftest import write
 
 PYPROJECT = """\
 [project]

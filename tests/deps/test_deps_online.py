@@ -17,7 +17,8 @@ import pytest
 
 from secsdlc.model import NotificationKind, Severity
 from secsdlc.scanners.interface import ScannerOutput
-from tests.deps.conftest import osv_record
+
+from .conftest import osv_record
 
 REQS = {"requirements.txt": "vuln-pkg==1.2\nsafe-pkg==2.0\nloose>=1\n"}
 

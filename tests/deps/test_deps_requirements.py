@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from secsdlc.deps import requirements
-from tests.deps.conftest import write
+
+from .conftest import write
 
 
 def parse(tmp_path: Path, files: dict[str, str], top: str = "requirements.txt"):

@@ -12,7 +12,8 @@ from secsdlc.deps import environment
 from secsdlc.model import NotificationKind, Severity
 from secsdlc.scanners.deps import DepsOptionError, DepsScanner
 from secsdlc.scanners.interface import Scanner, ScannerError, ScannerOutput
-from tests.deps.conftest import osv_record
+
+from .conftest import osv_record
 
 RECENT = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
 OLD = "2020-01-01T00:00:00Z"

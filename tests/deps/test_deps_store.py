@@ -15,7 +15,8 @@ import pytest
 from secsdlc.deps import store
 from secsdlc.deps.audit import audit
 from secsdlc.deps.interface import DatabaseError, Dependency, ImportFailed, PackageName
-from tests.deps.conftest import osv_record
+
+from .conftest import osv_record
 
 YAML_RECORD = """\
 id: PYSEC-2099-1
