@@ -116,8 +116,11 @@ def iter_records(source: Path) -> Iterator[tuple[str, str | Problem]]:
     Raises ImportFailed when the source itself cannot be opened (missing, truncated zip...).
     """
     if source.is_dir():
+        # Hidden directories (.github workflows in an advisory-database checkout) hold no records.
         files = sorted(
-            p for p in source.rglob("*") if p.suffix in RECORD_SUFFIXES and p.is_file()
+            p for p in source.rglob("*")
+            if p.suffix in RECORD_SUFFIXES and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(source).parts)
         )
         for p in files:
             name = str(p)

@@ -69,6 +69,8 @@ def test_yaml_directory_import_keeps_versions_as_text_and_reports_bad_records(
     (src / "PYSEC-2099-1.yaml").write_text(YAML_RECORD)
     (src / "PYSEC-2099-2.yaml").write_text(BAD_RECORD)
     (src / "README.md").write_text("not a record")
+    (tmp_path / "vulns" / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / "vulns" / ".github" / "workflows" / "ci.yml").write_text("on: push\n")
     report = store.build(tmp_path / "vulns", tmp_path / "db.sqlite3")
     assert (report.records, report.packages, report.skipped_records) == (2, 2, 0)
     problems = sorted((Path(p.path).name, p.line, p.message) for p in report.problems)
