@@ -206,7 +206,7 @@ def _finding(raw: Any, where: str, scanner: ScannerName, rule_list: list[Any],
         message=message,
         severity=severity,
         confidence=Confidence.parse(str(props.get("confidence", "medium"))),
-        location=Location(path=unquote(uri), start_line=start,
+        location=Location(path=_path(uri), start_line=start,
                           start_column=int(region.get("startColumn", 1)),
                           end_line=region.get("endLine"), end_column=region.get("endColumn")),
         cwe=cwe, owasp_2025=y2025, owasp_2021=y2021,
@@ -222,6 +222,13 @@ def _finding(raw: Any, where: str, scanner: ScannerName, rule_list: list[Any],
     )
 
 
+def _path(uri: str) -> str:
+    """A relative URI is a path under the root; a file URI stands for itself."""
+    if uri.startswith("file:"):
+        return unquote(urlparse(uri).path)
+    return unquote(uri)
+
+
 def _notification(raw: dict[str, Any], scanner: ScannerName) -> Notification:
     descriptor = str((raw.get("descriptor") or {}).get("id", ""))
     level = str(raw.get("level", "warning"))
@@ -232,6 +239,6 @@ def _notification(raw: dict[str, Any], scanner: ScannerName) -> Notification:
     if locations and isinstance(locations[0], dict):
         uri = ((locations[0].get("physicalLocation") or {}).get("artifactLocation") or {}
                ).get("uri")
-        path = unquote(uri) if isinstance(uri, str) else None
+        path = _path(uri) if isinstance(uri, str) else None
     return Notification(kind=kind, message=str((raw.get("message") or {}).get("text", "")),
                         scanner=scanner, path=path)

@@ -91,9 +91,14 @@ def _location(finding: Finding) -> om.Location:
     if finding.snippet:
         region.snippet = om.ArtifactContent(text=finding.snippet)
     return om.Location(physical_location=om.PhysicalLocation(
-        artifact_location=om.ArtifactLocation(uri=_uri(loc.path), uri_base_id=SRCROOT),
-        region=region,
-    ))
+        artifact_location=_artifact(loc.path), region=region))
+
+
+def _artifact(path: str) -> om.ArtifactLocation:
+    # outside the scan root (an installed package audited with --env): an absolute file URI
+    if path.startswith("/"):
+        return om.ArtifactLocation(uri=Path(path).as_uri())
+    return om.ArtifactLocation(uri=_uri(path), uri_base_id=SRCROOT)
 
 
 def _uri(path: str) -> str:
@@ -143,7 +148,7 @@ def _notification(note: Notification) -> om.Notification:
                         descriptor=om.ReportingDescriptorReference(id=note.kind.value))
     if note.path:
         n.locations = [om.Location(physical_location=om.PhysicalLocation(
-            artifact_location=om.ArtifactLocation(uri=_uri(note.path), uri_base_id=SRCROOT)))]
+            artifact_location=_artifact(note.path)))]
     return n
 
 
