@@ -50,7 +50,8 @@ def merge_base(repo: git.Repo, ref: str) -> str:
         try:
             bases = repo.merge_base(ref, "HEAD")
         except git.GitCommandError as e:
-            if "Not a valid object name" in str(e) or "unknown revision" in str(e):
+            if any(m in str(e) for m in ("Not a valid object name", "Not a valid commit name",
+                                         "unknown revision", "bad revision")):
                 if not _is_shallow(repo):
                     raise VcsError(f"--diff-base {ref}: no such revision") from e
                 continue

@@ -239,8 +239,9 @@ def _lines_with(text: str, lowered: str, words: tuple[str, ...]) -> list[tuple[i
 
 
 def _is_reference(value: str) -> bool:
-    """`os.environ[...]`-like values or dotted names are references, not secrets."""
-    return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+", value))
+    """Dotted names (`settings.SECRET_KEY`, an entry point `pkg.mod:Class`) are references to a
+    secret, not one; every segment must be an identifier, so `Summer.2024` still counts."""
+    return bool(re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?::[A-Za-z_][\w.]*)?", value))
 
 
 def _finding(
