@@ -1,0 +1,14 @@
+from lxml import etree
+
+
+def lookup(request):
+    name = request.GET["name"]
+    tree = etree.parse("users.xml")
+    # ruleid: secsdlc.python.injection.xpath-injection
+    tree.xpath("//user[@name='" + name + "']")
+    # ruleid: secsdlc.python.injection.xpath-injection
+    tree.getroot().findall(f".//user[@name='{name}']")
+    # ok: secsdlc.python.injection.xpath-injection
+    tree.xpath("//user[@name=$name]", name=name)
+    # ok: secsdlc.python.injection.xpath-injection
+    "abc".find(name, 1)

@@ -1,0 +1,27 @@
+import jwt
+
+
+def verify_token(token, key):
+    # ruleid: secsdlc.python.errors.fail-open
+    try:
+        jwt.decode(token, key, algorithms=["HS256"])
+        return True
+    except Exception:
+        return True
+
+
+def has_permission(user, obj):
+    # ok: secsdlc.python.errors.fail-open
+    try:
+        return acl.check(user, obj)
+    except Exception:
+        return False
+
+
+def load_settings(path):
+    # ok: secsdlc.python.errors.fail-open
+    try:
+        read(path)
+        return True
+    except OSError:
+        return True
