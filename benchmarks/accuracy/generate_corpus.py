@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the test-case templates are data, kept one per line)
 """Writes the labelled accuracy corpus: small Flask/Django/FastAPI handlers, half vulnerable.
 
 In the style of the OWASP Benchmark, each test case is one file combining a framework, a source
@@ -282,19 +283,19 @@ def taint_cases() -> list[Case]:
                 combos.append((fw_i, fw, src))
         # vulnerable: every sink template with several (framework, source, flow) combinations
         for sink in cat.vulnerable:
-            for fw_i, fw, src in rng.sample(combos, k=min(4, len(combos))):
+            for _fw_i, fw, src in rng.sample(combos, k=min(4, len(combos))):
                 flow, var = rng.choice(FLOWS)
                 body = (flow + "\n" if flow else "") + sink.format(v=var)
                 cases.append(Case(cat.name, cat.cwe, True, fw(cat.imports, src or "", body, src is None)))
         n_vuln = len(cat.vulnerable) * 4
         safe_bodies = []
         for sink in cat.safe:
-            for fw_i, fw, src in rng.sample(combos, k=min(3, len(combos))):
+            for _fw_i, fw, src in rng.sample(combos, k=min(3, len(combos))):
                 flow, var = rng.choice(FLOWS[:4])
                 safe_bodies.append((fw, src, (flow + "\n" if flow else "") + sink.format(v=var)))
         # look-alikes where the value never reaches a dangerous sink
         while len(safe_bodies) < n_vuln:
-            fw_i, fw, src = rng.choice(combos)
+            _fw_i, fw, src = rng.choice(combos)
             flow, var = rng.choice(GENERIC_SAFE_FLOWS)
             sink = rng.choice(cat.vulnerable)
             safe_bodies.append((fw, src, flow + "\n" + sink.format(v=var)))

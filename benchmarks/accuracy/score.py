@@ -92,8 +92,19 @@ def _cwes_of(obj: object) -> set[int]:
     return found
 
 
-def load_findings(path: Path) -> list[tuple[str, set[int]]]:
-    """(file path as reported, CWEs) for every result in a SARIF file or bandit JSON report."""
+def _is_info(result: dict[str, object]) -> bool:
+    """secsdlc marks down-ranked (informational) results with severity "info"."""
+    props = result.get("properties")
+    return isinstance(props, dict) and props.get("severity") == "info"
+
+
+def load_findings(path: Path, include_info: bool = False) -> list[tuple[str, set[int]]]:
+    """(file path as reported, CWEs) for every result in a SARIF file or bandit JSON report.
+
+    Results secsdlc lowered to severity "info" do not count unless include_info is set: they are
+    the checks measured to flag mostly safe code, which the default configuration does not report
+    as problems.
+    """
     try:
         data = json.loads(path.read_text())
     except (OSError, json.JSONDecodeError) as e:
@@ -105,7 +116,11 @@ def load_findings(path: Path) -> list[tuple[str, set[int]]]:
             by_id = {r.get("id"): r for r in rules}
             by_index = dict(enumerate(rules))
             for result in run.get("results", []):
-                rule = by_id.get(result.get("ruleId")) or by_index.get(result.get("ruleIndex", -1), {})
+                if not include_info and _is_info(result):
+                    continue
+                rule = by_id.get(result.get("ruleId")) or by_index.get(
+                    result.get("ruleIndex", -1), {}
+                )
                 cwes = _cwes_of(result.get("properties", {})) | _cwes_of(rule.get("properties", {}))
                 cwes |= _cwes_of(result.get("taxa", [])) | _cwes_of(rule.get("relationships", []))
                 for loc in result.get("locations", []):
@@ -114,7 +129,8 @@ def load_findings(path: Path) -> list[tuple[str, set[int]]]:
                         found.append((uri, cwes))
     elif isinstance(data, dict) and "results" in data and "metrics" in data:
         for result in data["results"]:
-            found.append((result["filename"], _cwes_of(result.get("issue_cwe", {}))))
+            cwe = (result.get("issue_cwe") or {}).get("id")
+            found.append((result["filename"], {int(cwe)} if cwe else set()))
     else:
         raise ScoreError(f"{path}: neither SARIF (no 'runs') nor a bandit JSON report")
     return found
@@ -146,7 +162,8 @@ def score(expected: list[Expected], findings: list[tuple[str, set[int]]]) -> dic
 
 
 def render(table: dict[str, list[int]]) -> tuple[str, float]:
-    lines = [f"{'category':28} {'TP':>4} {'FN':>4} {'FP':>4} {'TN':>4} {'TPR':>6} {'FPR':>6} {'Youden':>7}"]
+    header = ("category", "TP", "FN", "FP", "TN", "TPR", "FPR", "Youden")
+    lines = ["{:28} {:>4} {:>4} {:>4} {:>4} {:>6} {:>6} {:>7}".format(*header)]
     youdens = []
     totals = [0, 0, 0, 0]
     for name in sorted(table):
@@ -154,8 +171,10 @@ def render(table: dict[str, list[int]]) -> tuple[str, float]:
         tpr = tp / (tp + fn) if tp + fn else 0.0
         fpr = fp / (fp + tn) if fp + tn else 0.0
         youdens.append(tpr - fpr)
-        totals = [a + b for a, b in zip(totals, table[name])]
-        lines.append(f"{name:28} {tp:4} {fn:4} {fp:4} {tn:4} {tpr:6.2f} {fpr:6.2f} {tpr - fpr:7.2f}")
+        totals = [a + b for a, b in zip(totals, table[name], strict=True)]
+        lines.append(
+            f"{name:28} {tp:4} {fn:4} {fp:4} {tn:4} {tpr:6.2f} {fpr:6.2f} {tpr - fpr:7.2f}"
+        )
     average = sum(youdens) / len(youdens)
     tp, fn, fp, tn = totals
     lines.append(f"{'TOTAL':28} {tp:4} {fn:4} {fp:4} {tn:4}")
@@ -166,11 +185,14 @@ def render(table: dict[str, list[int]]) -> tuple[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("results", nargs="+", type=Path, help="SARIF or bandit JSON files")
-    parser.add_argument("--expected", type=Path, default=HERE / "expected-corpus.csv")
+    parser.add_argument("--expected", type=Path, default=HERE / "expected-corpus.csv",
+                        help="expected-corpus.csv (default) or expected-holdout.csv")
+    parser.add_argument("--include-info", action="store_true",
+                        help="count results secsdlc down-ranked to severity info")
     args = parser.parse_args(argv)
     try:
         expected = load_expected(args.expected)
-        findings = [f for path in args.results for f in load_findings(path)]
+        findings = [f for path in args.results for f in load_findings(path, args.include_info)]
     except ScoreError as e:
         print(f"score: error: {e}", file=sys.stderr)
         return 2
