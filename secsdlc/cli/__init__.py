@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "signoff": "secsdlc.cli.signoff",
     "audit": "secsdlc.cli.audit",
     "ci": "secsdlc.cli.ci",
+    "rules": "secsdlc.cli.rules",
 }
 
 
