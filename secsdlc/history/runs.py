@@ -1,8 +1,10 @@
 """Maintaining the `runs` table: runs of consecutive scans that report each finding.
 
-Rebuilding is "gaps and islands" in SQL (window functions, in SQLite >= 3.25 and PostgreSQL):
+Rebuilding is "gaps and islands" in SQL (window functions, SQLite >= 3.28 and PostgreSQL):
 number a branch's scans in time order, and the position minus the finding's own row number is
-constant along a run. The migration that adds the table and the store share this statement.
+constant along a run; the run's first and last scans come from windows over it, not from joins
+(PostgreSQL's planner, misled by the aggregate's estimate, made those joins quadratic).
+The migration that adds the table and the store share this statement.
 """
 
 from __future__ import annotations
@@ -14,20 +16,20 @@ WITH s AS (
          ROW_NUMBER() OVER (PARTITION BY project_id, branch ORDER BY scanned_at, id) AS pos
   FROM scans {where}
 ), o AS (
-  SELECT s.project_id AS pid, s.branch AS br, o.finding_id AS fid, s.pos AS pos,
+  SELECT s.project_id AS pid, s.branch AS br, o.finding_id AS fid, s.id AS sid, s.pos AS pos,
          s.pos - ROW_NUMBER() OVER (
            PARTITION BY s.project_id, s.branch, o.finding_id ORDER BY s.pos
          ) AS island
   FROM occurrences o JOIN s ON s.id = o.scan_id
 ), isl AS (
-  SELECT pid, br, fid, MIN(pos) AS first_pos, MAX(pos) AS last_pos
-  FROM o GROUP BY pid, br, fid, island
+  SELECT DISTINCT pid, br, fid, island,
+         FIRST_VALUE(sid) OVER w AS first_sid, LAST_VALUE(sid) OVER w AS last_sid
+  FROM o
+  WINDOW w AS (PARTITION BY pid, br, fid, island ORDER BY pos
+               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )
 INSERT INTO runs (project_id, branch, finding_id, first_scan_id, last_scan_id)
-SELECT isl.pid, isl.br, isl.fid, s1.id, s2.id
-FROM isl
-JOIN s s1 ON s1.project_id = isl.pid AND s1.branch = isl.br AND s1.pos = isl.first_pos
-JOIN s s2 ON s2.project_id = isl.pid AND s2.branch = isl.br AND s2.pos = isl.last_pos
+SELECT pid, br, fid, first_sid, last_sid FROM isl
 """
 
 REBUILD_ONE = _REBUILD.format(where="WHERE project_id = :p AND branch = :b")

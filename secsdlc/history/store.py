@@ -237,7 +237,9 @@ class HistoryStore:
             # One writer per project at a time (PostgreSQL; SQLite writers are serial anyway):
             # keeping its runs in step needs to know which scan is the latest.
             conn.execute(
-                select(projects_t.c.id).where(projects_t.c.id == project_id).with_for_update()
+                select(projects_t.c.id)
+                .where(projects_t.c.id == project_id)
+                .with_for_update(key_share=True)
             )
             existing = conn.execute(
                 select(scans_t.c.id, scans_t.c.finding_count, scans_t.c.gate_passed).where(
@@ -657,7 +659,8 @@ def _make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
-    return create_engine(url, poolclass=NullPool)
+    # A small pool: a store kept open records many scans without a new login for each.
+    return create_engine(url, pool_size=2, max_overflow=2, pool_pre_ping=True)
 
 
 def _current_revision(conn: Connection) -> str | None:

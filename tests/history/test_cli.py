@@ -210,7 +210,10 @@ def test_real_secsdlc_scans_recorded_track_a_fix_across_moved_code(
     status = doc["totals"]["status"]
     assert status["fixed"] >= 2  # `import subprocess` and the shell=True call
     assert status["persisting"] >= 2 and status["new"] == 0
-    assert doc["totals"]["remediation"]["high"]["median_days"] == 7.0
+    # Severities are the scanner's business (calibrated elsewhere); the fix took 7 days whatever.
+    fixed = [r for r in doc["totals"]["remediation"].values() if r["fixed"]]
+    assert sum(r["fixed"] for r in fixed) == status["fixed"]
+    assert all(r["median_days"] == 7.0 for r in fixed)
 
 
 def test_outside_git_the_store_is_in_the_user_data_dir(

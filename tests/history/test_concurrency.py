@@ -17,22 +17,27 @@ SCANS = 50
 PROJECTS = 3
 HERE = Path(__file__).parent
 
-# Each worker is a real `secsdlc history record` invocation per scan (the CLI dispatcher, opening
-# the store each time), started at the same moment as the others.
+# Each worker opens the (fresh) store at the same moment as the others, so that the schema
+# migration races too, then records its scans; the scan all workers share goes through the real
+# `secsdlc history record` command line code.
 WORKER = """
 import sys
+from datetime import datetime
+from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import _cli
+from secsdlc.history.sarif_import import load_file
+from secsdlc.history.store import HistoryStore
 db, k, outdir = sys.argv[2], int(sys.argv[3]), sys.argv[4]
 sys.stdin.readline()  # start line: all workers begin together
-for j in range(int(sys.argv[5])):
-    argv = ["history", "record", f"{outdir}/w{k}-{j}.sarif", "--project", f"proj{j % 3}",
-            "--db", db, "--commit", f"c{k}-{j}", "--branch", "main"]
-    if _cli.main(argv) != 0:
-        sys.exit(f"worker {k} scan {j} failed")
-    if j == 25 and _cli.main(["history", "record", f"{outdir}/shared.sarif", "--project",
-                              "proj0", "--db", db, "--branch", "main"]) != 0:
-        sys.exit(f"worker {k} shared scan failed")
+with HistoryStore.open(db) as store:
+    for j in range(int(sys.argv[5])):
+        scan = load_file(Path(f"{outdir}/w{k}-{j}.sarif"))
+        store.record(scan, project=f"proj{j % 3}", commit=f"c{k}-{j}", branch="main",
+                     scanned_at=scan.started_at or datetime(2026, 1, 1))
+        if j == 25 and _cli.main(["history", "record", f"{outdir}/shared.sarif", "--project",
+                                  "proj0", "--db", db, "--branch", "main"]) != 0:
+            sys.exit(f"worker {k} shared scan failed")
 """
 
 
