@@ -15,7 +15,9 @@ TEXT_PERIODS = 26  # a screenful; JSON and CSV carry the whole series
 
 
 def to_json(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, indent=2, sort_keys=False) + "\n"
+    # No indent: only then does json use its C encoder (the document can be large); pipe it
+    # through `python -m json.tool` to read it.
+    return json.dumps(doc) + "\n"
 
 
 def to_csv(doc: dict[str, Any]) -> str:
