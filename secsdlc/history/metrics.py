@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from secsdlc.history.interface import Disposition
 from secsdlc.history.policy import Policy
@@ -41,9 +41,8 @@ class Lifecycle(enum.Enum):
     FIXED = "fixed"  # no longer reported by the latest scan
 
 
-@dataclass(frozen=True, kw_only=True)
-class FindingState:
-    """A finding as of its project's latest scan."""
+class FindingState(NamedTuple):
+    """A finding as of its project's latest scan (a NamedTuple, like FindingInfo, for speed)."""
 
     finding: FindingInfo
     project: str

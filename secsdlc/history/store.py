@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
     Connection,
@@ -88,8 +88,10 @@ class ScanInfo:
     source: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class FindingInfo:
+class FindingInfo(NamedTuple):
+    """A finding's identity and description (a NamedTuple: trends builds thousands of these,
+    and a frozen dataclass costs several times as much to construct)."""
+
     id: int
     project_id: int
     fingerprint: str
