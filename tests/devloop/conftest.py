@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 VULN_OLD = "import os\n\n\ndef old(cmd):\n    os.system(cmd)\n"
+# these tests are about the developer loop, not about which bandit checks are down-ranked
+ALL_CHECKS = "[scanners.bandit]\nall-checks = true\n"
 VULN_NEW = "\n\ndef new(expr):\n    return eval(expr)\n"
 
 
@@ -23,6 +25,7 @@ def repo(tmp_path: Path) -> Path:
     git(path, "config", "user.email", "dev@example.com")
     git(path, "config", "user.name", "Dev")
     git(path, "config", "commit.gpgsign", "false")
+    (path / ".secsdlc.toml").write_text(ALL_CHECKS)
     return path
 
 

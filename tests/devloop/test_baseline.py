@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.devloop.conftest import VULN_NEW, VULN_OLD
+from tests.devloop.conftest import ALL_CHECKS, VULN_NEW, VULN_OLD
 from tests.engine.conftest import run_cli
 
 
 def test_baseline_lifecycle(project: Any, tmp_path: Path) -> None:
     root = project({"app.py": VULN_OLD, "lib.py": "import pickle\n\ndef f(b):\n"
-                                                  "    return pickle.loads(b)\n"})
+                                                  "    return pickle.loads(b)\n",
+                    ".secsdlc.toml": ALL_CHECKS})
     baseline = root / ".secsdlc" / "baseline.json"
     proc = run_cli("baseline", "create", str(root), "--scanners", "bandit", "-o", str(baseline))
     assert proc.returncode == 0, proc.stderr

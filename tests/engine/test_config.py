@@ -25,7 +25,7 @@ def test_invalid_values_exit_2_naming_the_key(project: Any, toml: str, key: str)
 
 def test_pyproject_table_and_unknown_keys(project: Any) -> None:
     root = project({
-        "a.py": "import subprocess\n",
+        "a.py": "import random\n\nTOKEN = random.random()\n",
         "vendor/b.py": "import os\nos.system(input())\n",
         "pyproject.toml": '[tool.secsdlc]\nexclude = ["vendor/**"]\nfail-on = "low"\n'
                           'colour = "blue"\n[tool.secsdlc.scanners.bandit]\nspeed = 3\n',
@@ -33,7 +33,7 @@ def test_pyproject_table_and_unknown_keys(project: Any) -> None:
     proc = run_cli("scan", str(root), "--scanners", "bandit")
     assert "unknown key 'tool.secsdlc.colour'" in proc.stderr
     assert "tool.secsdlc.scanners.bandit.speed" in proc.stderr
-    assert proc.returncode == 1  # fail-on = low makes B404 block
+    assert proc.returncode == 1  # fail-on = low makes B311 block
     assert "vendor/b.py" not in proc.stdout
 
 

@@ -35,7 +35,7 @@ def test_clean_file_passes(project: Any) -> None:
 
 
 def test_fail_on_threshold_decides(project: Any) -> None:
-    root = project({"a.py": "import subprocess\n"})  # bandit B404: low
+    root = project({"a.py": "import random\n\nTOKEN = random.random()\n"})  # bandit B311: low
     assert run_cli("scan", str(root), "--scanners", "bandit").returncode == 0
     proc = run_cli("scan", str(root), "--scanners", "bandit", "--fail-on", "low")
     assert proc.returncode == 1
