@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from secsdlc import fingerprint, files, vcs
+from secsdlc import files, fingerprint, vcs
 from secsdlc.config import DEFAULT_EXCLUDE
 from secsdlc.engine import ProgressCallback, ScanPlan, scan
-from secsdlc.model import Finding, Notification, NotificationKind, ScannerRun, ScanResult
+from secsdlc.model import Finding, Notification, NotificationKind, ScanResult
 
 HEAD_DIR = "head"
 BASE_DIR = "base"
@@ -127,9 +127,7 @@ def _classify(combined: ScanResult, top: Path, *, scanned: int) -> ScanResult:
         classified += [replace(f, baseline_state="absent") for f in base
                        if f.fingerprint not in head_fps]
         run_notes = tuple(n for n in (_note(n) for n in run.notifications) if n is not None)
-        runs.append(ScannerRun(tool=run.tool, rules=run.rules, findings=tuple(classified),
-                               notifications=run_notes, succeeded=run.succeeded,
-                               duration_s=run.duration_s))
+        runs.append(replace(run, findings=tuple(classified), notifications=run_notes))
     notes = [n for n in (_note(n) for n in combined.notifications) if n is not None
              and n.message != "no files to scan"]
     notes.append(Notification(kind=NotificationKind.INFO,

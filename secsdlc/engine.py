@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from secsdlc import __version__, fingerprint, normalize
@@ -61,6 +62,8 @@ class _Outcome:
     cached: list[Entry] = field(default_factory=list)
     scanned: tuple[str, ...] = ()
     cache_context: str | None = None
+    started_at: str | None = None
+    ended_at: str | None = None
 
 
 def collect_files(plan: ScanPlan) -> FileSet:
@@ -126,6 +129,8 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
             notifications=tuple(run_notes),
             succeeded=succeeded,
             duration_s=round(outcome.duration, 3),
+            start_time_utc=outcome.started_at,
+            end_time_utc=outcome.ended_at or outcome.started_at,
         ))
     return ScanResult(root=str(fileset.root), runs=tuple(runs),
                       notifications=fileset.notifications, scanned=fileset.files)
@@ -202,6 +207,7 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
              digests: Mapping[str, str]) -> None:
     if progress:
         progress(name, "started")
+    outcome.started_at = _utc_now()
     started = time.monotonic()
     try:
         outcome.version = scanner.version()
@@ -233,5 +239,10 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
     except Exception as e:  # a plugin's bug must fail the scan closed, not crash it
         outcome.error = f"{name}: crashed: {type(e).__name__}: {e}"
     outcome.duration = time.monotonic() - started
+    outcome.ended_at = _utc_now()
     if progress:
         progress(name, "failed" if outcome.error else "done")
+
+
+def _utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

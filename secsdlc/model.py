@@ -208,6 +208,8 @@ class ScannerRun:
     notifications: tuple[Notification, ...] = ()
     succeeded: bool = True
     duration_s: float = 0.0
+    start_time_utc: str | None = None  # ISO 8601, "Z"
+    end_time_utc: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -81,7 +81,7 @@ def render(result: ScanResult, verdict: Verdict, fmt: str, *, color: bool,
     if fmt == "sarif":
         from secsdlc.sarif.writer import dumps
 
-        return dumps(result)
+        return dumps(result, verdict)
     if fmt == "json":
         from secsdlc.report import jsonout
 

@@ -31,6 +31,10 @@ def merge(results: Sequence[ScanResult]) -> ScanResult:
                 notifications=tuple(notes),
                 succeeded=current.succeeded and run.succeeded,
                 duration_s=max(current.duration_s, run.duration_s),
+                start_time_utc=min(filter(None, (current.start_time_utc, run.start_time_utc)),
+                                   default=None),
+                end_time_utc=max(filter(None, (current.end_time_utc, run.end_time_utc)),
+                                 default=None),
             )
     notes = []
     for result in results:

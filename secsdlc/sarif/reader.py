@@ -108,10 +108,12 @@ def _run(run: dict[str, Any], where: str, fail: Any) -> ScannerRun:
              for n in inv.get("toolExecutionNotifications") or [] if isinstance(n, dict)]
     # as in the engine: a run that reported a scanner failure did not succeed
     succeeded = succeeded and not any(n.kind is NotificationKind.SCANNER_FAILURE for n in notes)
+    first = next((inv for inv in invocations if isinstance(inv, dict)), {})
     return ScannerRun(
         tool=ToolInfo(name=name, version=str(driver.get("version", "")),
                       information_uri=str(driver.get("informationUri", ""))),
-        rules=rules, findings=tuple(findings), notifications=tuple(notes), succeeded=succeeded)
+        rules=rules, findings=tuple(findings), notifications=tuple(notes), succeeded=succeeded,
+        start_time_utc=first.get("startTimeUtc"), end_time_utc=first.get("endTimeUtc"))
 
 
 def _cwes(props: dict[str, Any]) -> tuple[int, ...]:

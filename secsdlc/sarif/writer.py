@@ -17,6 +17,7 @@ import sarif_om as om
 
 from secsdlc import __version__
 from secsdlc.fingerprint import KEY as FINGERPRINT_KEY
+from secsdlc.gate.interface import Verdict
 from secsdlc.model import Finding, Notification, Rule, ScannerRun, ScanResult
 from secsdlc.owasp import tag
 
@@ -29,14 +30,15 @@ def automation_id(scanner: str) -> str:
     return f"secsdlc/{scanner}/"
 
 
-def to_sarif(result: ScanResult) -> dict[str, Any]:
-    runs = [_run(run, result, first=i == 0) for i, run in enumerate(result.runs)]
+def to_sarif(result: ScanResult, verdict: Verdict | None = None) -> dict[str, Any]:
+    runs = [_run(run, result, first=i == 0, verdict=verdict)
+            for i, run in enumerate(result.runs)]
     log = om.SarifLog(version="2.1.0", schema_uri=SCHEMA_URI, runs=runs)
     return _serialize(log)  # type: ignore[no-any-return]
 
 
-def dumps(result: ScanResult) -> str:
-    return json.dumps(to_sarif(result), indent=2, ensure_ascii=False) + "\n"
+def dumps(result: ScanResult, verdict: Verdict | None = None) -> str:
+    return json.dumps(to_sarif(result, verdict), indent=2, ensure_ascii=False) + "\n"
 
 
 def _sentence(text: str) -> str:
@@ -152,7 +154,8 @@ def _notification(note: Notification) -> om.Notification:
     return n
 
 
-def _run(run: ScannerRun, result: ScanResult, *, first: bool) -> om.Run:
+def _run(run: ScannerRun, result: ScanResult, *, first: bool,
+         verdict: Verdict | None) -> om.Run:
     findings = list(run.findings)
     rules = dict(run.rules)
     for f in findings:  # a finding fixed since a baseline may name a rule no longer in the run
@@ -173,7 +176,12 @@ def _run(run: ScannerRun, result: ScanResult, *, first: bool) -> om.Run:
     invocation = om.Invocation(
         execution_successful=run.succeeded,
         tool_execution_notifications=[_notification(n) for n in notes] or None,
+        start_time_utc=run.start_time_utc,
+        end_time_utc=run.end_time_utc,
     )
+    if verdict is not None:
+        # the decision this file was part of, for stores that record gate history
+        invocation.properties = {"secsdlc/gate": "pass" if verdict.passed else "fail"}
     root_uri = Path(result.root).resolve().as_uri().rstrip("/") + "/"
     return om.Run(
         tool=om.Tool(driver=driver),

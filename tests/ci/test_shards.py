@@ -26,6 +26,8 @@ def _files() -> dict[str, str]:
             "    return pickle.loads(blob)\n"
         )
     files["pkg/conf.py"] = f'KEY = "{PLANTED_KEY}"\n'
+    # bandit's own severities (B602 high), whatever checks the pack down-ranks by default
+    files[".secsdlc.toml"] = "[scanners.bandit]\nall-checks = true\n"
     files["pkg/quiet.py"] = ("import subprocess\n\n\ndef ok(cmd):\n"
                              "    return subprocess.call(cmd, shell=True)  "
                              "# secsdlc: ignore[B602] constant command, reviewed\n")
