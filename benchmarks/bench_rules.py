@@ -1,0 +1,70 @@
+"""Time semgrep with the full secsdlc rule pack against bandit on the same tree, side by side.
+
+    python benchmarks/bench_rules.py PATH [--runs 3] [--jobs N]
+
+PATH is typically Django 5.2.8's source tree:
+    pip download --no-deps --no-binary :all: django==5.2.8 && tar xzf django-5.2.8.tar.gz
+    python benchmarks/bench_rules.py django-5.2.8/django
+
+Each tool runs `--runs` times, alternating so that background load hits both alike; the script
+prints every run, the medians and the ratio semgrep/bandit (the target is at most 4x). Both tools
+run with their default parallelism (bandit: one process; semgrep: --jobs, default its own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from secsdlc.process import run, which
+from secsdlc.rules_path import rules_dir
+
+OFFLINE = {"SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
+
+
+def _time(cmd: list[str], ok_codes: tuple[int, ...]) -> float:
+    start = time.perf_counter()
+    rc, _out, err = run(cmd, timeout=3600, env=OFFLINE)
+    elapsed = time.perf_counter() - start
+    if rc not in ok_codes:
+        raise SystemExit(f"{cmd[0]} failed with exit code {rc}: {err.strip()[-600:]}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path, help="tree to scan, e.g. django-5.2.8/django")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None, help="semgrep --jobs (default: its own)")
+    args = parser.parse_args(argv)
+    if not args.path.is_dir():
+        parser.error(f"{args.path}: not a directory")
+    semgrep, bandit = which("semgrep"), which("bandit")
+    if semgrep is None or bandit is None:
+        parser.error("semgrep and bandit must both be installed")
+    n_files = sum(1 for _ in args.path.rglob("*.py"))
+    n_rules = sum(1 for _ in rules_dir().rglob("*.yaml"))
+    semgrep_cmd = [semgrep, "scan", "--metrics=off", "--disable-version-check", "--json",
+                   "--quiet", "--config", str(rules_dir()), "-o", "/dev/null", str(args.path)]
+    if args.jobs:
+        semgrep_cmd[2:2] = ["--jobs", str(args.jobs)]
+    bandit_cmd = [bandit, "-r", "-q", "-f", "json", "-o", "/dev/null", str(args.path)]
+    print(f"{args.path}: {n_files} Python files; pack: {n_rules} rules; {args.runs} runs each")
+    times: dict[str, list[float]] = {"bandit": [], "semgrep+pack": []}
+    for i in range(args.runs):
+        times["bandit"].append(_time(bandit_cmd, (0, 1)))
+        times["semgrep+pack"].append(_time(semgrep_cmd, (0, 1)))
+        print(f"run {i + 1}: bandit {times['bandit'][-1]:7.1f} s   "
+              f"semgrep+pack {times['semgrep+pack'][-1]:7.1f} s", flush=True)
+    bandit_median = statistics.median(times["bandit"])
+    semgrep_median = statistics.median(times["semgrep+pack"])
+    print(f"median: bandit {bandit_median:7.1f} s   semgrep+pack {semgrep_median:7.1f} s   "
+          f"ratio semgrep/bandit {semgrep_median / bandit_median:.2f}x (target <= 4x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
