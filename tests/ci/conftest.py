@@ -33,7 +33,9 @@ BASE_FILES = {
         "    return subprocess.call(cmd, shell=True)\n"
     ),
     "app/util.py": "def add(a, b):\n    return a + b\n",
-    "pyproject.toml": '[project]\nname = "demo"\nversion = "0"\n',
+    # bandit's own severities (B602 high), whatever checks the pack down-ranks by default
+    "pyproject.toml": '[project]\nname = "demo"\nversion = "0"\n'
+                      '[tool.secsdlc.scanners.bandit]\nall-checks = true\n',
 }
 
 

@@ -186,7 +186,8 @@ def test_scan_that_cannot_run_reports_an_error_gate(repo: Repo, job: GitHubJob) 
 
 
 def test_blocking_follows_the_policy_per_directory(repo: Repo, job: GitHubJob) -> None:
-    policy = ('[policy]\nfail-on = "critical"\n'
+    policy = ('[scanners.bandit]\nall-checks = true\n'
+              '[policy]\nfail-on = "critical"\n'
               '[policy.overrides."app/strict"]\nfail-on = "low"\n')
     repo.head_sha = repo.commit({
         ".secsdlc.toml": policy,

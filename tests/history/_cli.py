@@ -1,9 +1,5 @@
-"""Run the real `secsdlc` dispatcher with only the history commands registered.
-
-Other commands belong to other engineers and may be mid-change in the shared tree; the history
-tests must not fail because `secsdlc scan` does not import today. Runnable as a script so that the
-concurrency test can start real processes.
-"""
+"""Run the real `secsdlc` dispatcher in-process, or as a script so that the concurrency test can
+start real processes."""
 
 from __future__ import annotations
 
@@ -12,11 +8,10 @@ from collections.abc import Sequence
 
 from secsdlc import cli
 
-OURS = ("history", "trends", "report")
-
 
 def main(argv: Sequence[str]) -> int:
-    cli.COMMANDS = {name: f"secsdlc.cli.{name}" for name in OURS}
+    # the whole dispatcher: replacing cli.COMMANDS here leaked into every later test of the
+    # same worker process (signoff's commands vanished)
     return cli.main(list(argv))
 
 
