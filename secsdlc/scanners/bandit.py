@@ -5,10 +5,8 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Mapping
-from importlib import metadata
 from typing import Any
 
-from secsdlc import process
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -21,11 +19,9 @@ from secsdlc.model import (
     Severity,
 )
 from secsdlc.owasp import categories
+from secsdlc.scanners import tool
 from secsdlc.scanners.interface import (
     ScannerOutput,
-    ScannerOutputError,
-    ScannerTimeout,
-    ScannerUnavailable,
     ScanRequest,
 )
 
@@ -69,18 +65,7 @@ class BanditScanner:
     }
 
     def version(self) -> str:
-        exe = self._exe()
-        try:
-            return metadata.version("bandit")
-        except metadata.PackageNotFoundError:
-            pass  # a bandit installed outside Python's view: ask it
-        try:
-            rc, out, err = process.run([exe, "--version"], timeout=60)
-        except process.ProcessError as e:
-            raise ScannerUnavailable(str(e)) from e
-        if rc != 0 or not out.strip():
-            raise ScannerUnavailable(f"bandit --version failed: {err.strip()[:200]}")
-        return out.split()[1] if len(out.split()) > 1 else out.strip()
+        return tool.version("bandit", parse=lambda out: [*out.split(), "", ""][1] or out)
 
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyw"))
@@ -89,19 +74,10 @@ class BanditScanner:
         """bandit judges each file alone: results are cacheable per file content."""
         return json.dumps(sorted(_downranked().items()))
 
-    def _exe(self, options: Mapping[str, object] | None = None) -> str:
-        configured = (options or {}).get("executable")
-        if isinstance(configured, str):
-            return configured
-        exe = process.which("bandit")
-        if exe is None:
-            raise ScannerUnavailable("bandit is not installed (pip install bandit)")
-        return exe
-
     def scan(self, request: ScanRequest) -> ScannerOutput:
         if not request.files:
             return ScannerOutput(findings=(), rules={})
-        exe = self._exe(request.options)
+        exe = tool.executable("bandit", request.options)
         jobs = _as_int(request.options.get("jobs"), 2 if len(request.files) > _SPLIT_THRESHOLD
                        else 1)
         chunks = [request.files[i::jobs] for i in range(max(jobs, 1))]
@@ -139,22 +115,8 @@ def _run_chunks(
 
     def one(files: tuple[str, ...]) -> dict[str, Any]:
         # --ignore-nosec: secsdlc applies `# nosec` itself so that suppressed results stay visible
-        cmd = [exe, "-f", "json", "-q", "--ignore-nosec", *files]
-        try:
-            rc, out, err = process.run(cmd, timeout=request.timeout, cwd=request.root)
-        except process.ProcessTimeout as e:
-            raise ScannerTimeout(str(e)) from e
-        except process.ProcessError as e:
-            raise ScannerUnavailable(str(e)) from e
-        try:
-            doc = json.loads(out)
-        except json.JSONDecodeError as e:
-            raise ScannerOutputError(
-                f"bandit exited {rc} without JSON output: {err.strip()[-300:]}"
-            ) from e
-        if not isinstance(doc, dict) or "results" not in doc:
-            raise ScannerOutputError(f"bandit exited {rc} with unexpected JSON")
-        return doc
+        return tool.run_json("bandit", [exe, "-f", "json", "-q", "--ignore-nosec", *files],
+                             cwd=request.root, timeout=request.timeout)
 
     chunks = [c for c in chunks if c]
     if len(chunks) == 1:

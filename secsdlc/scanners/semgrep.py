@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import re
 from collections.abc import Mapping
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from secsdlc import process
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -31,11 +28,10 @@ from secsdlc.model import (
 )
 from secsdlc.owasp import categories
 from secsdlc.rules_path import rules_dir
+from secsdlc.scanners import tool
 from secsdlc.scanners.interface import (
     ScannerOutput,
     ScannerOutputError,
-    ScannerTimeout,
-    ScannerUnavailable,
     ScanRequest,
 )
 
@@ -66,18 +62,8 @@ class SemgrepScanner:
     }
 
     def version(self) -> str:
-        exe = self._exe()
-        try:
-            return metadata.version("semgrep")
-        except metadata.PackageNotFoundError:
-            pass  # a standalone semgrep binary: ask it (slower, it starts its runtime)
-        try:
-            rc, out, err = process.run([exe, "--version"], timeout=120, env=OFFLINE_ENV)
-        except process.ProcessError as e:
-            raise ScannerUnavailable(str(e)) from e
-        if rc != 0 or not out.strip():
-            raise ScannerUnavailable(f"semgrep --version failed: {err.strip()[:200]}")
-        return out.strip().splitlines()[-1]
+        return tool.version("semgrep", env=OFFLINE_ENV,
+                            parse=lambda out: out.strip().splitlines()[-1])
 
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyw"))
@@ -92,15 +78,6 @@ class SemgrepScanner:
                     digest.update(file.as_posix().encode() + b"\0" + file.read_bytes())
         return digest.hexdigest()
 
-    def _exe(self, options: Mapping[str, object] | None = None) -> str:
-        configured = (options or {}).get("executable")
-        if isinstance(configured, str):
-            return configured
-        exe = process.which("semgrep")
-        if exe is None:
-            raise ScannerUnavailable("semgrep is not installed (pip install semgrep)")
-        return exe
-
     def configs(self, options: Mapping[str, object]) -> list[Path]:
         extra = options.get("rules")
         configs = [] if options.get("bundled-pack") is False else [rules_dir()]
@@ -111,7 +88,7 @@ class SemgrepScanner:
     def scan(self, request: ScanRequest) -> ScannerOutput:
         if not request.files:
             return ScannerOutput(findings=(), rules={})
-        exe = self._exe(request.options)
+        exe = tool.executable("semgrep", request.options)
         configs = self.configs(request.options)
         cmd = [exe, "scan", "--metrics=off", "--disable-version-check", "--json", "--quiet",
                "--no-git-ignore", "--timeout", "30"]
@@ -121,21 +98,9 @@ class SemgrepScanner:
         for config in configs:
             cmd += ["--config", str(config)]
         cmd += ["--", *request.files]
-        try:
-            rc, out, err = process.run(cmd, timeout=request.timeout, cwd=request.root,
-                                       env=OFFLINE_ENV)
-        except process.ProcessTimeout as e:
-            raise ScannerTimeout(str(e)) from e
-        except process.ProcessError as e:
-            raise ScannerUnavailable(str(e)) from e
-        try:
-            doc = json.loads(out)
-        except json.JSONDecodeError as e:
-            raise ScannerOutputError(
-                f"semgrep exited {rc} without JSON output: {err.strip()[-300:]}"
-            ) from e
-        if not isinstance(doc, dict) or "results" not in doc:
-            raise ScannerOutputError(f"semgrep exited {rc} with unexpected JSON")
+        doc = tool.run_json("semgrep", cmd, cwd=request.root, timeout=request.timeout,
+                            env=OFFLINE_ENV)
+        rc = doc["_returncode"]
         notes = _notifications(doc.get("errors", []))
         if rc not in (0, 1) and not doc.get("results") and any(
             n.kind is NotificationKind.SCANNER_FAILURE for n in notes

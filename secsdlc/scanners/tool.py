@@ -1,0 +1,61 @@
+"""What every scanner that wraps a command-line tool does the same way: find the executable, ask
+its version, run it and read its JSON, turning each way that can fail into a ScannerError."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from secsdlc import process
+from secsdlc.scanners.interface import ScannerOutputError, ScannerTimeout, ScannerUnavailable
+
+
+def executable(name: str, options: Mapping[str, object] | None = None) -> str:
+    """The configured `executable` option, else the tool installed beside secsdlc or on PATH."""
+    configured = (options or {}).get("executable")
+    if isinstance(configured, str):
+        return configured
+    found = process.which(name)
+    if found is None:
+        raise ScannerUnavailable(f"{name} is not installed (pip install {name})")
+    return found
+
+
+def version(name: str, *, env: Mapping[str, str] | None = None,
+            parse: Callable[[str], str] = str.strip) -> str:
+    """The installed distribution's version, without starting the tool; else ask the tool."""
+    exe = executable(name)
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        pass  # a tool installed outside Python's view (a standalone binary): ask it
+    try:
+        rc, out, err = process.run([exe, "--version"], timeout=120, env=env)
+    except process.ProcessError as e:
+        raise ScannerUnavailable(str(e)) from e
+    if rc != 0 or not out.strip():
+        raise ScannerUnavailable(f"{name} --version failed: {err.strip()[:200]}")
+    return parse(out)
+
+
+def run_json(name: str, cmd: Sequence[str], *, cwd: Path, timeout: float,
+             env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Run the tool; its JSON report, which must be an object with a "results" list."""
+    try:
+        rc, out, err = process.run(cmd, timeout=timeout, cwd=cwd, env=env)
+    except process.ProcessTimeout as e:
+        raise ScannerTimeout(str(e)) from e
+    except process.ProcessError as e:
+        raise ScannerUnavailable(str(e)) from e
+    try:
+        doc = json.loads(out)
+    except json.JSONDecodeError as e:
+        raise ScannerOutputError(
+            f"{name} exited {rc} without JSON output: {err.strip()[-300:]}") from e
+    if not isinstance(doc, dict) or not isinstance(doc.get("results"), list):
+        raise ScannerOutputError(f"{name} exited {rc} with unexpected JSON")
+    doc["_returncode"] = rc
+    return doc
