@@ -162,23 +162,36 @@ def score(expected: list[Expected], findings: list[tuple[str, set[int]]]) -> dic
 
 
 def render(table: dict[str, list[int]]) -> tuple[str, float]:
+    """The scorecard text and the average Youden.
+
+    A category without vulnerable cases has no TPR, one without safe cases no FPR (a small
+    held-aside split can leave either empty): its Youden is undefined, shown as n/a and left out
+    of the average rather than counted as 0 or 1.
+    """
     header = ("category", "TP", "FN", "FP", "TN", "TPR", "FPR", "Youden")
     lines = ["{:28} {:>4} {:>4} {:>4} {:>4} {:>6} {:>6} {:>7}".format(*header)]
     youdens = []
     totals = [0, 0, 0, 0]
     for name in sorted(table):
         tp, fn, fp, tn = table[name]
-        tpr = tp / (tp + fn) if tp + fn else 0.0
-        fpr = fp / (fp + tn) if fp + tn else 0.0
-        youdens.append(tpr - fpr)
         totals = [a + b for a, b in zip(totals, table[name], strict=True)]
-        lines.append(
-            f"{name:28} {tp:4} {fn:4} {fp:4} {tn:4} {tpr:6.2f} {fpr:6.2f} {tpr - fpr:7.2f}"
-        )
+        tpr = f"{tp / (tp + fn):6.2f}" if tp + fn else "   n/a"
+        fpr = f"{fp / (fp + tn):6.2f}" if fp + tn else "   n/a"
+        if tp + fn and fp + tn:
+            youden = tp / (tp + fn) - fp / (fp + tn)
+            youdens.append(youden)
+            shown = f"{youden:7.2f}"
+        else:
+            shown = "    n/a"
+        lines.append(f"{name:28} {tp:4} {fn:4} {fp:4} {tn:4} {tpr} {fpr} {shown}")
+    if not youdens:
+        raise ScoreError("no category has both vulnerable and safe cases")
     average = sum(youdens) / len(youdens)
     tp, fn, fp, tn = totals
     lines.append(f"{'TOTAL':28} {tp:4} {fn:4} {fp:4} {tn:4}")
-    lines.append(f"average Youden over {len(youdens)} categories: {average:.3f}")
+    skipped = len(table) - len(youdens)
+    lines.append(f"average Youden over {len(youdens)} categories: {average:.3f}"
+                 + (f" ({skipped} without both vulnerable and safe cases: n/a)" if skipped else ""))
     return "\n".join(lines), average
 
 
@@ -196,7 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     except ScoreError as e:
         print(f"score: error: {e}", file=sys.stderr)
         return 2
-    text, _ = render(score(expected, findings))
+    try:
+        text, _ = render(score(expected, findings))
+    except ScoreError as e:
+        print(f"score: error: {e}", file=sys.stderr)
+        return 2
     print(text)
     return 0
 
