@@ -14,8 +14,14 @@ def run():
     os.popen("dig %s" % host)
     # ruleid: secsdlc.python.injection.command-injection
     subprocess.call(["bash", "-c", "echo " + host])
+    args = ["/bin/sh", "-c", "traceroute " + host]
+    # ruleid: secsdlc.python.injection.command-injection
+    subprocess.Popen(args)
     # ok: secsdlc.python.injection.command-injection
     subprocess.run(["ping", "-c", "1", host])
+    safe_args = ["/bin/sh", "-c", "uptime"]
+    # ok: secsdlc.python.injection.command-injection
+    subprocess.Popen(safe_args)
     # ok: secsdlc.python.injection.command-injection
     subprocess.run("ping -c 1 " + shlex.quote(host), shell=True)
     # ok: secsdlc.python.injection.command-injection
