@@ -27,12 +27,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-# Our commands only: other commands of the shared tree may be mid-change while this runs.
-DISPATCH = (
-    "import sys; from secsdlc import cli; "
-    "cli.COMMANDS = {n: 'secsdlc.cli.' + n for n in ('history', 'trends', 'report')}; "
-    "sys.exit(cli.main(sys.argv[1:]))"
-)
+# The real dispatcher, every command registered, as users run it.
+DISPATCH = "import sys; from secsdlc import cli; sys.exit(cli.main(sys.argv[1:]))"
 IMPORTS_ONLY = "import secsdlc.cli, secsdlc.history.store, secsdlc.history.metrics, secsdlc.config"
 
 
