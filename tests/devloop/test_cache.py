@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from secsdlc.cache import ResultCache
 from secsdlc.config import Config
@@ -22,7 +22,7 @@ class CountingScanner:
 
     name = "counting"
     information_uri = "https://example.invalid"
-    options: dict[str, type] = {}
+    options: ClassVar[dict[str, type]] = {}
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, ...]] = []

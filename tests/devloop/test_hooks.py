@@ -13,7 +13,6 @@ import pytest
 from tests.devloop.conftest import VULN_OLD, git
 from tests.engine.conftest import REPO, run_cli
 
-
 # high severity (an AWS key id: the secrets scanner), so the default fail-on blocks it, at
 # app.py:8; assembled here so that no scanner flags this test file itself
 HIGH_NEW = '\n\nAWS_ACCESS_KEY_ID = "' + "AKIA" + 'Q3EGUJ7RZ4XKPW2M"\n'

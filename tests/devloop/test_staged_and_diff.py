@@ -44,13 +44,14 @@ def test_staged_without_new_findings_passes(repo: Path, commit: Callable[..., No
 
 
 def test_diff_base_reports_new_and_fixed(repo: Path, commit: Callable[..., None]) -> None:
-    commit({"app.py": VULN_OLD, "lib.py": "import pickle\n\ndef f(b):\n    return pickle.loads(b)\n"})
+    commit({"app.py": VULN_OLD,
+            "lib.py": "import pickle\n\ndef f(b):\n    return pickle.loads(b)\n"})
     git(repo, "checkout", "-q", "-b", "feature")
     commit({"app.py": VULN_OLD + VULN_NEW, "lib.py": "import json\n\ndef f(b):\n"
                                                      "    return json.loads(b)\n"})
     git(repo, "mv", "app.py", "renamed.py")
     git(repo, "commit", "-q", "-m", "rename")
-    rc, found, doc = _scan(repo, "--diff-base", "main")
+    rc, found, _ = _scan(repo, "--diff-base", "main")
     assert rc == 1
     # the rename keeps the old finding unchanged under its new name
     assert ("renamed.py", 5, "B605", "unchanged") in found

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.engine.conftest import run_cli
+from tests.engine.conftest import ALL_CHECKS, run_cli
 
 SOURCE = """import os
 
@@ -48,7 +48,7 @@ def _scan(root: Path, tmp_path: Path) -> tuple[int, dict[int, list[dict[str, Any
 
 
 def test_suppressions(project: Any, tmp_path: Path) -> None:
-    root = project({"app.py": SOURCE})
+    root = project({"app.py": SOURCE, ".secsdlc.toml": ALL_CHECKS})
     rc, by_line = _scan(root, tmp_path)
     assert rc == 1  # c (no reason) and d (other rule) still block
 
@@ -75,7 +75,8 @@ def test_suppressions(project: Any, tmp_path: Path) -> None:
 def test_nosec_per_configuration(project: Any, tmp_path: Path, honour: bool,
                                  blocks: bool) -> None:
     root = project({"app.py": "import os\n\ndef f(c):\n    os.system(c)  # nosec\n",
-                    ".secsdlc.toml": f"[suppressions]\nnosec = {str(honour).lower()}\n"})
+                    ".secsdlc.toml": ALL_CHECKS
+                    + f"[suppressions]\nnosec = {str(honour).lower()}\n"})
     rc, by_line = _scan(root, tmp_path)
     assert rc == (1 if blocks else 0)
     assert ("suppressions" in by_line[4][0]) is honour

@@ -19,6 +19,8 @@ SARIF_SCHEMA = SHARED / "data" / "schemas" / "sarif-schema-2.1.0.json"
 # Built so that no scanner of ours or of GitHub's sees a credential in this test file itself.
 PLANTED_SECRET = "ghp_" + "Zx9Qw3Er7Ty1Ui5Op2As8Df4Gh6Jk0LzXcVbN"
 PLANTED_PASSWORD = "Vr7" + "kq2Lm9xWp4Tz"
+# Tests about the engine rely on bandit's own severities, not on which checks the pack down-ranks
+ALL_CHECKS = "[scanners.bandit]\nall-checks = true\n"
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,

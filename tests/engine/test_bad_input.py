@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tests.engine.conftest import run_cli
+from tests.engine.conftest import ALL_CHECKS, run_cli
 
 VULN = "import os\n\ndef f(x):\n    os.system(x)\n"
 
@@ -17,6 +17,7 @@ def test_bad_files_are_skipped_with_a_reason(project: Any, tmp_path: Path) -> No
     outside.write_text(VULN)
     root = project({
         "good.py": VULN,
+        ".secsdlc.toml": ALL_CHECKS,
         "blob.bin": b"\x00\x01\x02binary\x00",
         "latin1.py": "name = 'caf\xe9'\n".encode("latin-1"),
         "broken.py": "def f(:\n    pass\n",

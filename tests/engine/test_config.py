@@ -28,7 +28,8 @@ def test_pyproject_table_and_unknown_keys(project: Any) -> None:
         "a.py": "import random\n\nTOKEN = random.random()\n",
         "vendor/b.py": "import os\nos.system(input())\n",
         "pyproject.toml": '[tool.secsdlc]\nexclude = ["vendor/**"]\nfail-on = "low"\n'
-                          'colour = "blue"\n[tool.secsdlc.scanners.bandit]\nspeed = 3\n',
+                          'colour = "blue"\n[tool.secsdlc.scanners.bandit]\nspeed = 3\n'
+                          'all-checks = true\n',
     })
     proc = run_cli("scan", str(root), "--scanners", "bandit")
     assert "unknown key 'tool.secsdlc.colour'" in proc.stderr

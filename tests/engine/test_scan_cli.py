@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.engine.conftest import run_cli
+from tests.engine.conftest import ALL_CHECKS, run_cli
 
 
 def test_example_fails_the_gate_with_merged_findings(example_scan: dict[str, Any]) -> None:
@@ -35,7 +35,8 @@ def test_clean_file_passes(project: Any) -> None:
 
 
 def test_fail_on_threshold_decides(project: Any) -> None:
-    root = project({"a.py": "import random\n\nTOKEN = random.random()\n"})  # bandit B311: low
+    root = project({"a.py": "import random\n\nTOKEN = random.random()\n",  # bandit B311: low
+                    ".secsdlc.toml": ALL_CHECKS})
     assert run_cli("scan", str(root), "--scanners", "bandit").returncode == 0
     proc = run_cli("scan", str(root), "--scanners", "bandit", "--fail-on", "low")
     assert proc.returncode == 1
@@ -61,7 +62,8 @@ def test_missing_path_fails_closed(project: Any) -> None:
 
 
 def test_formats_markdown_and_text(project: Any) -> None:
-    root = project({"a.py": "import os\n\ndef f(x):\n    os.system(x)\n"})
+    root = project({"a.py": "import os\n\ndef f(x):\n    os.system(x)\n",
+                    ".secsdlc.toml": ALL_CHECKS})
     md = run_cli("scan", str(root), "--scanners", "bandit", "--format", "markdown")
     assert md.returncode == 1
     assert "## secsdlc" in md.stdout and "| high |" not in md.stdout.split("\n")[0]
