@@ -35,9 +35,10 @@ def e(cmd):
 """
 
 
-def _scan(root: Path, tmp_path: Path) -> tuple[int, dict[int, list[dict[str, Any]]]]:
+def _scan(root: Path, tmp_path: Path,
+          scanners: str = "bandit") -> tuple[int, dict[int, list[dict[str, Any]]]]:
     sarif = tmp_path / "out.sarif"
-    proc = run_cli("scan", str(root), "--scanners", "bandit", "--sarif", str(sarif),
+    proc = run_cli("scan", str(root), "--scanners", scanners, "--sarif", str(sarif),
                    "--format", "json")
     by_line: dict[int, list[dict[str, Any]]] = {}
     for run in json.loads(sarif.read_text())["runs"]:
@@ -80,3 +81,20 @@ def test_nosec_per_configuration(project: Any, tmp_path: Path, honour: bool,
     rc, by_line = _scan(root, tmp_path)
     assert rc == (1 if blocks else 0)
     assert ("suppressions" in by_line[4][0]) is honour
+
+
+@pytest.mark.parametrize("honour, blocks", [(True, False), (False, True)])
+def test_nosemgrep_per_configuration(project: Any, tmp_path: Path, honour: bool,
+                                     blocks: bool) -> None:
+    """semgrep drops `# nosemgrep` results itself unless told not to; we must see them, to keep
+    them in SARIF as suppressed, or to block when the configuration does not honour them."""
+    root = project({"app.py": "def view(request):\n"
+                              "    return eval(request.args.get('q'))  # nosemgrep\n",
+                    ".secsdlc.toml": f"[suppressions]\nnosemgrep = {str(honour).lower()}\n"})
+    rc, by_line = _scan(root, tmp_path, scanners="semgrep")
+    assert rc == (1 if blocks else 0)
+    [result] = by_line[2]
+    assert result["ruleId"] == "secsdlc.python.injection.code-injection"
+    assert ("suppressions" in result) is honour
+    if honour:
+        assert result["suppressions"][0]["kind"] == "inSource"
