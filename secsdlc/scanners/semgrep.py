@@ -107,11 +107,13 @@ class SemgrepScanner:
         doc = tool.run_json("semgrep", cmd, cwd=request.root, timeout=request.timeout,
                             env=OFFLINE_ENV)
         rc = doc["_returncode"]
-        notes = _notifications(doc.get("errors", []))
-        if rc not in (0, 1) and not doc.get("results") and any(
-            n.kind is NotificationKind.SCANNER_FAILURE for n in notes
-        ):
-            raise ScannerOutputError("; ".join(n.message for n in notes)[:1000])
+        errors = doc.get("errors", [])
+        if rc not in (0, 1):
+            # 2 and above: a fatal error, an invalid rule or configuration. Its results, if
+            # any, are not the whole answer, so the run fails whatever the errors' levels say.
+            detail = "; ".join(_error_text(e) for e in errors) or f"exit status {rc}"
+            raise ScannerOutputError(f"exited {rc}: {detail}"[:1000])
+        notes = _notifications(errors)
         known = _pack_rules(tuple(str(c.resolve()) for c in configs))
         findings: list[Finding] = []
         rules: dict[RuleId, Rule] = {}
@@ -122,12 +124,24 @@ class SemgrepScanner:
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
 
 
+def _error_text(error: dict[str, Any]) -> str:
+    """One line: semgrep's message, or its short and long messages, and the file they are about."""
+    parts = [str(error.get(k)).strip() for k in ("message", "short_msg", "long_msg")
+             if error.get(k)]
+    text = " ".join(" ".join(parts).split()) or str(error.get("type") or "semgrep error")
+    spans = error.get("spans")
+    where = error.get("path") or (spans[0].get("file") if isinstance(spans, list) and spans
+                                  and isinstance(spans[0], dict) else None)
+    return f"{where}: {text}" if where and str(where) not in text else text
+
+
 def _notifications(errors: list[dict[str, Any]]) -> list[Notification]:
     notes = []
     for error in errors:
         level = str(error.get("level", "error")).lower()
         path = error.get("path")
-        message = str(error.get("message", error.get("type", "semgrep error"))).strip()
+        message = str(error.get("message") or error.get("short_msg")
+                      or error.get("type") or "semgrep error").strip()
         message = message.splitlines()[0] if message else "semgrep error"
         if path:
             notes.append(Notification(

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.engine.conftest import run_cli
 
 VULN = "import os\n\ndef f(x):\n    os.system(x)\n"
@@ -56,7 +58,7 @@ def test_unparseable_output(project: Any, tmp_path: Path) -> None:
 
 def test_real_semgrep_timing_out(project: Any) -> None:
     root = project({"a.py": VULN})
-    _config(root, "semgrep", timeout=0.2)
+    _config(root, "semgrep", timeout=0.05)
     rc, doc = _scan(root, "semgrep")
     assert rc == 2
     assert any("timed out" in n["message"] for n in doc["notifications"])
@@ -78,3 +80,31 @@ def test_timed_out_scanner_leaves_no_process(project: Any, tmp_path: Path) -> No
         state = next(line for line in status.read_text().splitlines()
                      if line.startswith("State:"))
         assert "Z" in state.split()[1], state
+
+
+GOOD_RULE = """rules:
+  - id: team.no-eval
+    languages: [python]
+    severity: ERROR
+    message: eval
+    pattern: eval(...)
+"""
+# valid YAML, but `patterns` must be a list: semgrep rejects the rule, not the file
+INVALID_RULE = GOOD_RULE.replace("    pattern: eval(...)", "    patterns: 3").replace(
+    "team.no-eval", "team.broken")
+
+
+@pytest.mark.parametrize("rules", [
+    {"team/bad.yaml": INVALID_RULE},
+    {"team/good.yaml": GOOD_RULE, "team/bad.yaml": INVALID_RULE},
+    {"team/bad.yaml": "rules:\n  - id: [unclosed\n"},
+    {},  # the configured rule directory does not exist
+])
+def test_invalid_team_rules_fail_the_scan(project: Any, rules: dict[str, str]) -> None:
+    """A rule semgrep cannot load must not quietly shrink the rule set to what it could load."""
+    root = project({"a.py": "eval(input())\n", **rules})
+    _config(root, "semgrep", rules=[str(root / "team")])
+    rc, doc = _scan(root, "semgrep")
+    assert rc == 2 and doc["verdict"]["passed"] is False
+    failures = [n["message"] for n in doc["notifications"] if n["kind"] == "scanner-failure"]
+    assert failures and "team" in failures[0], doc["notifications"]
