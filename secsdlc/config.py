@@ -172,9 +172,12 @@ def parse(
                     warnings.append(
                         f"{source}: unknown key '{prefix}scanners.{name}.{opt}' ignored")
                     continue
-                if isinstance(value, bool) and expected is not bool:
-                    raise err(f"scanners.{name}.{opt}", f"must be {_type_name(expected)}")
-                if not isinstance(value, expected):
+                if isinstance(expected, frozenset):
+                    if not isinstance(value, str) or value not in expected:
+                        choices = ", ".join(repr(c) for c in sorted(expected))
+                        raise err(f"scanners.{name}.{opt}", f"must be one of {choices}")
+                elif (isinstance(value, bool) and expected is not bool) \
+                        or not isinstance(value, expected):
                     raise err(f"scanners.{name}.{opt}", f"must be {_type_name(expected)}")
                 checked[opt] = value
             options[name] = checked

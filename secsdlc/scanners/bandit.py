@@ -21,6 +21,7 @@ from secsdlc.model import (
 from secsdlc.owasp import categories
 from secsdlc.scanners import tool
 from secsdlc.scanners.interface import (
+    OptionType,
     ScannerOutput,
     ScanRequest,
 )
@@ -56,7 +57,7 @@ def _downranked() -> Mapping[str, str]:
 class BanditScanner:
     name = "bandit"
     information_uri = "https://bandit.readthedocs.io/"
-    options: Mapping[str, type | tuple[type, ...]] = {
+    options: Mapping[str, OptionType] = {
         "skip": list,  # bandit test ids never to report, e.g. ["B101"]
         "all-checks": bool,  # keep bandit's own severity for the checks we down-rank
         "jobs": int,

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from secsdlc.deps.interface import Dependency, DepsError, SourceResult
 from secsdlc.deps.report import Report
 from secsdlc.model import ScannerName, Severity
-from secsdlc.scanners.interface import ScannerError, ScannerOutput, ScanRequest
+from secsdlc.scanners.interface import OptionType, ScannerError, ScannerOutput, ScanRequest
 
 NAME = ScannerName("deps")
 STALE_DAYS = 30
@@ -55,7 +55,7 @@ def _kind(path: str) -> str | None:
 class DepsScanner:
     name = str(NAME)
     information_uri = "https://osv.dev/"
-    options: Mapping[str, type | tuple[type, ...]] = {
+    options: Mapping[str, OptionType] = {
         "vuln-source": str,
         "env": bool,
         "db": str,

@@ -56,12 +56,16 @@ class ScannerOutput:
     redact: frozenset[str] = frozenset()
 
 
+# An option's accepted Python type(s) as read from the TOML configuration, or the set of the
+# strings it accepts.
+OptionType = type | tuple[type, ...] | frozenset[str]
+
+
 @runtime_checkable
 class Scanner(Protocol):
     name: str
     information_uri: str
-    # Option name -> accepted Python type(s), as read from the TOML configuration.
-    options: Mapping[str, type | tuple[type, ...]]
+    options: Mapping[str, OptionType]
 
     def version(self) -> str:
         """The underlying tool's version; raise ScannerUnavailable when it is missing."""

@@ -26,7 +26,7 @@ from secsdlc.model import (
     Severity,
 )
 from secsdlc.owasp import categories
-from secsdlc.scanners.interface import ScannerOutput, ScanRequest
+from secsdlc.scanners.interface import OptionType, ScannerOutput, ScanRequest
 
 NAME = ScannerName("secrets")
 MASK = "<redacted>"
@@ -143,7 +143,7 @@ def _rule(pattern: SecretPattern) -> Rule:
 class SecretsScanner:
     name = "secrets"
     information_uri = "https://github.com/secsdlc/secsdlc"
-    options: Mapping[str, type | tuple[type, ...]] = {
+    options: Mapping[str, OptionType] = {
         "exclude-rules": list,
         "timeout": (int, float),
     }
