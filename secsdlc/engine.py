@@ -34,6 +34,7 @@ from secsdlc.model import (
 )
 from secsdlc.scanners.interface import Scanner, ScannerError, ScannerOutput, ScanRequest
 from secsdlc.suppress import SuppressionSettings
+from secsdlc.turns import Turns
 
 # Extra time a scanner gets beyond its own timeout before the engine stops waiting for it.
 _GRACE_S = 15.0
@@ -178,6 +179,7 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
              progress: ProgressCallback | None) -> dict[str, _Outcome]:
     outcomes: dict[str, _Outcome] = {name: _Outcome() for name in plan.scanners}
     threads: list[tuple[str, threading.Thread, float]] = []
+    turns = Turns(list(plan.scanners))
     for name, scanner in plan.scanners.items():
         options = {**plan.config.scanner_options.get(name, {}),
                    **plan.option_overrides.get(name, {})}
@@ -188,7 +190,7 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
         # daemon threads: a plugin that hangs in-process must not keep secsdlc alive at exit
         thread = threading.Thread(
             target=_run_one, args=(scanner, request, outcomes[name], progress, name,
-                                   plan.cache, fileset.digests),
+                                   plan.cache, fileset.digests, turns),
             name=f"scanner-{name}", daemon=True)
         thread.start()
         threads.append((name, thread, timeout_s))
@@ -204,7 +206,7 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
 
 def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
              progress: ProgressCallback | None, name: str, cache: ResultCache | None,
-             digests: Mapping[str, str]) -> None:
+             digests: Mapping[str, str], turns: Turns) -> None:
     if progress:
         progress(name, "started")
     outcome.started_at = _utc_now()
@@ -216,15 +218,17 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
         misses = list(request.files)
         if cache is not None and outcome.cache_context is not None:
             misses = []
-            for path in request.files:
-                digest = digests.get(path)
-                entry = cache.get(cache.key(content_digest=digest, scanner=name,
-                                            context=outcome.cache_context),
-                                  path) if digest else None
-                if entry is None:
-                    misses.append(path)
-                else:
-                    outcome.cached.append(entry)
+            with turns.turn(name):
+                for path in request.files:
+                    digest = digests.get(path)
+                    entry = cache.get(cache.key(content_digest=digest, scanner=name,
+                                                context=outcome.cache_context),
+                                      path) if digest else None
+                    if entry is None:
+                        misses.append(path)
+                    else:
+                        outcome.cached.append(entry)
+        turns.pass_turn(name)
         outcome.scanned = tuple(misses)
         if misses or not request.files:
             output = scanner.scan(ScanRequest(root=request.root, files=tuple(misses),
@@ -238,6 +242,8 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
         outcome.error = f"{name}: {e}"
     except Exception as e:  # a plugin's bug must fail the scan closed, not crash it
         outcome.error = f"{name}: crashed: {type(e).__name__}: {e}"
+    finally:
+        turns.pass_turn(name)  # idempotent; here for the scanner that failed before its turn
     outcome.duration = time.monotonic() - started
     outcome.ended_at = _utc_now()
     if progress:
