@@ -12,11 +12,16 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-from secsdlc.deps.interface import Dependency, DepsError, SourceResult
-from secsdlc.deps.report import Report
 from secsdlc.model import ScannerName, Severity
 from secsdlc.scanners.interface import OptionType, ScannerError, ScannerOutput, ScanRequest
+
+if TYPE_CHECKING:
+    # The audit's own modules are imported when a scan has manifests to read: every scan loads
+    # every scanner, and a commit hook that touches no manifest should not pay for them.
+    from secsdlc.deps.interface import Dependency, SourceResult
+    from secsdlc.deps.report import Report
 
 NAME = ScannerName("deps")
 STALE_DAYS = 30
@@ -84,6 +89,8 @@ class DepsScanner:
             raise DepsOptionError(f"deps: unpinned-severity: {e}") from e
         db_option = request.options.get("db")
         db_path = Path(str(db_option)).expanduser() if db_option else None
+        from secsdlc.deps.interface import DepsError
+        from secsdlc.deps.report import Report
 
         report = Report(unpinned_severity=unpinned_severity)
         dependencies: list[Dependency] = []
@@ -130,6 +137,7 @@ class DepsScanner:
                report: Report) -> dict[int, tuple[str, ...]]:
         from secsdlc.deps import store
         from secsdlc.deps.audit import audit, range_exposure
+        from secsdlc.deps.interface import DepsError
         from secsdlc.deps.services import audit_online
 
         exposure: dict[int, tuple[str, ...]] = {}
