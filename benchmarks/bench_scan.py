@@ -4,6 +4,7 @@
 
 Compares, on the same tree and the same rules:
   by hand:  bandit -r TREE, then semgrep --config rules/ TREE, one after the other
+  by hand, semgrep's native CLI: the same with `semgrep scan --experimental`, as secsdlc runs it
   secsdlc:  secsdlc scan TREE --scanners bandit,semgrep,secrets --no-cache (it also runs secrets)
 and, for reference, detect-secrets (the usual standalone secrets scanner) on the same tree.
 Also times `secsdlc --version`. Prints medians and ratios.
@@ -43,12 +44,12 @@ def main() -> int:
     # scans, so that both sides do the same work
     py_files = sorted(str(p.relative_to(tree)) for p in tree.rglob("*.py"))
 
-    def by_hand() -> float:
+    def by_hand(*semgrep_flags: str) -> float:
         t = run([str(BIN / "bandit"), "-r", str(tree), "-f", "json", "-q",
                  "-o", str(out / "bandit.json")])
-        t += run([str(BIN / "semgrep"), "scan", "--metrics=off", "--disable-version-check",
-                  "--json", "--quiet", "--config", str(rules), "-o", str(out / "semgrep.json"),
-                  "--", *py_files], cwd=tree)
+        t += run([str(BIN / "semgrep"), "scan", *semgrep_flags, "--metrics=off",
+                  "--disable-version-check", "--json", "--quiet", "--config", str(rules),
+                  "-o", str(out / "semgrep.json"), "--", *py_files], cwd=tree)
         return t
 
     def secsdlc() -> float:
@@ -63,16 +64,20 @@ def main() -> int:
     print(f"tree: {tree} ({sum(1 for _ in tree.rglob('*.py'))} .py files), "
           f"{args.runs} runs each, cpus={os.cpu_count()}")
     # interleaved, so that machine noise hits both sides alike
-    hand_samples, ours_samples = [], []
+    hand_samples, native_samples, ours_samples = [], [], []
     for _ in range(args.runs):
         hand_samples.append(by_hand())
+        native_samples.append(by_hand("--experimental"))
         ours_samples.append(secsdlc())
     import statistics
 
-    hand, ours = statistics.median(hand_samples), statistics.median(ours_samples)
+    hand, native, ours = (statistics.median(x)
+                          for x in (hand_samples, native_samples, ours_samples))
     print(f"by hand (bandit then semgrep): median {hand:.2f} s  [{fmt(hand_samples)}]")
+    print(f"  semgrep --experimental:      median {native:.2f} s  [{fmt(native_samples)}]")
     print(f"secsdlc scan (+ secrets):      median {ours:.2f} s  [{fmt(ours_samples)}]")
-    print(f"ratio secsdlc / by hand:       {ours / hand:.2f}  (goal <= 0.9)")
+    print(f"ratio secsdlc / by hand:       {ours / hand:.2f}  (goal <= 0.9); "
+          f"{ours / native:.2f} to the tools with semgrep's native CLI")
     if args.detect_secrets:
         ds, ds_samples = median_of(1, lambda: run([str(BIN / "detect-secrets"), "scan",
                                                    "--all-files", str(tree)], ok=(0,)))
