@@ -34,5 +34,15 @@ def median_of(runs: int, fn: Callable[[], float]) -> tuple[float, list[float]]:
     return statistics.median(samples), samples
 
 
+def timed_median(runs: int, fn: Callable[[], object]) -> tuple[float, list[float]]:
+    """Median wall time of `runs` calls of `fn`, and every sample."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times
+
+
 def fmt(samples: list[float]) -> str:
     return ", ".join(f"{s:.2f}" for s in samples)

@@ -22,15 +22,17 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from secsdlc.ci.outputs import parse_outputs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import timed_median
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE.parent.parent
@@ -38,15 +40,6 @@ BIN = Path(sys.executable).parent
 SCANNERS = "bandit,secrets"
 INJECTED = ("\n\ndef _bench_injected(cmd):\n    import subprocess\n"
             "    return subprocess.call(cmd, shell=True)\n")
-
-
-def median_of(runs: int, fn: Callable[[], object]) -> tuple[float, list[float]]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), times
 
 
 def sh(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
@@ -129,9 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tree {args.tree.name}: {sum(1 for _ in repo.rglob('*.py'))} Python files, "
               f"pull request changes {len(changed)}; setup {setup:.1f} s; runs {args.runs}; "
               f"load average {load:.2f} on {os.cpu_count()} CPUs")
-        t_tools, r_tools = median_of(args.runs, tools)
-        t_scan, r_scan = median_of(args.runs, scan)
-        t_ci, r_ci = median_of(args.runs, ci_cold)
+        t_tools, r_tools = timed_median(args.runs, tools)
+        t_scan, r_scan = timed_median(args.runs, scan)
+        t_ci, r_ci = timed_median(args.runs, ci_cold)
         outputs = parse_outputs((tmp / "output.txt").read_text())  # the last run's values win
         print(f"{'step':58} {'median s':>9}  runs")
         rows = [("bandit + detect-secrets on the changed files (floor)", t_tools, r_tools),
@@ -156,8 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sh([*secsdlc, "ci", "github", "--scanners", "bandit", "--diff-aware", "false",
                     "--output-dir", str(tmp / "cif"), pkg], repo, env, ok=(0, 1))
 
-            t_bf, r_bf = median_of(args.runs, bandit_full)
-            t_cf, r_cf = median_of(args.runs, ci_full)
+            t_bf, r_bf = timed_median(args.runs, bandit_full)
+            t_cf, r_cf = timed_median(args.runs, ci_full)
             print(f"{'bandit -r ' + pkg + ' (full)':58} {t_bf:9.2f}  "
                   f"{' '.join(f'{x:.2f}' for x in r_bf)}")
             print(f"{'secsdlc ci github --diff-aware false (bandit, full)':58} {t_cf:9.2f}  "

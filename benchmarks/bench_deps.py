@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
 import threading
-import time
-from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -38,17 +35,11 @@ from secsdlc.process import run, which
 from secsdlc.scanners.deps import DepsScanner
 from secsdlc.scanners.interface import ScanRequest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import timed_median
+
 HERE = Path(__file__).resolve().parent
 WORK = HERE.parent.parent
-
-
-def median_of(runs: int, fn: Callable[[], object]) -> tuple[float, list[float]]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), times
 
 
 def yaml_floor(vulns: Path) -> None:
@@ -128,8 +119,8 @@ def main() -> int:
         db_path = tmp / "pypi.sqlite3"
         print(f"runs per step: {args.runs} (medians; all runs in seconds)\n")
 
-        imp, imp_all = median_of(args.runs, lambda: store.build(vulns, db_path))
-        floor, _ = median_of(args.runs, lambda: yaml_floor(vulns))
+        imp, imp_all = timed_median(args.runs, lambda: store.build(vulns, db_path))
+        floor, _ = timed_median(args.runs, lambda: yaml_floor(vulns))
         with store.Store(db_path) as db:
             info = db.info()
             pins = five_hundred_pins(db)
@@ -147,7 +138,7 @@ def main() -> int:
                               options={"db": str(db_path)})
         out = scanner.scan(request)  # warm the page cache and the version cache
         failures = [n for n in out.notifications if n.kind.value == "scanner-failure"]
-        scan_t, scan_all = median_of(max(args.runs, 7), lambda: scanner.scan(request))
+        scan_t, scan_all = timed_median(max(args.runs, 7), lambda: scanner.scan(request))
         deps = [Dependency(name=PackageName(n), path="r", line=i, version=v)
                 for i, (n, v) in enumerate(pins, 1)]
 
@@ -155,7 +146,7 @@ def main() -> int:
             with store.Store(db_path) as db:
                 audit(db, deps)
 
-        match_t, _ = median_of(max(args.runs, 7), match_only)
+        match_t, _ = timed_median(max(args.runs, 7), match_only)
         print(f"\naudit of {len(pins)} pinned requirements, warm database: median {scan_t:.3f} s "
               f"(target <= 1 s)  runs {[round(t, 3) for t in scan_all]}")
         print(f"  findings {len(out.findings)}, failures {len(failures)} "
@@ -168,7 +159,7 @@ def main() -> int:
                 target.unlink()
             store.install_snapshot(target)
 
-        unpack_t, _ = median_of(args.runs, unpack)
+        unpack_t, _ = timed_median(args.runs, unpack)
         print(f"  first use on a fresh install, unpacking the shipped snapshot: median "
               f"{unpack_t:.3f} s (once)")
 
@@ -179,7 +170,7 @@ def main() -> int:
         online = ScanRequest(root=repo, files=("requirements.txt",),
                              options={"db": str(db_path), "vuln-source": "osv", "osv-url": url})
         online_runs = max(1, min(args.runs, 3))
-        ours_online, _ = median_of(online_runs, lambda: scanner.scan(online))
+        ours_online, _ = timed_median(online_runs, lambda: scanner.scan(online))
         print(f"  secsdlc --vuln-source osv (local OSV API):  median {ours_online:.3f} s")
         pip_audit = which("pip-audit")
         if pip_audit:
@@ -187,7 +178,7 @@ def main() -> int:
                    "-s", "osv", "--osv-url", url, "--progress-spinner", "off",
                    "--cache-dir", str(tmp / "pip-audit-cache"), "-f", "json"]
             rc_out: list[tuple[int, str, str]] = []
-            pa, _ = median_of(online_runs, lambda: rc_out.append(run(cmd, timeout=600)))
+            pa, _ = timed_median(online_runs, lambda: rc_out.append(run(cmd, timeout=600)))
             rc, stdout, _ = rc_out[-1]
             try:
                 found = sum(len(d.get("vulns", [])) for d in json.loads(stdout)["dependencies"])
@@ -205,7 +196,7 @@ def main() -> int:
                 if p.is_file() and scanner.applies_to(p.relative_to(args.django).as_posix())
             )
             req = ScanRequest(root=args.django, files=files, options={"db": str(db_path)})
-            dj, _ = median_of(max(args.runs, 7), lambda: scanner.scan(req))
+            dj, _ = timed_median(max(args.runs, 7), lambda: scanner.scan(req))
             out = scanner.scan(req)
             print(f"\nDjango 5.2.8 tree: {len(files)} manifests, {len(out.findings)} findings, "
                   f"{sum(1 for n in out.notifications if n.kind.value == 'scanner-failure')} "
