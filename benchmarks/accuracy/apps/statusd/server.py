@@ -254,11 +254,11 @@ class StatusHandler(BaseHTTPRequestHandler):
 
     def _import_alerts(self) -> None:
         alerts = xmlio.parse_legacy(io.BytesIO(self._body()))
-        self._json({"imported": len(alerts)})
+        self._json({"imported": len(alerts), "alerts": alerts})
 
     def _import_alerts_v2(self) -> None:
         alerts = xmlio.parse_current(io.BytesIO(self._body()))
-        self._json({"imported": len(alerts)})
+        self._json({"imported": len(alerts), "alerts": alerts})
 
     def _import_config(self) -> None:
         parser = etree.XMLParser(resolve_entities=True, load_dtd=True)
