@@ -25,7 +25,7 @@ def summary():
 
 @bp.route("/return", methods=["POST"])
 def payment_return():
-    data = request.get_json(force=True)
+    data = request.json
     status = payments.fetch_status(data["status_url"])
     log.info("payment status received: %s", status.get("state") in ("paid", "pending"))
     return jsonify(state=status.get("state"))
