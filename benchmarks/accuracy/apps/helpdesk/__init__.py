@@ -1,0 +1,1 @@
+"""Helpdesk: ticketing for the support team (Django)."""
