@@ -19,7 +19,7 @@ from secsdlc.model import (
     Severity,
 )
 from secsdlc.owasp import categories
-from secsdlc.scanners import tool
+from secsdlc.scanners import bandit_context, tool
 from secsdlc.scanners.interface import (
     OptionType,
     ScannerOutput,
@@ -73,7 +73,7 @@ class BanditScanner:
 
     def cache_context(self, options: Mapping[str, object]) -> str:
         """bandit judges each file alone: results are cacheable per file content."""
-        return json.dumps(sorted(_downranked().items()))
+        return json.dumps([sorted(_downranked().items()), bandit_context.cache_key()])
 
     def scan(self, request: ScanRequest) -> ScannerOutput:
         if not request.files:
@@ -104,6 +104,8 @@ class BanditScanner:
                 if test_id in skip:
                     continue
                 finding, rule = _convert(item, downranked.get(test_id))
+                if not request.options.get("all-checks"):
+                    finding = bandit_context.adjust(finding, request.root)
                 findings.append(finding)
                 rules.setdefault(rule.id, rule)
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))

@@ -33,6 +33,10 @@ DOWNRANKED: dict[str, str] = {
     "secsdlc.python.crypto.insecure-random and 2 FP; precision 0.71 (5/7)",
     "B317": "xml.sax parse flags parsing with external entities off too: precision 0.57 (4/7); "
     "secsdlc.python.misconfiguration.xxe checks the parser's entity features",
+    "B324": "hashlib md5/sha1: each of its corpus findings (5/5) is also one of "
+    "secsdlc.python.crypto.weak-hash, which reports the same calls at high only where the digest "
+    "protects a password, signature, token or key; on six mature projects (bench_noise.py) it "
+    "made 15 findings high, 12 of them cache keys, ETags, checksums or HTTP Digest",
     "B403": "import of pickle is not a use of it: precision 0.44 (8/18); "
     "secsdlc.python.integrity.insecure-deserialization follows input into pickle/yaml/marshal",
     "B404": "import of subprocess is not a use of it: precision 0.47 (17/36); "
