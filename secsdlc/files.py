@@ -107,6 +107,10 @@ def collect(
                                         "not followed"))
             # a link inside the root is scanned at its target
             return
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO would block the scan, a device never ends
+            notes.append(_skip(rel, "not a regular file (FIFO, socket or device), not scanned"))
+            return
         if st.st_size > max_file_size:
             notes.append(_skip(rel, f"larger than max-file-size ({st.st_size} > "
                                     f"{max_file_size} bytes)"))

@@ -66,12 +66,10 @@ def _current_text(root: Path) -> str:
 
 def _add(args: argparse.Namespace, root: Path) -> int:
     from secsdlc.errors import UsageError
+    from secsdlc.fileio import read_text
     from secsdlc.signoff import allowed_signers, audit, context, registry, sshsig
 
-    try:
-        fields = args.pubkey.read_text(encoding="utf-8").split()
-    except OSError as e:
-        raise UsageError(f"{args.pubkey}: cannot read public key: {e}") from e
+    fields = read_text(args.pubkey, "public key", limit=64 * 1024).split()
     if len(fields) < 2:
         raise UsageError(f"{args.pubkey}: not an OpenSSH public key")
     try:
