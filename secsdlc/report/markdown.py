@@ -12,7 +12,7 @@ def _cell(text: str) -> str:
 
 
 def render(result: ScanResult, verdict: Verdict, *, link_base: str = "") -> str:
-    lines = ["## secsdlc", ""]
+    lines = ["## secsdlc", "", f"Mode: {result.mode}", ""]
     lines.append("**Gate: passed**" if verdict.passed
                  else f"**Gate: failed** - {_cell('; '.join(verdict.reasons))}")
     counts = by_severity(result.findings)

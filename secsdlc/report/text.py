@@ -27,7 +27,8 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
     console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False,
                       width=120 if not color else None, soft_wrap=True)
     scanners = ", ".join(r.tool.name for r in result.runs) or "no scanner"
-    console.print(f"[bold]secsdlc {__version__}[/bold] scanned with {escape(scanners)}")
+    console.print(f"[bold]secsdlc {__version__}[/bold] scanned with {escape(scanners)} "
+                  f"({result.mode} mode)")
     findings = sorted_findings(f for f in result.findings if f.baseline_state != "absent")
     active = reportable(findings)
     shown = [f for f in active if show_info or f.severity is not Severity.INFO]
