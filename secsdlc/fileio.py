@@ -37,8 +37,11 @@ def _where(path: Path, what: str) -> str:
 # outputs
 
 
-def check_output(path: Path, what: str = "") -> None:
-    """Raise if `path` cannot become a regular file written by write_atomic."""
+def check_output(path: Path, what: str = "", *, parents: bool = True) -> None:
+    """Raise if `path` cannot become a regular file written by write_atomic.
+
+    `parents`: missing directories above it will be created; else they are an error.
+    """
     where = _where(path, what)
     try:
         st = path.stat()
@@ -53,6 +56,8 @@ def check_output(path: Path, what: str = "") -> None:
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise UsageError(f"{where}: not a regular file (refusing to replace it)")
     parent = path.parent
+    if not parents and not parent.is_dir():
+        raise UsageError(f"{where}: no such directory {parent}")
     for ancestor in (parent, *parent.parents):
         if ancestor.exists():
             if not ancestor.is_dir():
@@ -74,9 +79,10 @@ def check_distinct(outputs: Iterable[tuple[str, Path | None]]) -> None:
         seen[key] = f"{what} {path}"
 
 
-def write_atomic(path: Path, data: str | bytes, what: str = "", *, mode: int | None = None) -> None:
+def write_atomic(path: Path, data: str | bytes, what: str = "", *, mode: int | None = None,
+                 parents: bool = True) -> None:
     """Replace `path` with `data` so that a crash or a full disk leaves the old file whole."""
-    check_output(path, what)
+    check_output(path, what, parents=parents)
     where = _where(path, what)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -92,7 +98,7 @@ def write_atomic(path: Path, data: str | bytes, what: str = "", *, mode: int | N
         if mode is not None:
             os.chmod(tmp, mode)
         # checked again just before the rename: the target may have changed during the work
-        check_output(path, what)
+        check_output(path, what, parents=parents)
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)

@@ -136,10 +136,6 @@ def collect(
         if not stat.S_ISREG(st.st_mode):
             unscanned(rel, "not a regular file (a FIFO, socket or device), not scanned")
             return
-        if not stat.S_ISREG(st.st_mode):
-            # a FIFO would block the scan, a device never ends
-            notes.append(_skip(rel, "not a regular file (FIFO, socket or device), not scanned"))
-            return
         if st.st_size > max_file_size:
             unscanned(rel, f"larger than max-file-size ({st.st_size} > {max_file_size} bytes), "
                            f"not scanned")

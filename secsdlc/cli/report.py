@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc.report import html
 
     out = Path(args.html)
-    check_output(out, "--html")
+    check_output(out, "--html", parents=False)
     config = settings.load_config(args.config)
     policy = settings.policy(config)
     now = utcnow()
@@ -52,6 +52,6 @@ def run(args: argparse.Namespace) -> int:
             snapshot = store.snapshot(project=args.project, branch=args.branch)
         doc, states = metrics.trends(snapshot, policy, now=now, since=since, period=args.period)
         page = html.render_dashboard(doc, states, policy=policy, now=now)
-    write_atomic(out, page, "--html")
+    write_atomic(out, page, "--html", parents=False)
     print(f"wrote {out}")
     return EXIT_PASS

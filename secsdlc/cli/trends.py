@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc.history.store import HistoryStore, utcnow
 
     if args.output:
-        check_output(Path(args.output), "--output")
+        check_output(Path(args.output), "--output", parents=False)
     config = settings.load_config(args.config)
     conf = settings.history_settings(config)
     policy = settings.policy(config)
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     render = {"text": formats.to_text, "json": formats.to_json, "csv": formats.to_csv}
     text = render[args.format](doc)
     if args.output:
-        write_atomic(Path(args.output), text, "--output")
+        write_atomic(Path(args.output), text, "--output", parents=False)
     else:
         sys.stdout.write(text)
     return EXIT_PASS

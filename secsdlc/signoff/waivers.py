@@ -21,7 +21,7 @@ from secsdlc import fileio
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import Severity
 from secsdlc.signoff import sshsig
-from secsdlc.signoff.allowed_signers import AllowedSigners
+from secsdlc.signoff.allowed_signers import AllowedSigners, same_principal
 from secsdlc.signoff.canonical import canonical, parse_timestamp, timestamp
 from secsdlc.signoff.files import SECSDLC_DIR, atomic_write
 from secsdlc.signoff.sshsig import PrivateKey, SignatureError
@@ -273,7 +273,7 @@ def check(
             f"signed by key {key.fingerprint}, which is not a correspondent "
             f"{waiver.approval.principal!r} in the verified registry"
         )
-    if waiver.approval.principal == waiver.requester or signers.is_allowed(
+    if same_principal(waiver.approval.principal, waiver.requester) or signers.is_allowed(
         waiver.requester, key, NAMESPACE
     ):
         return invalid(f"approved by the requester {waiver.requester!r}: a correspondent "
