@@ -14,6 +14,7 @@ from typing import Any
 
 from secsdlc.errors import ConfigError
 from secsdlc.model import Severity
+from secsdlc.scanners.tool import executable_env
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,6 +36,9 @@ DEFAULT_EXCLUDE = (
     "**/*.egg-info/**",
     "**/site-packages/**",
 )
+
+# Options that name a program to run: never taken from a file in the repository.
+PROGRAM_OPTIONS = frozenset({"executable"})
 
 # Sections other issues' features own; recognised here so they do not warn as unknown.
 _SECTIONS = ("scanners", "policy", "suppressions", "history", "bandit-precision")
@@ -68,7 +72,8 @@ def find_config_file(start: Path) -> Path | None:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 return pyproject  # let load() report the problem with the file's name
-            if "secsdlc" in data.get("tool", {}):
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "secsdlc" in tool:
                 return pyproject
         if (candidate_dir / ".git").exists():
             break
@@ -87,7 +92,10 @@ def read_table(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), "", f"invalid TOML: {e}") from e
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("secsdlc", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(str(path), "tool", "must be a table")
+        table = tool.get("secsdlc", {})
         if not isinstance(table, dict):
             raise ConfigError(str(path), "tool.secsdlc", "must be a table")
         return table
@@ -167,6 +175,12 @@ def parse(
                 continue
             checked: dict[str, object] = {}
             for opt, value in opts.items():
+                if opt in PROGRAM_OPTIONS:
+                    warnings.append(
+                        f"{source}: '{prefix}scanners.{name}.{opt}' ignored: the program a "
+                        f"scanner runs is never read from a repository file; set "
+                        f"{executable_env(name)} in the environment instead")
+                    continue
                 expected = known.get(opt)
                 if expected is None:
                     warnings.append(
@@ -179,11 +193,16 @@ def parse(
                 elif (isinstance(value, bool) and expected is not bool) \
                         or not isinstance(value, expected):
                     raise err(f"scanners.{name}.{opt}", f"must be {_type_name(expected)}")
+                if opt == "timeout" and not value > 0:
+                    raise err(f"scanners.{name}.{opt}", "must be a positive number of seconds")
                 checked[opt] = value
             options[name] = checked
     elif scanners_value is not None and not isinstance(scanners_value, list):
         raise err("scanners", "must be a list of scanner names or a table of scanner options")
 
+    for k in _SECTIONS:
+        if k in table and k != "scanners" and not isinstance(table[k], dict):
+            raise err(k, "must be a table")
     sections = {k: table[k] for k in _SECTIONS if k in table and isinstance(table[k], dict)}
     return Config(
         source=source,

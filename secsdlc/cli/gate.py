@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc.model import Severity
     from secsdlc.signoff import context
 
+    common.check_outputs(args.output, args.output_sarif, sarif_flag="--output-sarif")
     root = context.project_root(args.root)
     _, config = common.load_scanners_and_config(args.config, root, None)
     fail_on = config.fail_on
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         fail_on=fail_on, trust_root=trust, require_signoff=args.require_signoff,
         signoff_file=args.signoff))
     common.write_outputs(result, verdict, fmt=args.format, output=args.output,
-                         sarif=args.output_sarif)
+                         sarif=args.output_sarif, sarif_flag="--output-sarif")
     if verdict.error:
         return EXIT_USAGE
     return EXIT_PASS if verdict.passed else EXIT_BLOCKING
