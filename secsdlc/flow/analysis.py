@@ -1,0 +1,131 @@
+"""The analysis of a whole project: parse every file once, analyse each function that can see
+untrusted data or hands something to a dangerous call, and collect the source-to-sink paths.
+
+What was not analysed is said, never taken as safe: a file that does not parse, a function that
+ran out of budget or nested too deep is a `Skipped` value naming it and why.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
+from secsdlc.flow.models import Models
+from secsdlc.flow.project import FunctionInfo, Project
+
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+    function: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    reports: tuple[Report, ...]
+    # (path, line, kind) of every dangerous call analysed, and whether its argument was proven
+    # constant or sanitized in every context it was analysed in
+    proofs: Mapping[tuple[str, int, str], bool]
+    skipped: tuple[Skipped, ...]
+    files: int
+    functions: int
+
+
+def parse(root: Path, files: Iterable[str]) -> tuple[dict[str, ast.Module], list[Skipped]]:
+    trees: dict[str, ast.Module] = {}
+    skipped: list[Skipped] = []
+    for rel in files:
+        path = root / rel
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            skipped.append(Skipped(rel, f"cannot be read: {e.strerror or e}"))
+            continue
+        if len(data) > MAX_FILE_BYTES:
+            skipped.append(Skipped(rel, f"larger than {MAX_FILE_BYTES} bytes"))
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                trees[rel] = ast.parse(data, filename=rel)
+        except SyntaxError as e:
+            skipped.append(Skipped(rel, f"does not parse with Python "
+                                        f"{sys.version_info.major}.{sys.version_info.minor}: "
+                                        f"{e.msg} (line {e.lineno})"))
+        except (ValueError, RecursionError, MemoryError) as e:
+            skipped.append(Skipped(rel, f"cannot be parsed: {type(e).__name__}"))
+    return trees, skipped
+
+
+def _interesting(info: FunctionInfo, models: Models, names: frozenset[str],
+                 project_dispatching: set[str]) -> bool:
+    """Worth analysing on its own: a handler, or a function that touches a request or a sink."""
+    if info.handler is not None or info.class_ref in project_dispatching:
+        return True
+    for node in ast.walk(info.node):
+        if isinstance(node, ast.Name) and node.id in names:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in names:
+            return True
+        if isinstance(node, ast.arg) and node.arg in models.request_names:
+            return True
+    return False
+
+
+def analyse(root: Path, files: Iterable[str], models: Models, *,
+            budget: int = 60_000) -> Result:
+    trees, skipped = parse(root, files)
+    project = Project(trees, models)
+    interp = Interpreter(project, models, budget=budget)
+    names = _watched_names(models)
+    analysed = 0
+    for module in project.modules.values():
+        try:
+            interp.run_module(module)
+        except BudgetExceeded:
+            skipped.append(Skipped(module.path, "module code exceeds the analysis budget"))
+        except RecursionError:
+            skipped.append(Skipped(module.path, "module code nests too deeply to analyse"))
+    for info in project.functions.values():
+        if not _interesting(info, models, names, project.dispatching):
+            continue
+        analysed += 1
+        try:
+            interp.run_root(info)
+        except BudgetExceeded:
+            skipped.append(Skipped(info.path, "exceeds the analysis budget", info.qualname))
+            _forget_proofs(interp, info)
+        except RecursionError:
+            skipped.append(Skipped(info.path, "nests too deeply to analyse", info.qualname))
+            _forget_proofs(interp, info)
+    reports = sorted(interp.reports.values(),
+                     key=lambda r: (r.sink.path, r.sink.line, r.sink.col, r.kind, r.trace))
+    return Result(tuple(reports), dict(interp.proofs), tuple(skipped), len(trees), analysed)
+
+
+def _forget_proofs(interp: Interpreter, info: FunctionInfo) -> None:
+    """A function not analysed to its end proves nothing about the calls in it."""
+    end = getattr(info.node, "end_lineno", None) or info.node.lineno
+    for key in list(interp.proofs):
+        path, line, _ = key
+        if path == info.path and info.node.lineno <= line <= end:
+            interp.proofs[key] = False
+
+
+def _watched_names(models: Models) -> frozenset[str]:
+    names: set[str] = set(models.request_names) | set(models.request_attributes)
+    names |= {m for m in models.sinks_by_method}
+    names |= {r.rsplit(".", 1)[-1] for r in models.sinks_by_ref}
+    names |= {r.rsplit(".", 1)[-1] for r in models.request_objects}
+    for handler in models.handler_classes:
+        names |= handler.attributes | handler.methods
+    names |= {"environ", "session"}
+    return frozenset(names)
