@@ -152,7 +152,7 @@ def after_logout(request):
 
 @login_required
 def switch_team(request):
-    request.session["active_team"] = request.GET.get("team", "")
+    request.session["active_team"] = request.META.get("HTTP_X_HELPDESK_TEAM", "")
     return redirect("/tickets/")
 
 

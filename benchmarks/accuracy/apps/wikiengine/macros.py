@@ -17,7 +17,7 @@ def calc(expr: str) -> str:
     try:
         return str(eval(expr))
     except Exception as exc:
-        log.info("calc macro failed: %s", exc)
+        log.info("calc macro failed: %s", type(exc).__name__)
         return "#ERR"
 
 

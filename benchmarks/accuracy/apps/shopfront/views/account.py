@@ -2,8 +2,19 @@
 from __future__ import annotations
 
 import logging
+import os
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    send_from_directory,
+    session,
+    url_for,
+)
 
 from .. import auth, settings
 
@@ -67,3 +78,19 @@ def choose_currency():
         abort(400)
     session["currency"] = currency
     return redirect(url_for("account.profile"))
+
+
+@bp.route("/invoices/download")
+def download_invoice():
+    if "customer" not in session:
+        abort(401)
+    name = request.args.get("file", "")
+    return send_file(os.path.join(settings.INVOICE_DIR, name), mimetype="application/pdf", as_attachment=True)
+
+
+@bp.route("/invoices/view")
+def view_invoice():
+    if "customer" not in session:
+        abort(401)
+    name = request.args.get("file", "")
+    return send_from_directory(settings.INVOICE_DIR, name, mimetype="application/pdf")

@@ -52,7 +52,7 @@ def browse():
 def browse_category(category: str):
     order = request.args.get("sort", "name")
     if order not in settings.SORTABLE_COLUMNS:
-        log.info("ignoring unknown sort column for %s", category)
+        log.info("ignoring unknown sort column")
         order = "name"
     products = db.list_products(order, 0, settings.PAGE_SIZE)
     return render_template("catalog/index.html", products=products, category=category)
