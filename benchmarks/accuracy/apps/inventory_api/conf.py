@@ -11,4 +11,3 @@ SUPPLIER_APIS = {
 IMAGE_HOSTS = ("cdn.acme-supply.example", "images.globex.example")
 LDAP_SERVER = getattr(settings, "INVENTORY_LDAP_SERVER", "ldaps://ldap.internal.example")
 LDAP_BASE = "ou=staff,dc=example,dc=com"
-COUNTABLE_TABLES = ("stock", "bins", "pallets", "movements")

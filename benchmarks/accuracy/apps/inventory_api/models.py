@@ -1,4 +1,18 @@
+from decimal import Decimal
+from typing import Callable
+
 from django.db import models
+
+FORMULAS = {
+    "standard": "item['cost'] * Decimal('1.35')",
+    "clearance": "item['cost'] * Decimal('1.05')",
+    "premium": "max(item['cost'] * Decimal('1.6'), item['cost'] + 20)",
+}
+
+
+def compile_formula(expr: str) -> Callable[[dict], Decimal]:
+    """Turn a pricing formula into a function of one catalogue item."""
+    return eval("lambda item: " + expr, {"Decimal": Decimal, "max": max})
 
 
 class Product(models.Model):

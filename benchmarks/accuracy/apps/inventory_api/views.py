@@ -16,10 +16,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import conf
-from .models import Product, StockMovement
+from . import conf, labels, staff, suppliers, warehouse
+from .models import FORMULAS, Product, StockMovement, compile_formula
 from .serializers import AdjustmentSerializer, ProductSerializer
-from .services import importers, labels, pricing, staff, suppliers, warehouse
 
 log = logging.getLogger("inventory")
 
@@ -181,7 +180,7 @@ class InvoiceImportView(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request):
-        lines = importers.invoice_lines(request.FILES["invoice"])
+        lines = suppliers.invoice_lines(request.FILES["invoice"])
         return Response({"lines": lines})
 
 
@@ -189,7 +188,7 @@ class CreditNoteImportView(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request):
-        lines = importers.credit_note_lines(request.FILES["credit_note"])
+        lines = suppliers.credit_note_lines(request.FILES["credit_note"])
         return Response({"lines": lines})
 
 
@@ -238,7 +237,7 @@ class PricingPreviewView(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request):
-        formula = pricing.compile_formula(request.data.get("formula", "item['cost']"))
+        formula = compile_formula(request.data.get("formula", "item['cost']"))
         return Response({"price": str(formula({"cost": 10}))})
 
 
@@ -246,6 +245,6 @@ class PricingApplyView(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request):
-        expr = pricing.FORMULAS.get(request.data.get("formula", "standard"), pricing.FORMULAS["standard"])
-        formula = pricing.compile_formula(expr)
+        expr = FORMULAS.get(request.data.get("formula", "standard"), FORMULAS["standard"])
+        formula = compile_formula(expr)
         return Response({"price": str(formula({"cost": 10}))})

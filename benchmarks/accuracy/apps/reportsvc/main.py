@@ -1,12 +1,11 @@
 """ASGI entry point."""
 from fastapi import FastAPI
 
-from . import legacy
-from .routers import catalog, files, nodes, reports
+from . import catalog_api, files_api, legacy, reports_api
 
 app = FastAPI(title="reportsvc", version="3.2.0")
-app.include_router(reports.router)
-app.include_router(nodes.router)
-app.include_router(files.router)
-app.include_router(catalog.router)
+app.include_router(reports_api.router)
+app.include_router(reports_api.nodes_router)
+app.include_router(files_api.router)
+app.include_router(catalog_api.router)
 app.router.routes.extend(legacy.routes)

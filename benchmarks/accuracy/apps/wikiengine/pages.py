@@ -6,7 +6,7 @@ import os
 
 import bleach
 import markdown
-from flask import Flask, abort, redirect, render_template, render_template_string, request, session, url_for
+from flask import Flask, abort, redirect, render_template_string, request, session, url_for
 from markupsafe import escape
 from werkzeug.utils import secure_filename
 

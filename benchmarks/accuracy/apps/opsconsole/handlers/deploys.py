@@ -6,7 +6,7 @@ import re
 
 import tornado.web
 
-from .. import gitops, services, settings
+from .. import hostops, settings
 from .base import BaseHandler
 
 log = logging.getLogger("opsconsole.deploys")
@@ -16,22 +16,22 @@ class ChangelogHandler(BaseHandler):
     @tornado.web.authenticated
     def get(self):
         branch = self.get_query_argument("branch", "main")
-        self.write_json({"log": gitops.git(f"log --oneline -20 {branch}").splitlines()})
+        self.write_json({"log": hostops.git(f"log --oneline -20 {branch}").splitlines()})
 
 
 class BranchDiffHandler(BaseHandler):
     @tornado.web.authenticated
     def get(self):
         branch = self.get_query_argument("branch", "main")
-        if not re.fullmatch(r"[A-Za-z0-9._/-]+", branch) or branch not in gitops.known_branches():
+        if not re.fullmatch(r"[A-Za-z0-9._/-]+", branch) or branch not in hostops.known_branches():
             raise tornado.web.HTTPError(404)
-        self.write_json({"diff": gitops.git(f"diff --stat main...{branch}").splitlines()})
+        self.write_json({"diff": hostops.git(f"diff --stat main...{branch}").splitlines()})
 
 
 class RestartHandler(BaseHandler):
     @tornado.web.authenticated
     def post(self, service):
-        self.write_json({"status": services.restart(service)})
+        self.write_json({"status": hostops.restart(service)})
 
 
 class RollingRestartHandler(BaseHandler):
@@ -39,7 +39,7 @@ class RollingRestartHandler(BaseHandler):
     def post(self, service):
         if service not in settings.SERVICES:
             raise tornado.web.HTTPError(404)
-        self.write_json({"status": services.restart(service)})
+        self.write_json({"status": hostops.restart(service)})
 
 
 class AcknowledgeHandler(BaseHandler):

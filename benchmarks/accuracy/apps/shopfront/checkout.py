@@ -5,7 +5,7 @@ import logging
 
 from flask import Blueprint, abort, jsonify, render_template, render_template_string, request
 
-from .. import payments, promotions, settings
+from . import billing, settings
 
 log = logging.getLogger(__name__)
 bp = Blueprint("checkout", __name__)
@@ -26,7 +26,7 @@ def summary():
 @bp.route("/return", methods=["POST"])
 def payment_return():
     data = request.json
-    status = payments.fetch_status(data["status_url"])
+    status = billing.fetch_status(data["status_url"])
     log.info("payment status received: %s", status.get("state") in ("paid", "pending"))
     return jsonify(state=status.get("state"))
 
@@ -35,9 +35,9 @@ def payment_return():
 def payment_poll():
     data = request.get_json(force=True)
     status_url = data.get("status_url", "")
-    if not payments.is_gateway_url(status_url):
+    if not billing.is_gateway_url(status_url):
         abort(400, "unexpected status link")
-    status = payments.fetch_status(status_url)
+    status = billing.fetch_status(status_url)
     return jsonify(state=status.get("state"))
 
 
@@ -45,18 +45,18 @@ def payment_poll():
 def try_promotion():
     rule = request.form.get("rule", "False")
     basket = {"subtotal": 120.0, "items": 3, "loyalty_years": 2}
-    return jsonify(applies=promotions.evaluate(rule, basket))
+    return jsonify(applies=billing.evaluate(rule, basket))
 
 
 @bp.route("/promotions/validate", methods=["POST"])
 def validate_promotion():
     rule = request.form.get("rule", "False")
     try:
-        checked = promotions.check_rule(rule, settings.PROMO_FIELDS)
+        checked = billing.check_rule(rule, settings.PROMO_FIELDS)
     except (SyntaxError, ValueError) as exc:
         return jsonify(error=str(exc)), 400
     basket = {"subtotal": 120.0, "items": 3, "loyalty_years": 2}
-    return jsonify(applies=promotions.evaluate(checked, basket))
+    return jsonify(applies=billing.evaluate(checked, basket))
 
 
 @bp.route("/gift/preview", methods=["POST"])

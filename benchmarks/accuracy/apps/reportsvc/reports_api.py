@@ -1,19 +1,20 @@
-"""Sales reports."""
+"""Sales reports, and the live numbers scraped from each warehouse node."""
 from __future__ import annotations
 
 import logging
 import re
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from .. import db, delivery, formulas, settings
+from . import db, delivery, formulas, settings
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/reports", tags=["reports"])
+nodes_router = APIRouter(prefix="/nodes", tags=["nodes"])
 
 
 class FormulaIn(BaseModel):
@@ -110,3 +111,14 @@ def search_words(
 ):
     titles = [r["title"] for r in db.rows(session, text("SELECT title FROM reports ORDER BY created_at DESC"))]
     return [t for t in titles if re.search(pattern, t)]
+
+
+@nodes_router.get("/metrics")
+async def node_metrics(request: Request):
+    node = request.query_params.get("node", "node-1.metrics.internal")
+    return {"raw": await delivery.scrape(f"http://{node}:8125/metrics")}
+
+
+@nodes_router.get("/{node_id}/metrics")
+async def node_metrics_by_id(node_id: int):
+    return {"raw": await delivery.scrape(f"http://node-{node_id}.metrics.internal:8125/metrics")}

@@ -6,7 +6,7 @@ import logging
 from flask import Blueprint, abort, jsonify, make_response, render_template, request
 from markupsafe import Markup, escape
 
-from .. import db, markup, settings
+from . import db, markup, settings
 
 log = logging.getLogger(__name__)
 bp = Blueprint("catalog", __name__)

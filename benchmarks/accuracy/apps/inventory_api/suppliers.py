@@ -1,11 +1,29 @@
-"""Bulk imports: supplier invoices (XML) and stock snapshots."""
+"""Supplier integration: catalogue synchronisation and invoice imports."""
 from __future__ import annotations
 
+import logging
 from xml.dom import pulldom
 from xml.sax import make_parser
 from xml.sax.handler import feature_external_ges
 
 import defusedxml.ElementTree as DET
+import requests
+
+log = logging.getLogger(__name__)
+SESSION = requests.Session()
+SESSION.headers["User-Agent"] = "inventory-sync/2.1"
+
+
+def fetch_catalog(api_base: str) -> list[dict]:
+    resp = SESSION.get(f"{api_base}/catalog", timeout=20)
+    resp.raise_for_status()
+    return resp.json().get("items", [])
+
+
+def fetch_image(url: str) -> bytes:
+    resp = SESSION.get(url, timeout=10)
+    resp.raise_for_status()
+    return resp.content
 
 
 def invoice_lines(stream) -> list[dict[str, str]]:

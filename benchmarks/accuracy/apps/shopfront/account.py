@@ -1,6 +1,8 @@
 """Customer account: sign-in, sign-out and preferences."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import os
 
@@ -16,10 +18,27 @@ from flask import (
     url_for,
 )
 
-from .. import auth, settings
+from . import db, settings
 
 log = logging.getLogger(__name__)
+audit_log = logging.getLogger("shopfront.auth")
 bp = Blueprint("account", __name__)
+
+
+def verify_password(username: str, password: str) -> bool:
+    rows = db.query("SELECT salt, pw_hash FROM customers WHERE email = ?", (username,))
+    if not rows:
+        return False
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), rows[0]["salt"], 200_000)
+    return hmac.compare_digest(digest.hex(), rows[0]["pw_hash"])
+
+
+def record_failure(username: str, remote_addr: str | None) -> None:
+    audit_log.warning("failed login for %s from %s", username, remote_addr)
+
+
+def record_lockout(username: str) -> None:
+    audit_log.warning("account locked after repeated failures: %r", username)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -27,8 +46,8 @@ def login():
     if request.method == "GET":
         return render_template("account/login.html")
     email = request.form.get("email", "")
-    if not auth.verify_password(email, request.form.get("password", "")):
-        auth.record_failure(email, request.remote_addr)
+    if not verify_password(email, request.form.get("password", "")):
+        record_failure(email, request.remote_addr)
         return render_template("account/login.html", error="Wrong e-mail or password"), 401
     session["customer"] = email
     return redirect(url_for("catalog.index"))
@@ -39,7 +58,7 @@ def unlock():
     email = request.form.get("email", "")
     attempts = int(request.form.get("attempts", "0") or 0)
     if attempts > 5:
-        auth.record_lockout(email)
+        record_lockout(email)
         abort(429)
     return render_template("account/unlock.html")
 

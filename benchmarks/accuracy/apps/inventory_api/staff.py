@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ldap3 import ALL, Connection, Server
 
-from .. import conf
+from . import conf
 
 
 def find(ldap_filter: str) -> list[dict]:

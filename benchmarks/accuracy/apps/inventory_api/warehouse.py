@@ -7,7 +7,7 @@ from typing import Any, Sequence
 import psycopg
 from psycopg import sql
 
-from .. import conf
+from . import conf
 
 log = logging.getLogger(__name__)
 

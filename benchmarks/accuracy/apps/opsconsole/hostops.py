@@ -1,6 +1,7 @@
-"""Read-only git queries against the deploy repository."""
+"""Operations on the deploy host: read-only git queries and service control."""
 from __future__ import annotations
 
+import os
 import subprocess
 
 from . import settings
@@ -15,3 +16,7 @@ def known_branches() -> set[str]:
         ["git", "-C", settings.REPO_DIR, "for-each-ref", "--format=%(refname:short)", "refs/heads"], text=True
     )
     return set(out.split())
+
+
+def restart(service: str) -> int:
+    return os.system(f"sudo -n systemctl restart {service}.service")

@@ -5,30 +5,30 @@ import re
 
 from fastapi import APIRouter, HTTPException
 
-from .. import catalog
+from . import db
 
 router = APIRouter(prefix="/catalog", tags=["catalog"])
 
 
 @router.get("/products")
 def products_named(name: str):
-    return catalog.select(f"//product[name='{name}']")
+    return db.catalog_select(f"//product[name='{name}']")
 
 
 @router.get("/products/exact")
 def products_exact(name: str):
-    return catalog.select("//product[name=$name]", name=name)
+    return db.catalog_select("//product[name=$name]", name=name)
 
 
 @router.get("/categories/{slug}")
 def category_products(slug: str):
     if not re.match(r"[\w-]+", slug):
         raise HTTPException(status_code=400)
-    return catalog.select(f"//category[@slug='{slug}']/product")
+    return db.catalog_select(f"//category[@slug='{slug}']/product")
 
 
 @router.get("/brands/{slug}")
 def brand_products(slug: str):
     if not re.fullmatch(r"[\w-]+", slug):
         raise HTTPException(status_code=400)
-    return catalog.select(f"//brand[@slug='{slug}']/product")
+    return db.catalog_select(f"//brand[@slug='{slug}']/product")

@@ -6,7 +6,7 @@ import os
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, PlainTextResponse
 
-from .. import settings
+from . import settings
 
 router = APIRouter(tags=["files"])
 
