@@ -60,3 +60,36 @@ def regex_check(function: str, pattern: str, flags: int = 0) -> frozenset[str]:
         return frozenset()
     return kinds_cleared(getattr(compiled, function))
 
+
+
+# Characters that carry an attack of each kind: a substitution that leaves none of them in any
+# probe makes its output safe for that kind.
+DANGEROUS: dict[str, tuple[str, ...]] = {
+    "sqli": ("'", '"', ";", "--"),
+    "cmdi": (";", "|", "&", "`", "$", "(", ")", "<", ">", "\n"),
+    "codeinj": ("(", ")", "'", '"', ";", "\n", "."),
+    "ssti": ("{", "}", "$", "%", "<"),
+    "xss": ("<", ">", '"', "'"),
+    "pathtraver": ("..", "/", "\\"),
+    "headeri": ("\r", "\n"),
+    "logi": ("\r", "\n"),
+    "ldapi": ("*", "(", ")", "\\", "\x00"),
+    "xpathi": ("'", '"', "[", "]", "/", "|"),
+    "regexi": ("(", ")", "*", "+", "?", "{", "[", "|", ".", "\\"),
+}
+
+
+def substitution_clears(pattern: str, replacement: object, flags: int = 0) -> frozenset[str]:
+    """Kinds that `re.sub(pattern, replacement, value)` makes safe."""
+    if not isinstance(replacement, str):
+        return frozenset()
+    try:
+        compiled = re.compile(pattern, flags)
+        cleared = set()
+        for kind, chars in DANGEROUS.items():
+            outputs = [compiled.sub(replacement, p) for p in PROBES[kind]]
+            if not any(c in out for out in outputs for c in chars):
+                cleared.add(kind)
+        return frozenset(cleared)
+    except (re.error, TypeError, ValueError, IndexError, RecursionError):
+        return frozenset()

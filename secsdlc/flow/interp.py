@@ -12,6 +12,7 @@ do inside one function. Every evaluation step is charged to a budget per analyse
 from __future__ import annotations
 
 import ast
+import contextlib
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -42,6 +43,8 @@ State = dict[str, Value]
 MAX_CALL_DEPTH = 7
 LOOP_PASSES = 3
 REQUEST = "web.request"
+_REQUEST_CLEAN_METHODS = frozenset({"is_secure", "is_ajax", "accepts", "get_signed_cookie",
+                                    "is_json", "url_for", "close", "user", "has_key"})
 _NORETURN = frozenset({"flask.abort", "werkzeug.exceptions.abort", "sys.exit", "exit", "quit",
                        "os._exit", "abort", "quart.abort", "bottle.abort", "fastapi.HTTPException"})
 _WEB_PACKAGES = frozenset({"flask", "werkzeug", "django", "starlette", "fastapi", "aiohttp",
@@ -61,6 +64,10 @@ _STR_KEEP = frozenset({"strip", "lstrip", "rstrip", "lower", "upper", "title", "
                        "translate", "__str__", "copy", "normalize", "resolve", "absolute",
                        "as_posix", "getvalue", "read", "readline", "readlines", "to_python",
                        "value", "first", "last", "cleaned", "geturl", "unquote"})
+_PATH_METHODS = frozenset({"resolve", "absolute", "expanduser", "joinpath", "with_name",
+                           "with_suffix", "with_stem", "relative_to", "realpath"})
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash",
+                     "/usr/bin/sh", "cmd", "cmd.exe", "powershell", "pwsh"})
 _BOOL_METHODS = frozenset({"isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal",
                            "isidentifier", "isascii", "isspace", "islower", "isupper",
                            "startswith", "endswith", "exists", "is_file", "is_dir",
@@ -108,6 +115,10 @@ class Frame:
     yields: list[Value] = field(default_factory=list)
     loops: list[_Loop] = field(default_factory=list)
     content_type: Value | None = None
+    # when analysed as a check: the truth value asked for, and the states it is returned in
+    predicate: bool | None = None
+    predicate_states: list[State] = field(default_factory=list)
+    wsgi_body: bool = False  # the frame started a WSGI response: what it returns is the body
     origins: dict[str, set[str]] = field(default_factory=dict)
     handler_kinds: list[int] = field(default_factory=list)
 
@@ -209,6 +220,8 @@ class Interpreter:
         if name in self.models.request_names:
             return Value(ref=REQUEST)
         dispatched = info.class_ref is not None and info.class_ref in self.project.dispatching
+        if name in info.typed_params:
+            return Value(safe=frozenset({ALL_KINDS}))  # the framework converted it
         if (info.handler is not None or dispatched) and \
                 name not in ("self", "cls", "start_response"):
             note = (f"request data {name}" if info.handler != "wsgi"
@@ -256,14 +269,19 @@ class Interpreter:
                 self.assign(node.target, self.eval(node.value, st, frame), st, frame, node)
             return st
         if isinstance(node, ast.AugAssign):
-            current = self.eval(node.target, st, frame) if not isinstance(
-                node.target, ast.Subscript) or True else UNKNOWN
+            current = self.eval(node.target, st, frame)
             value = self._binop(node.op, current, self.eval(node.value, st, frame))
             self.assign(node.target, value, st, frame, node)
             return st
         if isinstance(node, ast.Return):
             value = self.eval(node.value, st, frame) if node.value is not None else NONE
             frame.returns.append((value, self.step(frame, node, "returned")))
+            if frame.predicate is not None:
+                truth = _truth(value)
+                if truth is None or truth == frame.predicate:
+                    frame.predicate_states.append(
+                        self.refine(node.value, frame.predicate, dict(st), frame)
+                        if node.value is not None else st)
             return None
         if isinstance(node, ast.If):
             return self._exec_if(node, st, frame)
@@ -449,6 +467,12 @@ class Interpreter:
         name = targets[0].id
         frame.origins.pop(name, None)
         node = value
+        if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and
+               n.value.id in ("hmac", "hashlib") for n in ast.walk(node)):
+            # a digest of the data: checking it checks the data
+            frame.origins[name] = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)
+                                   and n.id != name}
+            return
         if isinstance(node, ast.Call):
             first = node.args[0] if node.args else None
             if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
@@ -532,7 +556,7 @@ class Interpreter:
             value = map_taints(value, lambda t: t.extend(step))
         if base.ref is not None:
             return
-        if isinstance(key.const, (str, int, bool)) or key.const is None and key.is_const:
+        if isinstance(key.const, (str, int, bool)) or (key.const is None and key.is_const):
             k: Key = key.const  # type: ignore[assignment]
             if base.items is not None and isinstance(k, int) and not isinstance(k, bool):
                 items = list(base.items)
@@ -592,27 +616,24 @@ class Interpreter:
                 return st
             other = self.eval(right, st, frame)
             if isinstance(op, (ast.In, ast.NotIn)):
-                left = self.eval(test.left, st, frame)
                 if _constant_collection(other):
                     return self._clear(test.left, frozenset({ALL_KINDS}), st, frame)
-                if isinstance(left.const, str) and isinstance(test.right_is_var, ast.AST) \
-                        if hasattr(test, "right_is_var") else False:
-                    return st
                 return st
             if isinstance(op, ast.Eq) and other.is_const and not other.taints:
                 return self._clear(test.left, frozenset({ALL_KINDS}), st, frame, other)
-            return st
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and not truth:
             return st
         if isinstance(test, ast.Call):
             return self._refine_call(test, truth, st, frame)
         return st
 
-    def refine_negated_membership(self, test: ast.Compare, st: State, frame: Frame) -> State:
-        return st
-
     def _refine_call(self, test: ast.Call, truth: bool, st: State, frame: Frame) -> State:
         func = test.func
+        callee = self.eval(func, st, frame) if isinstance(func, (ast.Name, ast.Attribute)) \
+            else UNKNOWN
+        ref = self.project.canonical(callee.ref) if callee.ref else None
+        if ref in self.project.functions:
+            return self._refine_by_predicate(test, self.project.functions[ref], callee, truth,
+                                             st, frame)
         if not truth:
             return st
         if isinstance(func, ast.Attribute):
@@ -646,10 +667,50 @@ class Interpreter:
             last = ref.rsplit(".", 1)[-1]
             if ref in _SAFE_URL_CHECKS or last in _SAFE_URL_CHECKS:
                 return self._clear(test.args[0], frozenset({"redirect", "ssrf"}), st, frame)
+            if last == "compare_digest":
+                for arg in test.args:
+                    st = self._clear(arg, frozenset({ALL_KINDS}), st, frame)
+                return st
             if last == "isinstance" and len(test.args) == 2:
                 kinds = self._static_ref(test.args[1], st, frame)
                 if kinds in ("int", "float", "bool", "uuid.UUID"):
                     return self._clear(test.args[0], frozenset({ALL_KINDS}), st, frame)
+        return st
+
+    def _refine_by_predicate(self, test: ast.Call, info: FunctionInfo, callee: Value,
+                             truth: bool, st: State, frame: Frame) -> State:
+        """A check written as a function of the project (`if not is_allowed_host(url):`):
+        what holds of each argument on every path where it returns `truth` holds here."""
+        if info.ref in self.stack or len(self.stack) >= MAX_CALL_DEPTH or \
+                any(isinstance(a, ast.Starred) for a in test.args):
+            return st
+        args = [self.eval(a, st, frame) for a in test.args]
+        bound = callee.field("__self__")
+        fn = info.node
+        params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+        if info.class_ref is not None and not _is_static(fn):
+            params = params[1:]
+        inner = Frame(self.project.modules[info.module], info, predicate=truth)
+        env: State = dict(zip(params, args, strict=False))
+        if info.class_ref is not None and not _is_static(fn) and fn.args.args:
+            env[fn.args.args[0].arg] = bound if bound is not None else Value(ctype=info.class_ref)
+        self.stack.append(info.ref)
+        try:
+            end = self.exec_block(fn.body, env, inner)
+        finally:
+            self.stack.pop()
+        if end is not None and truth is False:
+            inner.predicate_states.append(end)  # falling off the end returns None
+        if not inner.predicate_states:
+            return st
+        for i, expr in enumerate(test.args[:len(params)]):
+            kinds: frozenset[str] | None = None
+            for state in inner.predicate_states:
+                value = state.get(params[i])
+                here = _cleared_kinds(value) if value is not None else frozenset()
+                kinds = here if kinds is None else kinds & here
+            if kinds:
+                st = self._clear(expr, kinds, st, frame)
         return st
 
     def _regex_guard(self, function: str, pattern: Value, flags: Value | None,
@@ -672,8 +733,9 @@ class Interpreter:
             ref = self._static_ref(target.func, st, frame)
             if ref in _URL_PARSERS or ref in _NORMALIZERS or (ref or "").endswith("urlparse"):
                 target = target.args[0]
-        if isinstance(target, ast.Attribute) and target.attr in ("netloc", "hostname", "host",
-                                                                 "scheme", "port"):
+        if isinstance(target, ast.Attribute) and target.attr == "scheme":
+            return st  # the scheme says nothing about which host is reached
+        if isinstance(target, ast.Attribute) and target.attr in ("netloc", "hostname", "host"):
             kinds = frozenset({"ssrf", "redirect"})
             target = target.value
             if isinstance(target, ast.Call) and target.args:
@@ -683,11 +745,7 @@ class Interpreter:
             names |= frame.origins.get(target.id, set())
         elif isinstance(target, (ast.Attribute, ast.Subscript)):
             value = self.eval(target, st, frame)
-            cleaned = self._cleaned(value, kinds, to)
-            try:
-                self.write_back_safe(target, cleaned, st, frame)
-            except BudgetExceeded:
-                raise
+            self.write_back_safe(target, self._cleaned(value, kinds, to), st, frame)
             return st
         for name in names:
             value = st.get(name)
@@ -730,17 +788,19 @@ class Interpreter:
 
     def _name(self, node: ast.Name, st: State, frame: Frame) -> Value:
         value = st.get(node.id)
+        if value is None and frame.info is not None:
+            value = self.module_globals(frame.module).get(node.id)
         if value is not None:
+            if value.ref is not None and value.ref in self.models.request_objects:
+                return Value(ref=REQUEST)
+            if value.ref is not None and value.ref.startswith(PROJECT):
+                return self._resolve_global(value)
             return value
-        if frame.info is not None:
-            module_env = self.module_globals(frame.module)
-            if node.id in module_env:
-                return module_env[node.id]
         ref = self.project.lookup(frame.module.name, node.id)
         if ref is not None:
             if ref in self.models.request_objects:
                 return Value(ref=REQUEST)
-            return Value(ref=ref, ctype=self.models.types.get(ref) if False else None)
+            return Value(ref=ref)
         if node.id in self.models.logger_names:
             return Value(ctype="logger")
         return UNKNOWN
@@ -788,6 +848,20 @@ class Interpreter:
             return base.field("pattern") or UNKNOWN
         return derived([base]) if base.taints else UNKNOWN
 
+    def _resolve_global(self, value: Value) -> Value:
+        """`from .settings import ALLOWED`: the value the other module gave the name."""
+        ref = self.project.canonical(value.ref or "")
+        if ":" not in ref or ref in self.project.functions or ref in self.project.classes:
+            return value
+        module_name, _, qual = ref[1:].partition(":")
+        module = self.project.modules.get(module_name)
+        if module is None or "." in qual:
+            return value
+        found = self.module_globals(module).get(qual)
+        if found is None or found.ref == value.ref:
+            return value
+        return found
+
     def _instance_attribute(self, base: Value, attr: str, node: ast.AST, frame: Frame) -> Value:
         class_ref = base.ctype or ""
         for index in self.project.handler_class(class_ref):
@@ -834,10 +908,10 @@ class Interpreter:
             return UNKNOWN
         if key.is_const:
             k = key.const
-            if base.items is not None and isinstance(k, int) and not isinstance(k, bool):
-                if -len(base.items) <= k < len(base.items):
-                    item = base.items[k]
-                    return with_taints(item, base.taints) if base.taints else item
+            if base.items is not None and isinstance(k, int) and not isinstance(k, bool) \
+                    and -len(base.items) <= k < len(base.items):
+                item = base.items[k]
+                return with_taints(item, base.taints) if base.taints else item
             found = base.key(k) if isinstance(k, (str, int, bool)) or k is None else None
             if found is not None:
                 return with_taints(found, base.taints) if base.taints else found
@@ -872,7 +946,7 @@ class Interpreter:
                 return UNKNOWN
         if sp is None and base.taints:
             lo_i = lo if isinstance(lo, int) else 0
-            if isinstance(hi, int) and 0 <= lo_i and 0 <= hi <= len(base.prefix):
+            if isinstance(hi, int) and lo_i >= 0 and 0 <= hi <= len(base.prefix):
                 return const(base.prefix[lo_i:hi])
             if isinstance(lo, int) and lo < 0 and hi is None and -lo <= len(base.suffix):
                 return const(base.suffix[lo:])
@@ -901,11 +975,12 @@ class Interpreter:
             if left.ctype in ("list", "tuple") or right.ctype in ("list", "tuple"):
                 return container(left.ctype or right.ctype or "list",
                                  rest=join(left.element(), right.element()))
+            if isinstance(left.const, str) or left.prefix:
+                left, right = _requote([left, right])
             prefix = left.prefix + (right.prefix if left.is_const else "")
             suffix = (left.suffix if right.is_const else "") + right.suffix
-            return derived([left, right], safe=left.safe_for_concat(right)
-                           if hasattr(left, "safe_for_concat") else _concat_safe(left, right),
-                           prefix=prefix, suffix=suffix)
+            return derived([left, right], safe=_concat_safe(left, right), prefix=prefix,
+                           suffix=suffix)
         if isinstance(op, ast.Mod) and isinstance(left.const, str):
             return derived([right], safe=_concat_safe(left, right),
                            prefix=left.const.split("%", 1)[0])
@@ -915,9 +990,7 @@ class Interpreter:
             return replace(out, ctype="path")
         if isinstance(op, ast.Mult) and (left.items is not None or left.rest is not None):
             return container(left.ctype or "list", rest=left.element())
-        return derived([left, right], safe=_concat_safe(left, right)
-                       if isinstance(op, (ast.Mod, ast.Add)) else frozenset({ALL_KINDS}) -
-                       frozenset() if False else _concat_safe(left, right))
+        return derived([left, right], safe=_concat_safe(left, right))
 
     def _boolop(self, node: ast.BoolOp, st: State, frame: Frame) -> Value:
         values: list[Value] = []
@@ -989,6 +1062,7 @@ class Interpreter:
                 return const("".join(str(p.const) for p in parts))
             except Exception:
                 return UNKNOWN
+        parts = _requote(parts)
         prefix = ""
         for p in parts:
             if isinstance(p.const, str):
@@ -1038,8 +1112,8 @@ class Interpreter:
                     value.rest is not None) else (value.rest or rest)
                 continue
             key = self.eval(k, st, frame)
-            if key.is_const and isinstance(key.const, (str, int, bool)) or key.const is None \
-                    and key.is_const:
+            if (key.is_const and isinstance(key.const, (str, int, bool))) or (key.const is None \
+                    and key.is_const):
                 keys = [(kk, vv) for kk, vv in keys if kk != key.const]
                 keys.append((key.const, value))  # type: ignore[arg-type]
             else:
@@ -1113,8 +1187,26 @@ class Interpreter:
         if isinstance(func, ast.Attribute):
             receiver = self.eval(func.value, st, frame)
             return self.method_call(node, func, receiver, args, kwargs, st, frame)
+        if isinstance(func, ast.Name) and func.id == "start_response" and len(args) >= 2:
+            self._start_response(node, args[1], frame)
+            return UNKNOWN
         callee = self.eval(func, st, frame)
         return self.apply(node, callee, args, kwargs, st, frame)
+
+    def _start_response(self, node: ast.Call, headers: Value, frame: Frame) -> None:
+        """WSGI headers: the content type decides whether the body is HTML; other values are
+        headers a client's data must not break."""
+        for header in headers.items or ():
+            if header.items is None or len(header.items) != 2:
+                continue
+            name, value = header.items
+            key = name.const.lower() if isinstance(name.const, str) else ""
+            if key == "content-type":
+                frame.content_type = value
+            elif key:
+                kind = "redirect" if key == "location" else "headeri"
+                self.sink_values(kind, [value], self.step(frame, node, f"{name.const} header"))
+        frame.wsgi_body = True
 
     def apply(self, node: ast.Call, callee: Value, args: list[Value], kwargs: dict[str, Value],
               st: State, frame: Frame, receiver: Value | None = None) -> Value:
@@ -1143,12 +1235,27 @@ class Interpreter:
                 not receiver.ref.startswith(f"{REQUEST}."):
             callee = self._attribute(func, st, frame) if receiver.ref.startswith(PROJECT) \
                 else Value(ref=f"{receiver.ref}.{name}")
+            if receiver.ref.endswith(".objects") and name not in self.models.sinks_by_method:
+                # a Django manager: rows from the database, not the filter's arguments
+                return UNKNOWN
+            target = self.project.canonical(callee.ref) if callee.ref else None
+            if target is not None and target not in self.project.functions and \
+                    target not in self.project.classes and \
+                    target not in self.models.sinks_by_ref:
+                # a manager or client reached through a name (`Model.objects.raw(...)`)
+                for sink in self.models.sinks_by_method.get(name, ()):
+                    if sink.receiver is None and sink.self_bases is None and \
+                            sink.when != "tainted-receiver":
+                        self.check_sink(node, sink, args, kwargs, frame, receiver)
             return self.apply(node, callee, args, kwargs, st, frame, receiver)
         if receiver.ref == REQUEST or (receiver.ref or "").startswith(f"{REQUEST}."):
-            attr_value = self._attribute(func, st, frame)
-            if attr_value.taints:
-                return derived([attr_value])
-            return UNKNOWN
+            if receiver.ref == REQUEST and name in _REQUEST_CLEAN_METHODS:
+                return Value(safe=frozenset({ALL_KINDS}))
+            if receiver.ref == f"{REQUEST}.session":
+                return UNKNOWN
+            # what a request object's methods hand back is the client's data (a framework's
+            # `get_json()`, a project's own `req.arg("name")` wrapper alike)
+            return tainted(Taint("remote", (self.step(frame, node, _short(node)),)))
         class_ref = receiver.ctype if receiver.ctype and receiver.ctype.startswith(PROJECT) \
             else None
         if class_ref is not None:
@@ -1192,6 +1299,9 @@ class Interpreter:
                 return self._sanitized(derived([receiver, *args]), san.clears)
         if tag in ("xml-tree",):
             return replace(derived([receiver, *args]), ctype="xml-tree")
+        called = self._callbacks(node, args, kwargs, frame)
+        if called is not None:
+            return called
         return self._propagate(args, kwargs, receiver)
 
     def _receiver_tag(self, expr: ast.expr, receiver: Value) -> str | None:
@@ -1229,9 +1339,13 @@ class Interpreter:
                     isinstance(recv.const, str) and not seq.taints:
                 return const(recv.const.join(str(i.const) for i in seq.items))
             parts = list(seq.items or ()) + ([seq.rest] if seq.rest is not None else [])
-            safe = frozenset.intersection(*[_value_safe(p) for p in parts]) if parts and \
-                seq.items is not None or seq.rest is not None else frozenset()
+            safe = frozenset.intersection(*[_value_safe(p) for p in parts]) if (parts and \
+                seq.items is not None) or seq.rest is not None else frozenset()
             return derived([seq], safe=safe if parts else frozenset({ALL_KINDS}))
+        if recv.ctype == "markup" and name in ("format", "join", "__add__"):
+            # Markup escapes what is formatted into it
+            return replace(self._sanitized(derived([*args, *kwargs.values()]),
+                                           frozenset({"xss"})), ctype="markup")
         if name == "format" and isinstance(recv.const, str):
             values = [*args, *kwargs.values()]
             if all(v.is_const and not v.taints for v in values):
@@ -1283,6 +1397,11 @@ class Interpreter:
                 element = self._sanitized(element, frozenset({"headeri", "logi"}),
                                           keep_safe=element.safe)
             return container("list", rest=element)
+        if name == "encode" and args and isinstance(args[0].const, str) and \
+                args[0].const.replace("-", "_").lower() in ("unicode_escape", "raw_unicode_escape",
+                                                            "string_escape"):
+            return self._sanitized(derived([recv]), frozenset({"logi", "headeri"}),
+                                   keep_safe=recv.safe)
         if is_str and name in _STR_KEEP:
             if recv.is_const and not recv.taints and not args:
                 try:
@@ -1298,6 +1417,10 @@ class Interpreter:
                 if recv.ctype == "buffer":
                     return derived([recv.element()] if recv.rest is not None else [recv])
                 return replace(out, ctype=ctype)
+        if recv.ctype in ("path", "normpath") and name in _PATH_METHODS:
+            out = derived([recv, *args])
+            return replace(out, ctype="normpath" if name in ("resolve", "realpath") or (
+                recv.ctype == "normpath" and name not in ("joinpath", "with_name")) else "path")
         if name in _BOOL_METHODS:
             return Value(safe=frozenset({ALL_KINDS}))
         if recv.ctype == "store":
@@ -1462,6 +1585,31 @@ class Interpreter:
                 return NONE
         return None
 
+    def _callbacks(self, node: ast.Call, args: list[Value], kwargs: dict[str, Value],
+                   frame: Frame) -> Value | None:
+        """A project function handed to a library call with its arguments
+        (`loop.run_in_executor(None, job, a, b)`, `pool.submit(job, a)`,
+        `Thread(target=job, args=(a,))`): analysed as called with them."""
+        target = kwargs.get("target") or kwargs.get("func")
+        call_args: list[Value] = []
+        if target is not None and target.ref is not None:
+            extra = kwargs.get("args")
+            call_args = list(extra.items or ()) if extra is not None else []
+        else:
+            for i, arg in enumerate(args):
+                if arg.ref is not None and self.project.canonical(arg.ref) in \
+                        self.project.functions:
+                    target, call_args = arg, args[i + 1:]
+                    break
+        if target is None or target.ref is None:
+            return None
+        ref = self.project.canonical(target.ref)
+        if ref not in self.project.functions:
+            return None
+        result, _ = self.call_project(node, self.project.functions[ref], call_args, {},
+                                      target.field("__self__"), frame)
+        return result
+
     def _propagate(self, args: list[Value], kwargs: dict[str, Value],
                    receiver: Value | None) -> Value:
         parts = [*args, *kwargs.values()] + ([receiver] if receiver is not None else [])
@@ -1478,12 +1626,17 @@ class Interpreter:
     def external(self, node: ast.Call, ref: str, args: list[Value], kwargs: dict[str, Value],
                  st: State, frame: Frame, receiver: Value | None) -> Value:
         models = self.models
+        if ref.rsplit(".", 1)[-1] == "Markup":
+            for sink in models.sinks_by_ref.get(ref, ()):
+                self.check_sink(node, sink, args, kwargs, frame, receiver)
+            return Value(ctype="markup", safe=frozenset({"xss"}) if all(
+                a.proven_safe("xss") for a in args) else frozenset())
         response = False
         for sink in models.sinks_by_ref.get(ref, ()):
             if sink.kind != "none":
                 self.check_sink(node, sink, args, kwargs, frame, receiver)
-            response = response or sink.kind in ("redirect", "pathtraver", "none") and \
-                ref.split(".")[0] in _WEB_PACKAGES
+            response = response or (sink.kind in ("redirect", "pathtraver", "none") and \
+                ref.split(".")[0] in _WEB_PACKAGES)
         if response:
             return Value(ctype="response")
         if ref in ("lxml.etree.XMLParser", "lxml.etree.XMLPullParser"):
@@ -1504,6 +1657,9 @@ class Interpreter:
                 return Value(ctype="template-env")
             return replace(out, ctype=tag)
         san = models.sanitizers_by_ref.get(ref)
+        if san is not None and any(k in kwargs and kwargs[k].const == v and kwargs[k].is_const
+                                   for k, v in san.unless):
+            san = None
         if san is not None:
             value = derived([*args, *kwargs.values()])
             if ref in _NORMALIZERS:
@@ -1517,6 +1673,14 @@ class Interpreter:
                 ref in ("flask.Response", "werkzeug.wrappers.Response"):
             body = args[0] if args else kwargs.get("content", kwargs.get("response", NONE))
             return Value(ctype="response", fields=(("body", body),))
+        if ref in ("re.sub", "regex.sub") and len(args) >= 3 and \
+                isinstance(args[0].const, str) and args[1].is_const:
+            flags = kwargs.get("flags", args[4] if len(args) > 4 else const(0))
+            cleared = guards.substitution_clears(args[0].const, args[1].const,
+                                                 flags.const if isinstance(flags.const, int)
+                                                 else 0)
+            out = derived([args[2]], safe=args[2].safe)
+            return self._sanitized(out, cleared, keep_safe=args[2].safe) if cleared else out
         builtin = self._builtin_call(ref, args, kwargs)
         if builtin is not None:
             return builtin
@@ -1530,6 +1694,9 @@ class Interpreter:
             return derived(args)
         if receiver is not None and receiver.ref is not None and not args and not kwargs:
             return UNKNOWN
+        called = self._callbacks(node, args, kwargs, frame)
+        if called is not None:
+            return called
         return self._propagate(args, kwargs, None)
 
     def _builtin_call(self, ref: str, args: list[Value],
@@ -1570,6 +1737,9 @@ class Interpreter:
             return self._propagate(args, kwargs, None)
         if ref in ("print", "setattr", "delattr"):
             return NONE
+        if ref == "repr" and first is not None:
+            # repr escapes line breaks and quotes what it shows
+            return self._sanitized(derived([first]), frozenset({"logi", "headeri"}))
         return None
 
     def instantiate(self, node: ast.Call, class_ref: str, args: list[Value],
@@ -1598,10 +1768,8 @@ class Interpreter:
             result, after = cached
         else:
             result, after = self._invoke(node, info, args, kwargs, bound, is_static, frame)
-            try:
+            with contextlib.suppress(TypeError):
                 self.memo[key] = (result, after)
-            except TypeError:
-                pass
         if result.all_taints():
             step = self.step(frame, node, f"returned by {info.name}()")
             result = map_taints(result, lambda t: t.extend(step))
@@ -1659,8 +1827,8 @@ class Interpreter:
             result = join_all(values)
         else:
             result = NONE
-        if info.handler is not None or isinstance(fn, ast.AsyncFunctionDef):
-            self._check_returns(frame)
+        if info.handler is not None or frame.wsgi_body:
+            self._check_returns(frame, root=False)
         return result, after
 
     def _enter(self, value: Value, info: FunctionInfo, name: str) -> Value:
@@ -1682,7 +1850,10 @@ class Interpreter:
             shell_off = shell is None or (shell.is_const and not shell.const)
             if shell_off and values:
                 first = values[0]
-                if first.items is not None:
+                if first.items is not None and len(first.items) >= 3 and \
+                        first.items[0].const in _SHELLS and first.items[1].const in ("-c", "/c"):
+                    values = [first.items[2]]  # the shell runs that element as a command line
+                elif first.items is not None:
                     values = [first.items[0]] if first.items else []
                 elif first.ctype in ("list", "tuple") or first.rest is not None:
                     values = []
@@ -1737,18 +1908,18 @@ class Interpreter:
             for taint in value.all_taints():
                 if taint.kind != "remote" or not taint.reaches(kind):
                     continue
-                trace = taint.trace + (sink,)
+                trace = (*taint.trace, sink)
                 rkey = (kind, sink.path, sink.line, sink.col, taint.source)
                 old = self.reports.get(rkey)
                 if old is None or len(trace) < len(old.trace):
                     self.reports[rkey] = Report(kind, sink, trace)
 
-    def _check_returns(self, frame: Frame) -> None:
+    def _check_returns(self, frame: Frame, root: bool = True) -> None:
         info = frame.info
         if info is None:
             return
         for value, step in frame.returns:
-            for candidate in _response_values(value):
+            for candidate in _response_values(value) if root else []:
                 body = candidate.field("body")
                 if body is not None:
                     self.sink_values("xss", [body], replace(step, note="HTML response"))
@@ -1758,11 +1929,38 @@ class Interpreter:
                 if body.ctype not in ("dict", "response") and body.keys is None and \
                         body.ref is None:
                     self.sink_values("xss", [body], replace(step, note="returned as HTML"))
-            if info.handler == "wsgi":
+            if info.handler == "wsgi" or frame.wsgi_body:
                 ct = frame.content_type
                 if not (ct is not None and isinstance(ct.const, str)
                         and "html" not in ct.const.lower()):
                     self.sink_values("xss", [value], replace(step, note="WSGI response body"))
+
+
+def _requote(parts: list[Value]) -> list[Value]:
+    """Shell quoting undone by its context: a `shlex.quote`d value placed between double quotes
+    is still open to `$(...)` and backquotes."""
+    out: list[Value] = []
+    text = ""
+    for part in parts:
+        if isinstance(part.const, str):
+            text += part.const
+        else:
+            if text.count('"') % 2 == 1 and any("cmdi" in t.cleared for t in part.all_taints()):
+                part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {"cmdi"}))
+                part = replace(part, safe=part.safe - {"cmdi"})
+            text += part.prefix + "\0" + part.suffix
+        out.append(part)
+    return out
+
+
+def _cleared_kinds(value: Value) -> frozenset[str]:
+    if value.is_const and not value.taints:
+        return frozenset({ALL_KINDS})
+    taints = value.all_taints()
+    if not taints:
+        return value.safe
+    common = frozenset.intersection(*(t.cleared for t in taints))
+    return common | value.safe
 
 
 def _response_values(value: Value) -> list[Value]:

@@ -48,6 +48,9 @@ class Sanitizer:
     ref: str | None = None
     method: str | None = None
     receiver: tuple[str | None, ...] | None = None
+    # keyword arguments that, given with these constant values, turn the sanitizer off
+    # (`html.escape(s, quote=False)` leaves quotes for an attribute value to break out of)
+    unless: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,9 +185,13 @@ def _build(texts: list[tuple[str, str]]) -> Models:
             where = f"{source}: sanitizers[{n}]"
             if bool(row.get("ref")) == bool(row.get("method")):
                 raise ModelError(f"{where}: give exactly one of 'ref' or 'method'")
+            unless = row.get("unless") or {}
+            if not isinstance(unless, dict):
+                raise ModelError(f"{where}: 'unless' must map keyword arguments to values")
             sanitizers.append(Sanitizer(frozenset(_strs(row.get("clears"), where)),
                                         ref=row.get("ref"), method=row.get("method"),
-                                        receiver=_receiver(row.get("receiver"), where)))
+                                        receiver=_receiver(row.get("receiver"), where),
+                                        unless=tuple(sorted(unless.items()))))
     for sink in sinks:
         if sink.kind != "none" and sink.kind not in kinds:
             raise ModelError(f"sink {sink.ref or sink.method}: unknown kind {sink.kind!r}")

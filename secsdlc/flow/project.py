@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ class FunctionInfo:
     class_ref: str | None = None  # the class a method belongs to
     handler: str | None = None  # "route", "view", "wsgi", "method" when it serves requests
     html_return: bool = False  # a returned string becomes an HTML response
+    # parameters the framework converts to a number or UUID before the handler runs
+    typed_params: set[str] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -273,10 +276,21 @@ class Project:
             if cls.module == module.name and self.handler_class(cls.ref) and \
                     self._find_dispatch(cls):
                 self.dispatching.add(cls.ref)
+        self._typed_from_urls(module)
+        validating = any(i.split(".")[0] in ("fastapi", "pydantic") for i in module.imports)
         for info in self.functions.values():
             if info.module != module.name:
                 continue
             node = info.node
+            for deco in node.decorator_list:
+                if isinstance(deco, ast.Call) and deco.args and \
+                        isinstance(deco.args[0], ast.Constant) and \
+                        isinstance(deco.args[0].value, str):
+                    info.typed_params |= _typed_in_route(deco.args[0].value)
+            if validating:
+                for arg in node.args.args + node.args.kwonlyargs:
+                    if _annotation_name(arg.annotation) in _TYPED_ANNOTATIONS:
+                        info.typed_params.add(arg.arg)
             params = [a.arg for a in node.args.posonlyargs + node.args.args]
             decorated = any(_decorator_name(d) in models.route_decorators
                             for d in node.decorator_list)
@@ -294,6 +308,32 @@ class Project:
                     info.handler = "method"
             elif params and params[0] in models.request_names and "." not in info.qualname:
                 info.handler = "view"
+
+    def _typed_from_urls(self, module: Module) -> None:
+        """Django's `path("orders/<int:pk>/", views.order)`: pk reaches the view as an int."""
+        for node in ast.walk(module.tree):
+            if not (isinstance(node, ast.Call) and _decorator_name(node.func) in ("path",
+                                                                               "re_path")
+                    and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                continue
+            typed = _typed_in_route(node.args[0].value)
+            if not typed:
+                continue
+            view = node.args[1]
+            if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) and \
+                    view.func.attr == "as_view":
+                view = view.func.value
+            ref = self.canonical(self._resolve_expr(module, view))
+            if ref in self.functions:
+                targets = [ref]
+            elif ref in self.classes:
+                targets = [m for name, m in self.classes[ref].methods.items()
+                           if name in _HTTP_METHODS]
+            else:
+                targets = []
+            for target in targets:
+                self.functions[target].typed_params |= typed
 
     def _find_dispatch(self, cls: ClassInfo) -> bool:
         for node in ast.walk(cls.node):
@@ -317,6 +357,43 @@ _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opt
                            "retrieve", "create", "update", "partial_update", "destroy",
                            "form_valid", "get_queryset", "get_object", "get_context_data",
                            "dispatch", "prepare"})
+
+
+_TYPED_CONVERTERS = frozenset({"int", "float", "uuid", "UUID"})
+_TYPED_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "date", "datetime", "time",
+                                "Decimal", "PositiveInt", "NonNegativeInt", "conint",
+                                "condecimal", "confloat", "StrictInt", "StrictFloat",
+                                "StrictBool"})
+_ROUTE_PARAM = re.compile(r"<(\w+):(\w+)>|\{(\w+):(\w+)\}|\(\?P<(\w+)>\\d\+?\)")
+
+
+def _typed_in_route(route: str) -> set[str]:
+    typed: set[str] = set()
+    for m in _ROUTE_PARAM.finditer(route):
+        if m.group(1) and m.group(1) in _TYPED_CONVERTERS:
+            typed.add(m.group(2))
+        elif m.group(3) and m.group(4) in _TYPED_CONVERTERS:
+            typed.add(m.group(3))
+        elif m.group(5):
+            typed.add(m.group(5))
+    return typed
+
+
+def _annotation_name(node: ast.expr | None) -> str:
+    if isinstance(node, ast.Subscript):  # Annotated[int, Query(...)], Optional[int]
+        inner = node.slice
+        if isinstance(inner, ast.Tuple) and inner.elts:
+            inner = inner.elts[0]
+        return _annotation_name(inner)
+    if isinstance(node, ast.BinOp):  # int | None
+        return _annotation_name(node.left)
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return ""
 
 
 def _decorator_name(node: ast.expr) -> str:

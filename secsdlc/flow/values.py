@@ -51,7 +51,7 @@ class Taint:
     def extend(self, step: Step) -> Taint:
         if self.trace and self.trace[-1] == step:
             return self
-        trace = self.trace + (step,)
+        trace = (*self.trace, step)
         if len(trace) > MAX_STEPS:
             trace = trace[:2] + trace[-(MAX_STEPS - 2):]
         return Taint(self.kind, trace, self.cleared)
@@ -150,12 +150,13 @@ class Value:
 
     # -- construction --------------------------------------------------------------------------
     def with_field(self, name: str, value: Value) -> Value:
-        fields = tuple((k, v) for k, v in self.fields or () if k != name) + ((name, value),)
+        fields = (*tuple((k, v) for k, v in self.fields or () if k != name), (name, value))
         return replace(self, fields=fields[-MAX_ITEMS:])
 
     def with_key(self, key: Key, value: Value) -> Value:
-        keys = tuple((k, v) for k, v in self.keys or ()
-                     if not (k == key and type(k) is type(key))) + ((key, value),)
+        kept = tuple((k, v) for k, v in self.keys or ()
+                     if not (k == key and type(k) is type(key)))
+        keys = (*kept, (key, value))
         if len(keys) > MAX_ITEMS:
             return replace(self, keys=None, rest=join_all([v for _, v in keys]))
         return replace(self, keys=keys)
