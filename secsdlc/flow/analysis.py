@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import sys
+import threading
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -80,8 +81,39 @@ def _interesting(info: FunctionInfo, models: Models, names: frozenset[str],
     return False
 
 
+# The interpreter recurses once per nested expression and per call it follows: it runs on a
+# thread of its own with room for that.
+_STACK_BYTES = 512 * 1024 * 1024
+_RECURSION_LIMIT = 30_000
+
+
 def analyse(root: Path, files: Iterable[str], models: Models, *,
             budget: int = 60_000) -> Result:
+    outcome: list[Result] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_analyse(root, list(files), models, budget))
+        except BaseException as e:  # handed to the calling thread as it is
+            failure.append(e)
+
+    previous_stack = threading.stack_size()
+    previous_limit = sys.getrecursionlimit()
+    threading.stack_size(_STACK_BYTES)
+    try:
+        sys.setrecursionlimit(max(previous_limit, _RECURSION_LIMIT))
+        thread = threading.Thread(target=work, name="secsdlc-taint", daemon=True)
+        thread.start()
+    finally:
+        threading.stack_size(previous_stack)
+    thread.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def _analyse(root: Path, files: list[str], models: Models, budget: int) -> Result:
     trees, skipped = parse(root, files)
     project = Project(trees, models)
     interp = Interpreter(project, models, budget=budget)

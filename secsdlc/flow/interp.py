@@ -17,6 +17,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from secsdlc.flow import guards
 from secsdlc.flow.models import Models, Sink
@@ -74,13 +75,13 @@ _BOOL_METHODS = frozenset({"isdigit", "isalnum", "isalpha", "isnumeric", "isdeci
                            "is_relative_to", "__contains__", "has_key"})
 _ALNUM_CHECKS = frozenset({"isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal",
                            "isidentifier"})
-_CMP: dict[type, Callable[[object, object], object]] = {
+_CMP: dict[type, Callable[[Any, Any], object]] = {
     ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
     ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
-    ast.In: lambda a, b: operator.contains(b, a),  # type: ignore[operator]
-    ast.NotIn: lambda a, b: not operator.contains(b, a),  # type: ignore[operator]
+    ast.In: lambda a, b: operator.contains(b, a),
+    ast.NotIn: lambda a, b: not operator.contains(b, a),
 }
-_BINOP: dict[type, Callable[[object, object], object]] = {
+_BINOP: dict[type, Callable[[Any, Any], object]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
     ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow,
     ast.BitOr: operator.or_, ast.BitAnd: operator.and_, ast.BitXor: operator.xor,
@@ -120,6 +121,7 @@ class Frame:
     predicate_states: list[State] = field(default_factory=list)
     wsgi_body: bool = False  # the frame started a WSGI response: what it returns is the body
     origins: dict[str, set[str]] = field(default_factory=dict)
+    conditions: dict[str, ast.expr] = field(default_factory=dict)
     handler_kinds: list[int] = field(default_factory=list)
 
     @property
@@ -222,6 +224,10 @@ class Interpreter:
         dispatched = info.class_ref is not None and info.class_ref in self.project.dispatching
         if name in info.typed_params:
             return Value(safe=frozenset({ALL_KINDS}))  # the framework converted it
+        if info.handler == "view" and name not in info.url_params:
+            # a function taking a request is a view only for the URL parameters a pattern of
+            # the project names; its other parameters come from its callers
+            return tainted(Taint("param", (step,)))
         if (info.handler is not None or dispatched) and \
                 name not in ("self", "cls", "start_response"):
             note = (f"request data {name}" if info.handler != "wsgi"
@@ -251,11 +257,11 @@ class Interpreter:
     def exec_stmt(self, node: ast.stmt, st: State, frame: Frame) -> State | None:
         self._charge()
         if isinstance(node, ast.Expr):
-            value = node.value
-            result = self.eval(value, st, frame)
-            if isinstance(value, ast.Call) and self._noreturn(value, st, frame):
+            expr = node.value
+            result = self.eval(expr, st, frame)
+            if isinstance(expr, ast.Call) and self._noreturn(expr, st, frame):
                 return None
-            if isinstance(value, (ast.Yield, ast.YieldFrom)):
+            if isinstance(expr, (ast.Yield, ast.YieldFrom)):
                 frame.yields.append(result)
             return st
         if isinstance(node, ast.Assign):
@@ -325,12 +331,11 @@ class Interpreter:
                 if alias.name == "*":
                     continue
                 name = alias.asname or alias.name.split(".")[0]
-                ref = self.project.lookup(frame.module.name, name)
-                if ref is not None and frame.info is None:
-                    st[name] = Value(ref=ref)
+                found = self.project.lookup(frame.module.name, name)
+                if found is not None and frame.info is None:
+                    st[name] = Value(ref=found)
                 elif frame.info is not None:
-                    target = self._import_ref(node, alias, frame)
-                    st[name] = Value(ref=target)
+                    st[name] = Value(ref=self._import_ref(node, alias, frame))
             return st
         if isinstance(node, ast.Assert):
             self.eval(node.test, st, frame)
@@ -406,8 +411,11 @@ class Interpreter:
         element = iterable.element()
         if iterable.ref is not None and not iterable.taints and iterable.items is None:
             element = UNKNOWN
-        return self._loop(node, st, frame, lambda s: self.assign(node.target, element, s, frame,
-                                                                 node) or s, None)
+        def enter(state: State) -> State:
+            self.assign(node.target, element, state, frame, node)
+            return state
+
+        return self._loop(node, st, frame, enter, None)
 
     def _exec_while(self, node: ast.While, st: State, frame: Frame) -> State | None:
         truth = _truth(self.eval(node.test, st, frame))
@@ -466,6 +474,14 @@ class Interpreter:
             return
         name = targets[0].id
         frame.origins.pop(name, None)
+        frame.conditions.pop(name, None)
+        for held, condition in list(frame.conditions.items()):
+            if name in _names_in(condition):
+                del frame.conditions[held]  # what it checked has changed
+        if (isinstance(value, (ast.Call, ast.Compare, ast.BoolOp)) or (
+                isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not))) and \
+                not any(n in frame.conditions or n == name for n in _names_in(value)):
+            frame.conditions[name] = value
         node = value
         if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and
                n.value.id in ("hmac", "hashlib") for n in ast.walk(node)):
@@ -544,8 +560,11 @@ class Interpreter:
                     if owner.ctype == "response":
                         self._set_content_type(target.value.value, owner, value, st, frame, node)
                 return
-            kind = "redirect" if key_text == "location" else "headeri"
-            self.sink_values(kind, [value], self.step(frame, node, _short(target) + " = ..."))
+            if key_text == "location":
+                # frameworks reject line breaks in header values; where a client's data sends
+                # the browser is what still matters
+                self.sink_values("redirect", [value],
+                                 self.step(frame, node, _short(target) + " = ..."))
             return
         if self._is_session(target.value, base):
             self.sink_values("trustbound", [value],
@@ -557,7 +576,7 @@ class Interpreter:
         if base.ref is not None:
             return
         if isinstance(key.const, (str, int, bool)) or (key.const is None and key.is_const):
-            k: Key = key.const  # type: ignore[assignment]
+            k: Key = key.const
             if base.items is not None and isinstance(k, int) and not isinstance(k, bool):
                 items = list(base.items)
                 if -len(items) <= k < len(items):
@@ -624,6 +643,9 @@ class Interpreter:
             return st
         if isinstance(test, ast.Call):
             return self._refine_call(test, truth, st, frame)
+        if isinstance(test, ast.Name) and test.id in frame.conditions:
+            # `ok = is_safe(url)` ... `if ok:`
+            return self.refine(frame.conditions[test.id], truth, st, frame)
         return st
 
     def _refine_call(self, test: ast.Call, truth: bool, st: State, frame: Frame) -> State:
@@ -667,6 +689,10 @@ class Interpreter:
             last = ref.rsplit(".", 1)[-1]
             if ref in _SAFE_URL_CHECKS or last in _SAFE_URL_CHECKS:
                 return self._clear(test.args[0], frozenset({"redirect", "ssrf"}), st, frame)
+        if ref is not None and not test.args and ref.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS:
+            for kw in test.keywords:
+                if kw.arg == "url":
+                    return self._clear(kw.value, frozenset({"redirect", "ssrf"}), st, frame)
             if last == "compare_digest":
                 for arg in test.args:
                     st = self._clear(arg, frozenset({ALL_KINDS}), st, frame)
@@ -748,9 +774,9 @@ class Interpreter:
             self.write_back_safe(target, self._cleaned(value, kinds, to), st, frame)
             return st
         for name in names:
-            value = st.get(name)
-            if value is not None:
-                st[name] = self._cleaned(value, kinds, to if name == getattr(target, "id", None)
+            current = st.get(name)
+            if current is not None:
+                st[name] = self._cleaned(current, kinds, to if name == getattr(target, "id", None)
                                          else None)
         return st
 
@@ -781,7 +807,7 @@ class Interpreter:
                 if isinstance(child, ast.expr):
                     self.eval(child, st, frame)
             return UNKNOWN
-        return method(self, node, st, frame)  # type: ignore[no-any-return]
+        return method(self, node, st, frame)
 
     def _constant(self, node: ast.Constant, st: State, frame: Frame) -> Value:
         return const(node.value)
@@ -811,7 +837,8 @@ class Interpreter:
         if base.ref == REQUEST or (base.ref in self.models.request_objects):
             if attr in self.models.request_attributes:
                 step = self.step(frame, node, _short(node))
-                return tainted(Taint("remote", (step,)))
+                return tainted(Taint("remote", (step,),
+                                     self.models.request_guarantees.get(attr, frozenset())))
             return Value(ref=f"{REQUEST}.{attr}")
         if base.taints and base.fields is None:
             return Value(taints=base.taints)
@@ -933,15 +960,17 @@ class Interpreter:
         step = self.eval(sl.step, st, frame) if sl.step is not None else const(None)
         if not (lower.is_const and upper.is_const and step.is_const):
             return derived([base])
-        lo, hi, sp = lower.const, upper.const, step.const
+        lo: Any = lower.const
+        hi: Any = upper.const
+        sp: Any = step.const
         if base.is_const and isinstance(base.const, (str, bytes, tuple)):
             try:
-                return const(base.const[lo:hi:sp])  # type: ignore[misc]
+                return const(base.const[lo:hi:sp])
             except (TypeError, ValueError):
                 return UNKNOWN
         if base.items is not None and not base.taints:
             try:
-                return replace(base, items=base.items[lo:hi:sp])  # type: ignore[misc]
+                return replace(base, items=base.items[lo:hi:sp])
             except (TypeError, ValueError):
                 return UNKNOWN
         if sp is None and base.taints:
@@ -1115,7 +1144,7 @@ class Interpreter:
             if (key.is_const and isinstance(key.const, (str, int, bool))) or (key.const is None \
                     and key.is_const):
                 keys = [(kk, vv) for kk, vv in keys if kk != key.const]
-                keys.append((key.const, value))  # type: ignore[arg-type]
+                keys.append((key.const, value))
             else:
                 rest = join(rest, value) if rest is not None else derived([key, value])
         return container("dict", keys=keys, rest=rest)
@@ -1249,13 +1278,15 @@ class Interpreter:
                         self.check_sink(node, sink, args, kwargs, frame, receiver)
             return self.apply(node, callee, args, kwargs, st, frame, receiver)
         if receiver.ref == REQUEST or (receiver.ref or "").startswith(f"{REQUEST}."):
-            if receiver.ref == REQUEST and name in _REQUEST_CLEAN_METHODS:
+            guaranteed = self.models.request_guarantees.get(name, frozenset())
+            if receiver.ref == REQUEST and (name in _REQUEST_CLEAN_METHODS
+                                            or ALL_KINDS in guaranteed):
                 return Value(safe=frozenset({ALL_KINDS}))
             if receiver.ref == f"{REQUEST}.session":
                 return UNKNOWN
             # what a request object's methods hand back is the client's data (a framework's
             # `get_json()`, a project's own `req.arg("name")` wrapper alike)
-            return tainted(Taint("remote", (self.step(frame, node, _short(node)),)))
+            return tainted(Taint("remote", (self.step(frame, node, _short(node)),), guaranteed))
         class_ref = receiver.ctype if receiver.ctype and receiver.ctype.startswith(PROJECT) \
             else None
         if class_ref is not None:
@@ -1803,10 +1834,10 @@ class Interpreter:
             env[name] = self._enter(value, info, name)
         kwargs = dict(kwargs)
         for arg, default in zip(fn.args.kwonlyargs, fn.args.kw_defaults, strict=True):
-            value = kwargs.pop(arg.arg, None)
-            if value is None:
-                value = (_literal(default) if default is not None else None) or UNKNOWN
-            env[arg.arg] = self._enter(value, info, arg.arg)
+            given = kwargs.pop(arg.arg, None)
+            if given is None:
+                given = (_literal(default) if default is not None else None) or UNKNOWN
+            env[arg.arg] = self._enter(given, info, arg.arg)
         if fn.args.vararg is not None:
             env[fn.args.vararg.arg] = container("tuple", args[len(params):])
         if fn.args.kwarg is not None:
@@ -1869,6 +1900,10 @@ class Interpreter:
         elif when in ("html-content", "not-dict"):
             if any(v.ctype == "dict" or v.keys is not None for v in values):
                 return
+            positional_type = args[1].const if len(args) > 1 and sink.ref and \
+                sink.ref.startswith("django.") else None
+            if isinstance(positional_type, str) and "html" not in positional_type.lower():
+                return  # HttpResponse(content, content_type)
             for name in ("content_type", "mimetype", "media_type", "ctype"):
                 ct = kwargs.get(name)
                 if ct is not None and isinstance(ct.const, str) and \
@@ -1929,10 +1964,11 @@ class Interpreter:
                 if body.ctype not in ("dict", "response") and body.keys is None and \
                         body.ref is None:
                     self.sink_values("xss", [body], replace(step, note="returned as HTML"))
-            if info.handler == "wsgi" or frame.wsgi_body:
-                ct = frame.content_type
-                if not (ct is not None and isinstance(ct.const, str)
-                        and "html" not in ct.const.lower()):
+            ct = frame.content_type
+            known = ct is not None and isinstance(ct.const, str)
+            if (info.handler == "wsgi" and info.class_ref is None) or (
+                    frame.wsgi_body and known):
+                if not (known and "html" not in str(ct.const if ct else "").lower()):
                     self.sink_values("xss", [value], replace(step, note="WSGI response body"))
 
 

@@ -66,6 +66,7 @@ class Models:
     request_objects: frozenset[str]
     request_names: frozenset[str]
     request_attributes: frozenset[str]
+    request_guarantees: Mapping[str, frozenset[str]]
     session_attributes: frozenset[str]
     handler_classes: tuple[HandlerClass, ...]
     route_decorators: frozenset[str]
@@ -120,6 +121,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     sanitizers: list[Sanitizer] = []
     request: dict[str, set[str]] = {"objects": set(), "names": set(), "attributes": set(),
                                     "session": set()}
+    guarantees: dict[str, frozenset[str]] = {}
     handler_classes: list[HandlerClass] = []
     route_decorators: set[str] = set()
     route_registrations: set[str] = set()
@@ -153,6 +155,8 @@ def _build(texts: list[tuple[str, str]]) -> Models:
             raise ModelError(f"{source}: 'request' must be a mapping")
         for key in request:
             request[key] |= set(_strs(req.get(key), f"{source}: request.{key}"))
+        for attr, cleared in (req.get("guarantees") or {}).items():
+            guarantees[str(attr)] = frozenset(_strs(cleared, f"{source}: request.guarantees"))
         for n, row in enumerate(_rows(doc, "handler_classes", source)):
             where = f"{source}: handler_classes[{n}]"
             try:
@@ -211,6 +215,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         request_objects=frozenset(request["objects"]),
         request_names=frozenset(request["names"]),
         request_attributes=frozenset(request["attributes"]),
+        request_guarantees=guarantees,
         session_attributes=frozenset(request["session"]),
         handler_classes=tuple(handler_classes),
         route_decorators=frozenset(route_decorators),

@@ -32,6 +32,8 @@ class FunctionInfo:
     html_return: bool = False  # a returned string becomes an HTML response
     # parameters the framework converts to a number or UUID before the handler runs
     typed_params: set[str] = field(default_factory=set)
+    # parameters a URL pattern of the project fills in (Django's urls.py), when one names it
+    url_params: set[str] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -276,7 +278,7 @@ class Project:
             if cls.module == module.name and self.handler_class(cls.ref) and \
                     self._find_dispatch(cls):
                 self.dispatching.add(cls.ref)
-        self._typed_from_urls(module)
+        self._params_from_urls(module)
         validating = any(i.split(".")[0] in ("fastapi", "pydantic") for i in module.imports)
         for info in self.functions.values():
             if info.module != module.name:
@@ -288,9 +290,9 @@ class Project:
                         isinstance(deco.args[0].value, str):
                     info.typed_params |= _typed_in_route(deco.args[0].value)
             if validating:
-                for arg in node.args.args + node.args.kwonlyargs:
-                    if _annotation_name(arg.annotation) in _TYPED_ANNOTATIONS:
-                        info.typed_params.add(arg.arg)
+                for parameter in node.args.args + node.args.kwonlyargs:
+                    if _annotation_name(parameter.annotation) in _TYPED_ANNOTATIONS:
+                        info.typed_params.add(parameter.arg)
             params = [a.arg for a in node.args.posonlyargs + node.args.args]
             decorated = any(_decorator_name(d) in models.route_decorators
                             for d in node.decorator_list)
@@ -309,8 +311,9 @@ class Project:
             elif params and params[0] in models.request_names and "." not in info.qualname:
                 info.handler = "view"
 
-    def _typed_from_urls(self, module: Module) -> None:
-        """Django's `path("orders/<int:pk>/", views.order)`: pk reaches the view as an int."""
+    def _params_from_urls(self, module: Module) -> None:
+        """Django's `path("orders/<int:pk>/<slug>/", views.order)`: slug reaches the view from
+        the URL, pk as an int."""
         for node in ast.walk(module.tree):
             if not (isinstance(node, ast.Call) and _decorator_name(node.func) in ("path",
                                                                                "re_path")
@@ -318,8 +321,7 @@ class Project:
                     and isinstance(node.args[0].value, str)):
                 continue
             typed = _typed_in_route(node.args[0].value)
-            if not typed:
-                continue
+            named = set(_ROUTE_NAME.findall(node.args[0].value))
             view = node.args[1]
             if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) and \
                     view.func.attr == "as_view":
@@ -334,6 +336,7 @@ class Project:
                 targets = []
             for target in targets:
                 self.functions[target].typed_params |= typed
+                self.functions[target].url_params |= {n for group in named for n in group if n}
 
     def _find_dispatch(self, cls: ClassInfo) -> bool:
         for node in ast.walk(cls.node):
@@ -364,6 +367,7 @@ _TYPED_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "date", "datetim
                                 "Decimal", "PositiveInt", "NonNegativeInt", "conint",
                                 "condecimal", "confloat", "StrictInt", "StrictFloat",
                                 "StrictBool"})
+_ROUTE_NAME = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
 _ROUTE_PARAM = re.compile(r"<(\w+):(\w+)>|\{(\w+):(\w+)\}|\(\?P<(\w+)>\\d\+?\)")
 
 
