@@ -1966,10 +1966,10 @@ class Interpreter:
                     self.sink_values("xss", [body], replace(step, note="returned as HTML"))
             ct = frame.content_type
             known = ct is not None and isinstance(ct.const, str)
-            if (info.handler == "wsgi" and info.class_ref is None) or (
-                    frame.wsgi_body and known):
-                if not (known and "html" not in str(ct.const if ct else "").lower()):
-                    self.sink_values("xss", [value], replace(step, note="WSGI response body"))
+            wsgi = (info.handler == "wsgi" and info.class_ref is None) or (
+                frame.wsgi_body and known)
+            if wsgi and not (known and "html" not in str(ct.const if ct else "").lower()):
+                self.sink_values("xss", [value], replace(step, note="WSGI response body"))
 
 
 def _requote(parts: list[Value]) -> list[Value]:
