@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Any
 
 from secsdlc import config as config_mod
+from secsdlc import sanitize
 from secsdlc.errors import UsageError
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import ScanResult
@@ -23,7 +24,7 @@ def load_scanners_and_config(
     path = config_path if config_path is not None else config_mod.find_config_file(root)
     config = config_mod.load(path, known_scanner_options=known)
     for warning in config.warnings:
-        print(f"secsdlc: warning: {warning}", file=sys.stderr)
+        print(f"secsdlc: warning: {sanitize.terminal(warning)}", file=sys.stderr)
     if scanners_arg is not None:
         wanted: list[str] | None = [s.strip() for s in scanners_arg.split(",") if s.strip()]
         origin = "--scanners"
@@ -33,7 +34,7 @@ def load_scanners_and_config(
     for name, error in broken.items():
         if wanted is not None and name in wanted:
             raise UsageError(str(error))
-        print(f"secsdlc: warning: {error} (not used)", file=sys.stderr)
+        print(f"secsdlc: warning: {sanitize.terminal(str(error))} (not used)", file=sys.stderr)
     if wanted is not None:
         unknown = [n for n in wanted if n not in available]
         if unknown:

@@ -51,6 +51,10 @@ def add_scan_arguments(p: Any) -> None:
                    help="only findings introduced since the merge base with REF block")
     p.add_argument("--shard", metavar="I/N", help="scan only shard I of N (a CI matrix)")
     p.add_argument("--no-cache", action="store_true", help="do not use the result cache")
+    p.add_argument("--enforce", action="store_true",
+                   help="enforce mode: only trusted configuration can lower the verdict, and a "
+                        "file that could not be scanned fails (default in CI, CI=true, or with a "
+                        "trust root)")
     p.add_argument("--no-progress", action="store_true", help="no progress display")
 
 
@@ -82,6 +86,7 @@ def execute(args: argparse.Namespace) -> tuple[Any, Any, Path]:
     from secsdlc.cli import common
     from secsdlc.engine import ScanPlan, scan
     from secsdlc.errors import UsageError
+    from secsdlc.mode import detect
 
     root = _root(args)
     if not root.is_dir():
@@ -95,7 +100,9 @@ def execute(args: argparse.Namespace) -> tuple[Any, Any, Path]:
         overrides.setdefault("deps", {})["env"] = True
     plan = ScanPlan(root=root, paths=paths, config=config, scanners=scanners,
                     option_overrides=overrides, shard=_shard(args.shard),
-                    cache=None if args.no_cache else ResultCache())
+                    cache=None if args.no_cache else ResultCache(),
+                    mode=detect(enforce_flag=args.enforce,
+                                trust_root=getattr(args, "trust_root", ())))
     progress = common.Progress(enabled=not args.no_progress and sys.stderr.isatty())
     with progress:
         if args.staged or args.diff_base:
