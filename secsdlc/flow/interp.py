@@ -44,6 +44,10 @@ State = dict[str, Value]
 MAX_CALL_DEPTH = 7
 LOOP_PASSES = 3
 REQUEST = "web.request"
+# What a call that is a sink of these kinds hands back comes from the database, the system or
+# a file, not from its argument: one weakness is reported once, at the call.
+_CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "regexi",
+                       "headeri", "trustbound", "redirect"})
 _REQUEST_CLEAN_METHODS = frozenset({"is_secure", "is_ajax", "accepts", "get_signed_cookie",
                                     "is_json", "url_for", "close", "user", "has_key"})
 _NORETURN = frozenset({"flask.abort", "werkzeug.exceptions.abort", "sys.exit", "exit", "quit",
@@ -1314,6 +1318,7 @@ class Interpreter:
                 return Value(safe=frozenset({ALL_KINDS}))
         sinks = self.models.sinks_by_method.get(name, ())
         tag = self._receiver_tag(func.value, receiver)
+        consumed = False
         for sink in sinks:
             if sink.self_bases is not None:
                 continue
@@ -1322,6 +1327,9 @@ class Interpreter:
             if sink.when == "tainted-receiver" and not receiver.all_taints():
                 continue
             self.check_sink(node, sink, args, kwargs, frame, receiver)
+            consumed = consumed or sink.kind in _CONSUMED
+        if consumed:
+            return UNKNOWN
         builtin = self._builtin_method(node, func, name, receiver, args, kwargs, st, frame)
         if builtin is not None:
             return builtin
@@ -1662,14 +1670,17 @@ class Interpreter:
                 self.check_sink(node, sink, args, kwargs, frame, receiver)
             return Value(ctype="markup", safe=frozenset({"xss"}) if all(
                 a.proven_safe("xss") for a in args) else frozenset())
-        response = False
+        response = consumed = False
         for sink in models.sinks_by_ref.get(ref, ()):
             if sink.kind != "none":
                 self.check_sink(node, sink, args, kwargs, frame, receiver)
+                consumed = consumed or sink.kind in _CONSUMED
             response = response or (sink.kind in ("redirect", "pathtraver", "none") and \
                 ref.split(".")[0] in _WEB_PACKAGES)
         if response:
             return Value(ctype="response")
+        if consumed and ref not in models.types:
+            return UNKNOWN
         if ref in ("lxml.etree.XMLParser", "lxml.etree.XMLPullParser"):
             entities = kwargs.get("resolve_entities")
             network = kwargs.get("no_network")
