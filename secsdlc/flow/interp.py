@@ -142,8 +142,32 @@ def _short(node: ast.AST, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _names_in(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+_NAMES: dict[int, tuple[ast.AST, frozenset[str]]] = {}
+
+
+def _names_in(node: ast.AST) -> frozenset[str]:
+    """The names an expression reads (memoised: the same checks are met again and again)."""
+    found = _NAMES.get(id(node))
+    if found is not None and found[0] is node:
+        return found[1]
+    names = frozenset(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+    if len(_NAMES) > 200_000:
+        _NAMES.clear()
+    _NAMES[id(node)] = (node, names)
+    return names
+
+
+def _mentions_digest(node: ast.expr) -> bool:
+    """`hmac.new(key, data, ...).hexdigest()`, `hashlib.sha256(data)`: a digest of the data."""
+    while True:
+        if isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Attribute):
+            if isinstance(node.value, ast.Name) and node.value.id in ("hmac", "hashlib"):
+                return True
+            node = node.value
+        else:
+            return False
 
 
 class Interpreter:
@@ -479,19 +503,18 @@ class Interpreter:
         name = targets[0].id
         frame.origins.pop(name, None)
         frame.conditions.pop(name, None)
-        for held, condition in list(frame.conditions.items()):
-            if name in _names_in(condition):
-                del frame.conditions[held]  # what it checked has changed
+        if frame.conditions:
+            for held, condition in list(frame.conditions.items()):
+                if name in _names_in(condition):
+                    del frame.conditions[held]  # what it checked has changed
         if (isinstance(value, (ast.Call, ast.Compare, ast.BoolOp)) or (
                 isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not))) and \
                 not any(n in frame.conditions or n == name for n in _names_in(value)):
             frame.conditions[name] = value
         node = value
-        if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and
-               n.value.id in ("hmac", "hashlib") for n in ast.walk(node)):
+        if _mentions_digest(node):
             # a digest of the data: checking it checks the data
-            frame.origins[name] = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)
-                                   and n.id != name}
+            frame.origins[name] = set(_names_in(node) - {name})
             return
         if isinstance(node, ast.Call):
             first = node.args[0] if node.args else None

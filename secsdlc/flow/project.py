@@ -59,6 +59,9 @@ class Module:
     names: dict[str, str] = field(default_factory=dict)  # name -> reference
     imports_flask_like: bool = False
     imports: set[str] = field(default_factory=set)
+    # gathered in one walk of the tree: import statements and the calls that register handlers
+    import_nodes: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
+    calls: list[ast.Call] = field(default_factory=list)
 
 
 def module_name(rel_path: str) -> tuple[str, bool]:
@@ -82,8 +85,14 @@ class Project:
             parts = name.split(".")
             for i in range(len(parts)):
                 self._suffix_index.setdefault(".".join(parts[i:]), []).append(name)
+        registrations = self.models.route_registrations | {"path", "re_path"}
         for module in self.modules.values():
             self._index(module)
+            for node in ast.walk(module.tree):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    module.import_nodes.append(node)
+                elif isinstance(node, ast.Call) and _decorator_name(node.func) in registrations:
+                    module.calls.append(node)
         for module in self.modules.values():
             self._bind_imports(module)
         for cls in self.classes.values():
@@ -94,6 +103,12 @@ class Project:
         # request handler classes that dispatch with getattr(self, name)(...): any method may
         # be called with request data
         self.dispatching: set[str] = set()
+        self._by_module: dict[str, list[FunctionInfo]] = {}
+        for info in self.functions.values():
+            self._by_module.setdefault(info.module, []).append(info)
+        self._classes_by_module: dict[str, list[ClassInfo]] = {}
+        for cls in self.classes.values():
+            self._classes_by_module.setdefault(cls.module, []).append(cls)
         for module in self.modules.values():
             self._mark_handlers(module)
 
@@ -129,7 +144,7 @@ class Project:
         visit(module.tree.body, "", None)
 
     def _bind_imports(self, module: Module) -> None:
-        for node in ast.walk(module.tree):
+        for node in module.import_nodes:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     module.imports.add(alias.name)
@@ -266,23 +281,20 @@ class Project:
     def _mark_handlers(self, module: Module) -> None:
         models = self.models
         registered: set[str] = set()
-        for node in ast.walk(module.tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+        for node in module.calls:
+            if isinstance(node.func, ast.Attribute) \
                     and node.func.attr in models.route_registrations:
                 for arg in [*node.args, *(k.value for k in node.keywords)]:
                     if isinstance(arg, ast.Name):
                         registered.add(arg.id)
                     elif isinstance(arg, ast.Attribute):
                         registered.add(arg.attr)
-        for cls in self.classes.values():
-            if cls.module == module.name and self.handler_class(cls.ref) and \
-                    self._find_dispatch(cls):
+        for cls in self._classes_by_module.get(module.name, []):
+            if self.handler_class(cls.ref) and self._find_dispatch(cls):
                 self.dispatching.add(cls.ref)
         self._params_from_urls(module)
         validating = any(i.split(".")[0] in ("fastapi", "pydantic") for i in module.imports)
-        for info in self.functions.values():
-            if info.module != module.name:
-                continue
+        for info in self._by_module.get(module.name, []):
             node = info.node
             for deco in node.decorator_list:
                 if isinstance(deco, ast.Call) and deco.args and \
@@ -314,9 +326,8 @@ class Project:
     def _params_from_urls(self, module: Module) -> None:
         """Django's `path("orders/<int:pk>/<slug>/", views.order)`: slug reaches the view from
         the URL, pk as an int."""
-        for node in ast.walk(module.tree):
-            if not (isinstance(node, ast.Call) and _decorator_name(node.func) in ("path",
-                                                                               "re_path")
+        for node in module.calls:
+            if not (_decorator_name(node.func) in ("path", "re_path")
                     and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
                 continue
