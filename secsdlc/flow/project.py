@@ -281,10 +281,10 @@ class Project:
     def _mark_handlers(self, module: Module) -> None:
         models = self.models
         registered: set[str] = set()
-        for node in module.calls:
-            if isinstance(node.func, ast.Attribute) \
-                    and node.func.attr in models.route_registrations:
-                for arg in [*node.args, *(k.value for k in node.keywords)]:
+        for call in module.calls:
+            if isinstance(call.func, ast.Attribute) \
+                    and call.func.attr in models.route_registrations:
+                for arg in [*call.args, *(k.value for k in call.keywords)]:
                     if isinstance(arg, ast.Name):
                         registered.add(arg.id)
                     elif isinstance(arg, ast.Attribute):
