@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc.model import Severity
     from secsdlc.signoff import context
 
+    common.check_outputs(args.output, args.output_sarif, sarif_flag="--output-sarif")
     root = context.project_root(args.root)
     raw_trust = trust_root_of(args)
     mode = detect(enforce_flag=args.enforce, trust_root=raw_trust)
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         fail_on=fail_on, trust_root=trust, require_signoff=args.require_signoff,
         signoff_file=args.signoff, floor=floor))
     common.write_outputs(result, verdict, fmt=args.format, output=args.output,
-                         sarif=args.output_sarif)
+                         sarif=args.output_sarif, sarif_flag="--output-sarif")
     if verdict.error:
         return EXIT_USAGE
     return EXIT_PASS if verdict.passed else EXIT_BLOCKING

@@ -144,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
             fail_on = Severity.parse(args.fail_on)
         except ValueError as e:
             raise UsageError(f"--fail-on: {e}") from None
+    common.check_outputs(args.output, args.sarif)
     entries = baseline.load(args.baseline) if args.baseline else None
     result, config, root = execute(args)
     if entries is not None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
+from secsdlc import fileio
 from secsdlc.config import Config
 from secsdlc.gate import policy as policy_mod
 from secsdlc.gate import waivers as gate_waivers
@@ -142,9 +143,9 @@ def _check_signoff(
         if options.signoff_file is not None:
             where = str(options.signoff_file)
             try:
-                text = options.signoff_file.read_text(encoding="utf-8")
-            except OSError as e:
-                return [f"{where}: cannot read the sign-off: {e}"], True
+                text = fileio.read_text(options.signoff_file, "--signoff")
+            except fileio.InputError as e:
+                return [f"cannot read the sign-off: {e}"], True
         else:
             where = f"git note {release.NOTES_REF} on {head[:12]}"
             note = release.read_note(root, head)
