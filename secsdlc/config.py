@@ -151,8 +151,6 @@ def parse(
                 raise err(key, "must be a positive whole number of bytes")
             kwargs["max_file_size"] = value
         elif key in _SECTIONS:
-            if key != "scanners" and not isinstance(table[key], dict):
-                raise err(key, "must be a table")
             continue
         else:
             warnings.append(f"{source}: unknown key {prefix + key!r} ignored")

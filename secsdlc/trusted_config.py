@@ -67,7 +67,8 @@ def table_of(name: str, data: bytes) -> dict[str, Any] | None:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     if Path(name).name == "pyproject.toml":
-        table = doc.get("tool", {}).get("secsdlc")
+        tool = doc.get("tool")
+        table = tool.get("secsdlc") if isinstance(tool, dict) else None
         return table if isinstance(table, dict) else None
     return doc
 
