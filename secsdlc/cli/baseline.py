@@ -23,9 +23,10 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from secsdlc import baseline
-    from secsdlc.cli.common import write_file
     from secsdlc.cli.scan import execute
+    from secsdlc.fileio import check_output, write_atomic
 
+    check_output(args.output, "--output")
     result, _, _ = execute(args)
     failed = result.failed_scanners
     if failed:
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"secsdlc: error: {note.message}")
         print(f"secsdlc: error: not writing a baseline: scanner(s) failed: {', '.join(failed)}")
         return 2
-    write_file(args.output, baseline.dumps(result))
+    write_atomic(args.output, baseline.dumps(result), "--output")
     count = sum(1 for f in result.findings if f.baseline_state != "absent")
     print(f"secsdlc: baseline of {count} finding(s) written to {args.output}")
     return 0

@@ -10,19 +10,30 @@ from typing import Any
 from secsdlc import config as config_mod
 from secsdlc import sanitize
 from secsdlc.errors import UsageError
+from secsdlc.fileio import check_distinct, check_output, write_atomic
 from secsdlc.gate.interface import Verdict
+from secsdlc.mode import Mode
 from secsdlc.model import ScanResult
 from secsdlc.scanners import registry
 from secsdlc.scanners.interface import Scanner
 
 
 def load_scanners_and_config(
-    config_path: Path | None, root: Path, scanners_arg: str | None
+    config_path: Path | None, root: Path, scanners_arg: str | None, *,
+    mode: Mode = Mode.ADVISORY, trust_root: tuple[str, ...] = (),
 ) -> tuple[dict[str, Scanner], config_mod.Config]:
+    """The scanners to run and the configuration; in enforce mode only a signed configuration
+    (or the built-in defaults) is read from the repository."""
     available, broken = registry.load_all()
     known = {name: {**s.options, "timeout": (int, float)} for name, s in available.items()}
-    path = config_path if config_path is not None else config_mod.find_config_file(root)
-    config = config_mod.load(path, known_scanner_options=known)
+    if mode.enforce:
+        from secsdlc import trusted_config
+
+        config = trusted_config.load(root, config_path, trust_root,
+                                     known_scanner_options=known)
+    else:
+        path = config_path if config_path is not None else config_mod.find_config_file(root)
+        config = config_mod.load(path, known_scanner_options=known)
     for warning in config.warnings:
         print(f"secsdlc: warning: {sanitize.terminal(warning)}", file=sys.stderr)
     if scanners_arg is not None:
@@ -100,29 +111,28 @@ def render(result: ScanResult, verdict: Verdict, fmt: str, *, color: bool,
     return buffer.getvalue()
 
 
+def check_outputs(output: Path | None, sarif: Path | None, *,
+                  sarif_flag: str = "--sarif") -> None:
+    """Before the scan: a long scan must not end in a path error."""
+    for what, path in (("--output", output), (sarif_flag, sarif)):
+        if path is not None:
+            check_output(path, what)
+    check_distinct((("--output", output), (sarif_flag, sarif)))
+
+
 def write_outputs(result: ScanResult, verdict: Verdict, *, fmt: str, output: Path | None,
-                  sarif: Path | None, show_info: bool = False) -> None:
+                  sarif: Path | None, show_info: bool = False,
+                  sarif_flag: str = "--sarif") -> None:
     if sarif is not None:
-        write_file(sarif, render(result, verdict, "sarif", color=False))
+        write_atomic(sarif, render(result, verdict, "sarif", color=False), sarif_flag)
     if output is not None:
-        write_file(output, render(result, verdict, fmt, color=False, show_info=show_info))
+        write_atomic(output, render(result, verdict, fmt, color=False, show_info=show_info),
+                   "--output")
     else:
         sys.stdout.write(render(result, verdict, fmt, color=sys.stdout.isatty(),
                                 show_info=show_info))
         sys.stdout.flush()
 
 
-def write_file(path: Path, content: str) -> None:
-    """Write atomically, so a reader (a CI upload step) never sees half a report."""
-    import os
-    import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+write_file = write_atomic  # the name secsdlc.ci.github imports
