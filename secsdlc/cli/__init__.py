@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "gate": "secsdlc.cli.gate",
     "waiver": "secsdlc.cli.waiver",
     "correspondent": "secsdlc.cli.correspondent",
+    "policy": "secsdlc.cli.policy",
     "signoff": "secsdlc.cli.signoff",
     "audit": "secsdlc.cli.audit",
     "ci": "secsdlc.cli.ci",

@@ -12,18 +12,28 @@ from secsdlc import sanitize
 from secsdlc.errors import UsageError
 from secsdlc.fileio import check_distinct, check_output, write_atomic
 from secsdlc.gate.interface import Verdict
+from secsdlc.mode import Mode
 from secsdlc.model import ScanResult
 from secsdlc.scanners import registry
 from secsdlc.scanners.interface import Scanner
 
 
 def load_scanners_and_config(
-    config_path: Path | None, root: Path, scanners_arg: str | None
+    config_path: Path | None, root: Path, scanners_arg: str | None, *,
+    mode: Mode = Mode.ADVISORY, trust_root: tuple[str, ...] = (),
 ) -> tuple[dict[str, Scanner], config_mod.Config]:
+    """The scanners to run and the configuration; in enforce mode only a signed configuration
+    (or the built-in defaults) is read from the repository."""
     available, broken = registry.load_all()
     known = {name: {**s.options, "timeout": (int, float)} for name, s in available.items()}
-    path = config_path if config_path is not None else config_mod.find_config_file(root)
-    config = config_mod.load(path, known_scanner_options=known)
+    if mode.enforce:
+        from secsdlc import trusted_config
+
+        config = trusted_config.load(root, config_path, trust_root,
+                                     known_scanner_options=known)
+    else:
+        path = config_path if config_path is not None else config_mod.find_config_file(root)
+        config = config_mod.load(path, known_scanner_options=known)
     for warning in config.warnings:
         print(f"secsdlc: warning: {sanitize.terminal(warning)}", file=sys.stderr)
     if scanners_arg is not None:

@@ -26,6 +26,9 @@ def register(sub: Any) -> None:
                    help="pass only with a correspondent's sign-off of HEAD and the open findings")
     p.add_argument("--signoff", type=Path, metavar="FILE",
                    help="sign-off file (default: the git note on HEAD)")
+    p.add_argument("--enforce", action="store_true",
+                   help="enforce mode: only a signed configuration or the built-in defaults "
+                        "(default in CI, CI=true, or with a trust root)")
     p.add_argument("--format", "-f", choices=FORMATS, default="text")
     p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report here")
     p.add_argument("--output-sarif", type=Path, metavar="FILE",
@@ -33,26 +36,35 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from secsdlc.cli import common
+    from secsdlc.cli.scan import trust_root_of
     from secsdlc.errors import EXIT_BLOCKING, EXIT_PASS, EXIT_USAGE, UsageError
     from secsdlc.gate.pipeline import GateOptions, decide
+    from secsdlc.mode import detect
     from secsdlc.model import Severity
     from secsdlc.signoff import context
 
     common.check_outputs(args.output, args.output_sarif, sarif_flag="--output-sarif")
     root = context.project_root(args.root)
-    _, config = common.load_scanners_and_config(args.config, root, None)
+    raw_trust = trust_root_of(args)
+    mode = detect(enforce_flag=args.enforce, trust_root=raw_trust)
+    _, config = common.load_scanners_and_config(args.config, root, None, mode=mode,
+                                                trust_root=raw_trust)
     fail_on = config.fail_on
+    floor: Severity | None = None
     if args.fail_on:
         try:
             fail_on = Severity.parse(args.fail_on)
         except ValueError as e:
             raise UsageError(f"--fail-on: {e}") from None
-    result = context.read_sarif(args.sarif)
+        floor = fail_on if mode.enforce else None
+    result = replace(context.read_sarif(args.sarif), mode=mode.value)
     trust = context.trust_root(args.trust_root)  # a malformed fingerprint is a usage error
     result, verdict = decide(result, config, root, GateOptions(
         fail_on=fail_on, trust_root=trust, require_signoff=args.require_signoff,
-        signoff_file=args.signoff))
+        signoff_file=args.signoff, floor=floor))
     common.write_outputs(result, verdict, fmt=args.format, output=args.output,
                          sarif=args.output_sarif, sarif_flag="--output-sarif")
     if verdict.error:

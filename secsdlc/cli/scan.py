@@ -80,6 +80,15 @@ def _shard(value: str | None) -> tuple[int, int] | None:
     return index, count
 
 
+def trust_root_of(args: argparse.Namespace) -> tuple[str, ...]:
+    """--trust-root, else $SECSDLC_TRUST_ROOT."""
+    from secsdlc.mode import TRUST_ROOT_ENV
+
+    given = tuple(getattr(args, "trust_root", ()) or ())
+    return given or tuple(
+        t for t in os.environ.get(TRUST_ROOT_ENV, "").replace(",", " ").split() if t)
+
+
 def execute(args: argparse.Namespace) -> tuple[Any, Any, Path]:
     """Run the scan the arguments describe; return (ScanResult, Config, root)."""
     from secsdlc.cache import ResultCache
@@ -92,7 +101,10 @@ def execute(args: argparse.Namespace) -> tuple[Any, Any, Path]:
     if not root.is_dir():
         raise UsageError(f"scan root is not a directory: {root}")
     paths = tuple(args.paths) or (root,)
-    scanners, config = common.load_scanners_and_config(args.config, root, args.scanners)
+    trust_root = trust_root_of(args)
+    mode = detect(enforce_flag=args.enforce, trust_root=trust_root)
+    scanners, config = common.load_scanners_and_config(args.config, root, args.scanners,
+                                                       mode=mode, trust_root=trust_root)
     overrides: dict[str, dict[str, object]] = {}
     if args.vuln_source:
         overrides.setdefault("deps", {})["vuln-source"] = args.vuln_source
@@ -101,8 +113,7 @@ def execute(args: argparse.Namespace) -> tuple[Any, Any, Path]:
     plan = ScanPlan(root=root, paths=paths, config=config, scanners=scanners,
                     option_overrides=overrides, shard=_shard(args.shard),
                     cache=None if args.no_cache else ResultCache(),
-                    mode=detect(enforce_flag=args.enforce,
-                                trust_root=getattr(args, "trust_root", ())))
+                    mode=mode)
     progress = common.Progress(enabled=not args.no_progress and sys.stderr.isatty())
     with progress:
         if args.staged or args.diff_base:
@@ -124,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc.cli import common
     from secsdlc.errors import EXIT_BLOCKING, EXIT_PASS, EXIT_USAGE, UsageError
     from secsdlc.gate.pipeline import GateOptions, decide
+    from secsdlc.mode import Mode
     from secsdlc.model import Severity
 
     fail_on: Severity | None = None
@@ -137,11 +149,10 @@ def run(args: argparse.Namespace) -> int:
     result, config, root = execute(args)
     if entries is not None:
         result = baseline.apply(result, entries)
-    trust_root = tuple(args.trust_root) or tuple(
-        t for t in os.environ.get("SECSDLC_TRUST_ROOT", "").replace(",", " ").split() if t)
     result, verdict = decide(result, config, root, GateOptions(
-        fail_on=fail_on or config.fail_on, trust_root=trust_root,
-        require_signoff=args.require_signoff))
+        fail_on=fail_on or config.fail_on, trust_root=trust_root_of(args),
+        require_signoff=args.require_signoff,
+        floor=fail_on if result.mode == Mode.ENFORCE.value else None))
     common.write_outputs(result, verdict, fmt=args.format, output=args.output,
                          sarif=args.sarif, show_info=args.show_info)
     if verdict.error:

@@ -38,6 +38,8 @@ class GateOptions:
     trust_root: tuple[str, ...] = ()  # empty: $SECSDLC_TRUST_ROOT
     require_signoff: bool = False
     signoff_file: Path | None = None  # None: the git note on HEAD
+    # enforce mode: the command line's --fail-on, which no configuration may loosen
+    floor: Severity | None = None
     now: datetime | None = None
 
 
@@ -67,7 +69,10 @@ def decide(
 
     @lru_cache(maxsize=4096)
     def rules_at(path: str) -> Rules:
-        return policy.effective(path, options.fail_on, signed_dirs)
+        rules = policy.effective(path, options.fail_on, signed_dirs)
+        if options.floor is not None and rules.fail_on.rank > options.floor.rank:
+            rules = replace(rules, fail_on=options.floor)
+        return rules
 
     statuses = [
         signoff_waivers.check(
