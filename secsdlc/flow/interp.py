@@ -225,8 +225,11 @@ class Interpreter:
         return self.closures.get(info.ref, {})
 
     def run_module(self, module: Module) -> None:
+        """The module's own code, run again even if its names were read before: what it
+        reports belongs to this run."""
         self.budget = self.budget_per_root
         self.stack = []
+        self.globals.pop(module.name, None)
         self.module_globals(module)
 
     def module_globals(self, module: Module) -> State:
