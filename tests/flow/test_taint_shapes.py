@@ -172,3 +172,28 @@ def test_escaping_that_fits_its_context_and_escaping_that_does_not(tmp_path: Pat
     out = scan(tmp_path, files)
     assert lines_of(out, "scripting") == marked(files, "xss")
     assert lines_of(out, "log") == marked(files, "logi")
+
+
+def test_a_compiled_allow_list_guards_like_the_function_it_compiles(tmp_path: Path) -> None:
+    files = {"tools.py": """
+        import os, re
+        from flask import Flask, request, abort
+        app = Flask(__name__)
+        HOST = re.compile(r"[a-z0-9.-]{1,63}")
+        LOOSE = re.compile(r"[a-z0-9.-]+")
+
+        @app.route("/ping")
+        def ping():
+            host = request.args["host"]
+            if not HOST.fullmatch(host):
+                abort(400)
+            return os.popen("ping -c1 " + host).read()
+
+        @app.route("/trace")
+        def trace():
+            host = request.args["host"]
+            if not LOOSE.match(host):
+                abort(400)
+            return os.popen("traceroute " + host).read()  # cmdi
+        """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
