@@ -264,7 +264,9 @@ class Interpreter:
                 name not in ("self", "cls", "start_response"):
             note = (f"request data {name}" if info.handler != "wsgi"
                     else "WSGI environ")
-            return tainted(Taint("remote", (replace(step, note=note),)))
+            pattern = info.param_patterns.get(name)
+            cleared = guards.regex_check("search", pattern) if pattern else frozenset()
+            return tainted(Taint("remote", (replace(step, note=note),), cleared))
         return tainted(Taint("param", (step,)))
 
     # -- budget and steps ----------------------------------------------------------------------
@@ -669,14 +671,29 @@ class Interpreter:
                 if _constant_collection(other):
                     return self._clear(test.left, frozenset({ALL_KINDS}), st, frame)
                 return st
-            if isinstance(op, ast.Eq) and other.is_const and not other.taints:
+            # `holds` says the comparison is an equality here (`==` true or `!=` false)
+            if isinstance(op, (ast.Eq, ast.NotEq)) and other.is_const and not other.taints:
                 return self._clear(test.left, frozenset({ALL_KINDS}), st, frame, other)
+            if isinstance(op, (ast.Eq, ast.NotEq)):
+                return self._refine_common_path(test.left, right, st, frame)
             return st
         if isinstance(test, ast.Call):
             return self._refine_call(test, truth, st, frame)
         if isinstance(test, ast.Name) and test.id in frame.conditions:
             # `ok = is_safe(url)` ... `if ok:`
             return self.refine(frame.conditions[test.id], truth, st, frame)
+        return st
+
+    def _refine_common_path(self, left: ast.expr, right: ast.expr, st: State,
+                            frame: Frame) -> State:
+        """`os.path.commonpath([base, path]) == base`: `path` is inside `base`."""
+        for call, base in ((left, right), (right, left)):
+            if isinstance(call, ast.Call) and call.args and \
+                    (self._static_ref(call.func, st, frame) or "").endswith("commonpath") and \
+                    isinstance(call.args[0], (ast.List, ast.Tuple)):
+                for element in call.args[0].elts:
+                    if ast.dump(element) != ast.dump(base):
+                        st = self._clear(element, frozenset({"pathtraver"}), st, frame)
         return st
 
     def _refine_call(self, test: ast.Call, truth: bool, st: State, frame: Frame) -> State:

@@ -34,6 +34,8 @@ class FunctionInfo:
     typed_params: set[str] = field(default_factory=set)
     # parameters a URL pattern of the project fills in (Django's urls.py), when one names it
     url_params: set[str] = field(default_factory=set)
+    # parameters the framework validates against a pattern (FastAPI's Query(pattern=...))
+    param_patterns: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -341,6 +343,7 @@ class Project:
                 for parameter in node.args.args + node.args.kwonlyargs:
                     if _annotation_name(parameter.annotation) in _TYPED_ANNOTATIONS:
                         info.typed_params.add(parameter.arg)
+                info.param_patterns.update(_validated_patterns(node))
             params = [a.arg for a in node.args.posonlyargs + node.args.args]
             decorated = any(_decorator_name(d) in models.route_decorators
                             for d in node.decorator_list)
@@ -428,6 +431,23 @@ def _typed_in_route(route: str) -> set[str]:
         elif m.group(5):
             typed.add(m.group(5))
     return typed
+
+
+def _validated_patterns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, str]:
+    """`q: str = Query(pattern=r"^[a-z]+$")`: FastAPI rejects any other value."""
+    args = node.args
+    defaults = list(zip(args.args[len(args.args) - len(args.defaults):], args.defaults,
+                        strict=True))
+    defaults += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
+                 if d is not None]
+    found: dict[str, str] = {}
+    for parameter, default in defaults:
+        if isinstance(default, ast.Call):
+            for kw in default.keywords:
+                if kw.arg in ("pattern", "regex") and isinstance(kw.value, ast.Constant) and \
+                        isinstance(kw.value.value, str):
+                    found[parameter.arg] = kw.value.value
+    return found
 
 
 def _annotation_name(node: ast.expr | None) -> str:

@@ -197,3 +197,35 @@ def test_a_compiled_allow_list_guards_like_the_function_it_compiles(tmp_path: Pa
             return os.popen("traceroute " + host).read()  # cmdi
         """}
     assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
+
+
+def test_paths_kept_inside_a_base_and_parameters_the_framework_validates(tmp_path: Path) -> None:
+    files = {"files.py": """
+        import os, re, subprocess
+        from fastapi import FastAPI, Query
+        app = FastAPI()
+        ROOT = "/srv/static"
+
+        @app.get("/static")
+        def static(name: str):
+            root = os.path.realpath(ROOT)
+            path = os.path.realpath(os.path.join(root, name))
+            if os.path.commonpath([root, path]) != root:
+                return None
+            return open(path).read()
+
+        @app.get("/raw")
+        def raw(name: str):
+            return open(os.path.join(ROOT, name)).read()  # pathtraver
+
+        @app.get("/grep")
+        def grep(word: str = Query("", pattern=r"^[a-z]{1,20}$")):
+            return subprocess.check_output("grep " + word + " /srv/words", shell=True)
+
+        @app.get("/grep-loose")
+        def grep_loose(word: str = Query("", pattern=r"[a-z]+")):
+            return subprocess.check_output("grep " + word + " /srv/words", shell=True)  # cmdi
+        """}
+    out = scan(tmp_path, files)
+    assert lines_of(out, "path-traversal") == marked(files, "pathtraver")
+    assert lines_of(out, "command") == marked(files, "cmdi")
