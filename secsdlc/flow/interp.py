@@ -800,6 +800,8 @@ class Interpreter:
         """The value `expr` names (and what it was parsed from) is safe for `kinds`."""
         names: set[str] = set()
         target = expr
+        if isinstance(target, ast.BoolOp) and isinstance(target.op, ast.Or):
+            target = target.values[0]  # `(urlsplit(url).hostname or "") in ALLOWED`
         while isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) \
                 and target.func.attr in _STR_KEEP:
             target = target.func.value
@@ -1742,15 +1744,15 @@ class Interpreter:
             if tag == "template-env" and kwargs.get("autoescape") is not None:
                 return Value(ctype="template-env")
             return replace(out, ctype=tag)
-        san = models.sanitizers_by_ref.get(ref)
-        if san is not None and any(k in kwargs and kwargs[k].const == v and kwargs[k].is_const
-                                   for k, v in san.unless):
-            san = None
-        if san is not None:
+        rows = models.sanitizers_by_ref.get(ref, ())
+        applying = [san for san in rows
+                    if not any(_given(kwargs, k, v) for k, v in san.unless)
+                    and all(_given(kwargs, k, v) for k, v in san.when)]
+        if rows:
             value = derived([*args, *kwargs.values()])
             if ref in _NORMALIZERS:
                 return replace(value, ctype="normpath")
-            return self._sanitized(value, san.clears)
+            return self._sanitized(value, frozenset().union(*(s.clears for s in applying)))
         if ref in models.clean_results or ref.rsplit(".", 1)[-1] in models.clean_results:
             return Value(safe=frozenset({ALL_KINDS}))
         if ref in _NORMALIZERS or ref.rsplit(".", 1)[-1] in ("safe_join",):
@@ -2042,6 +2044,12 @@ def _requote(parts: list[Value]) -> list[Value]:
             text += part.prefix + "\0" + part.suffix
         out.append(part)
     return out
+
+
+def _given(kwargs: dict[str, Value], name: str, expected: object) -> bool:
+    value = kwargs.get(name)
+    return value is not None and value.is_const and value.const == expected \
+        and type(value.const) is type(expected)
 
 
 def _cleared_kinds(value: Value) -> frozenset[str]:
