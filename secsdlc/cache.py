@@ -116,7 +116,7 @@ def _entry_to_json(entry: Entry) -> dict[str, Any]:
             "id": r.id, "name": r.name, "short": r.short_description,
             "full": r.full_description, "help": r.help_text, "uri": r.help_uri,
             "severity": r.severity.value, "cwe": list(r.cwe), "o25": list(r.owasp_2025),
-            "o21": list(r.owasp_2021),
+            "o21": list(r.owasp_2021), "precision": r.precision,
         } for r in entry.rules.values()],
     }
 
@@ -139,7 +139,7 @@ def _entry_from_json(doc: Mapping[str, Any], rel_path: str) -> Entry:
         id=RuleId(r["id"]), name=r["name"], short_description=r["short"],
         full_description=r["full"], help_text=r["help"], help_uri=r["uri"],
         severity=Severity(r["severity"]), cwe=tuple(r["cwe"]), owasp_2025=tuple(r["o25"]),
-        owasp_2021=tuple(r["o21"])) for r in doc["rules"]}
+        owasp_2021=tuple(r["o21"]), precision=str(r.get("precision", ""))) for r in doc["rules"]}
     return Entry(findings=findings, notifications=notes, rules=rules)
 
 

@@ -139,7 +139,7 @@ def _rule(raw: dict[str, Any]) -> Rule:
                 full_description=text("fullDescription"), help_text=text("help"),
                 help_uri=str(raw.get("helpUri", "")),
                 severity=_severity(props, level), cwe=cwe, owasp_2025=y2025,
-                owasp_2021=y2021)
+                owasp_2021=y2021, precision=str(props.get("precision", "")))
 
 
 def _severity(props: dict[str, Any], level: str) -> Severity:
