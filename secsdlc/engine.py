@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from secsdlc import __version__, fingerprint, normalize
+from secsdlc import __version__, derogations, fingerprint, normalize
 from secsdlc.cache import Entry, ResultCache, split_by_file
 from secsdlc.config import DEFAULT_EXCLUDE, Config
 from secsdlc.files import FileSet, collect
@@ -128,6 +128,9 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
                                                              settings, redact)
         run_rules = {**rules[name], **extra_rules}
         findings = fingerprint.assign(findings)
+        if plan.mode.enforce:
+            findings, unapproved_rules = derogations.approve(findings, settings)
+            run_rules.update(unapproved_rules)
         run_notes = notes[name]
         if outcome.error is not None:
             run_notes.append(Notification(kind=NotificationKind.SCANNER_FAILURE,
