@@ -23,7 +23,7 @@ from secsdlc.model import Severity
 REPO = Path(__file__).resolve().parents[2]
 ACTION = REPO / "github-action" / "action.yml"
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-NPM_DIRS = (REPO / ".tools" / "node_modules", REPO.parent / "npmtools" / "node_modules")
+NPM_DIRS = (REPO / ".tools" / "node_modules",)
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
 

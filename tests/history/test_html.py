@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,17 +16,17 @@ from secsdlc.report.html import FIXED_COLOR, INTRODUCED_COLOR, SEVERITY_COLORS
 
 from .helpers import cli, our_result, our_sarif, write
 
-CHROMIUM = Path("/usr/bin/chromium")
 WINDOW = (1400, 1700)
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Path:
-    if not CHROMIUM.exists():
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
         if os.environ.get("CI") == "true":
             pytest.fail("chromium missing in CI: source .ci/chromium.sh")
         pytest.skip("chromium not installed (source .ci/chromium.sh)")
-    return CHROMIUM
+    return Path(found)
 
 
 def browse(chromium: Path, url: str, tmp: Path, *mode: str) -> subprocess.CompletedProcess[str]:
