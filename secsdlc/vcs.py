@@ -42,24 +42,24 @@ def toplevel(repo: git.Repo) -> Path:
     return Path(repo.working_tree_dir).resolve()
 
 
-def merge_base(repo: git.Repo, ref: str) -> str:
-    """The merge base of HEAD and `ref`, deepening a shallow clone as far as needed."""
+def merge_base(repo: git.Repo, ref: str, head: str = "HEAD") -> str:
+    """The merge base of `head` and `ref`, deepening a shallow clone as far as needed."""
     for step in (0, *_DEEPEN_STEPS, -1):
         if step:
             _deepen(repo, ref, step)
         try:
-            bases = repo.merge_base(ref, "HEAD")
+            bases = repo.merge_base(ref, head)
         except git.GitCommandError as e:
             if any(m in str(e) for m in ("Not a valid object name", "Not a valid commit name",
                                          "unknown revision", "bad revision")):
                 if not _is_shallow(repo):
                     raise VcsError(f"--diff-base {ref}: no such revision") from e
                 continue
-            raise VcsError(f"git merge-base {ref} HEAD failed: {e.stderr.strip()}") from e
+            raise VcsError(f"git merge-base {ref} {head} failed: {e.stderr.strip()}") from e
         if bases:
             return str(bases[0].hexsha)
         if not _is_shallow(repo):
-            raise VcsError(f"--diff-base {ref}: no common history with HEAD")
+            raise VcsError(f"--diff-base {ref}: no common history with {head}")
     raise VcsError(
         f"--diff-base {ref}: this is a shallow clone and the merge base with {ref} could not be "
         f"fetched (fetch the full history, e.g. actions/checkout with fetch-depth: 0)")
@@ -101,6 +101,23 @@ def changes_since(repo: git.Repo, base: str, *, staged: bool) -> list[Change]:
         untracked = repo.git.ls_files("--others", "--exclude-standard", "-z")
         changes += [Change(path=p, base_path=None) for p in untracked.split("\0") if p]
     return changes
+
+
+def commit_id(repo: git.Repo, ref: str) -> str:
+    """The commit `ref` names, or VcsError."""
+    try:
+        return str(repo.commit(ref).hexsha)
+    except (git.BadName, ValueError, git.GitCommandError) as e:
+        raise VcsError(f"{ref}: no such commit") from e
+
+
+def commit_changes(repo: git.Repo, base: str | None, head: str) -> list[Change]:
+    """Files added, modified or renamed from `base` to commit `head` (every file without a base)."""
+    if base is None:
+        files = repo.git.ls_tree("-r", "--name-only", "-z", head)
+        return [Change(path=p, base_path=None) for p in files.split("\0") if p]
+    return _parse_name_status(repo.git.diff("--name-status", "-M", "-z", "--no-ext-diff",
+                                            base, head))
 
 
 def staged_changes(repo: git.Repo) -> list[Change]:

@@ -49,6 +49,8 @@ def add_scan_arguments(p: Any) -> None:
                         "block")
     p.add_argument("--diff-base", metavar="REF",
                    help="only findings introduced since the merge base with REF block")
+    p.add_argument("--diff-head", metavar="REF",
+                   help="scan commit REF instead of the work tree (a push: what it sends)")
     p.add_argument("--shard", metavar="I/N", help="scan only shard I of N (a CI matrix)")
     p.add_argument("--no-cache", action="store_true", help="do not use the result cache")
     p.add_argument("--no-progress", action="store_true", help="no progress display")
@@ -98,14 +100,18 @@ def execute(args: argparse.Namespace) -> tuple[Any, Any, Path]:
                     cache=None if args.no_cache else ResultCache())
     progress = common.Progress(enabled=not args.no_progress and sys.stderr.isatty())
     with progress:
-        if args.staged or args.diff_base:
+        if args.staged or args.diff_base or args.diff_head:
             if plan.shard:
-                raise UsageError("--shard cannot be combined with --staged or --diff-base")
+                raise UsageError("--shard cannot be combined with --staged, --diff-base or "
+                                 "--diff-head")
+            if args.staged and args.diff_head:
+                raise UsageError("--staged and --diff-head name two different contents to scan: "
+                                 "give one")
             from secsdlc import diffscan
 
-            result = diffscan.run(plan, diffscan.DiffRequest(staged=args.staged,
-                                                             diff_base=args.diff_base),
-                                  progress=progress.update)
+            request = diffscan.DiffRequest(staged=args.staged, diff_base=args.diff_base,
+                                           diff_head=args.diff_head)
+            result = diffscan.run(plan, request, progress=progress.update)
             root = Path(result.root)
         else:
             result = scan(plan, progress=progress.update)
