@@ -1,0 +1,2 @@
+"""Helpdesk: ticketing for the support team (Django)."""
+default_app_config = "helpdesk.apps.HelpdeskConfig"

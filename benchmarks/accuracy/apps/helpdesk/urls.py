@@ -1,0 +1,48 @@
+from django.urls import path
+
+from . import cbv, views
+
+app_name = "helpdesk"
+
+urlpatterns = [
+    path("tickets/status/", views.tickets_by_status),
+    path("tickets/subject/", views.tickets_by_subject),
+    path("tickets/priority/", views.tickets_by_priority),
+    path("tickets/age/", views.tickets_by_age),
+    path("tickets/assigned/", views.assigned_to),
+    path("tickets/team/", views.assigned_to_team),
+    path("tickets/commented/", views.commented_by),
+    path("tickets/commented/recent/", views.commented_recently),
+    path("tickets/<int:pk>/close/", views.close_ticket),
+    path("tickets/<int:pk>/reopen/", views.reopen_ticket),
+    path("tickets/<int:pk>/grep/", views.grep_comments),
+    path("tickets/<int:pk>/find/", views.find_in_comments),
+    path("tickets/import/", views.import_tickets),
+    path("macros/import/", views.import_macros),
+    path("drafts/restore/", views.restore_draft),
+    path("replies/restore/", views.restore_reply),
+    path("search/", views.search_box),
+    path("search/banner/", views.search_banner),
+    path("search/form/", views.filter_form),
+    path("search/form/compact/", views.filter_form_compact),
+    path("comments/preview/", views.comment_preview),
+    path("comments/preview/plain/", views.comment_preview_plain),
+    path("login/done/", views.after_login),
+    path("logout/done/", views.after_logout),
+    path("team/switch/", views.switch_team),
+    path("team/switch/checked/", views.switch_team_checked),
+    path("attachments/", views.attachment),
+    path("attachments/inline/", views.attachment_inline),
+    path("directory/agents/", views.find_agent),
+    path("directory/customers/", views.find_customer),
+    path("directory/names/", views.find_by_name),
+    path("directory/phones/", views.find_by_phone),
+    path("teams/<str:team>/workload/", cbv.TeamWorkloadView.as_view()),
+    path("teams/<int:team_id>/backlog/", cbv.TeamBacklogView.as_view()),
+    path("exports/download/", cbv.ExportDownloadView.as_view()),
+    path("exports/preview/", cbv.ExportPreviewView.as_view()),
+    path("integrations/webhook/test/", cbv.WebhookTestView.as_view()),
+    path("integrations/webhook/", cbv.WebhookSaveView.as_view()),
+    path("avatar/import/", cbv.AvatarImportView.as_view()),
+    path("avatar/refresh/", cbv.AvatarRefreshView.as_view()),
+]

@@ -1,0 +1,31 @@
+"""Promotion rules: small arithmetic conditions written by the marketing team."""
+from __future__ import annotations
+
+import ast
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_ALLOWED_NODES = (
+    ast.Expression, ast.BoolOp, ast.BinOp, ast.UnaryOp, ast.Compare, ast.Name, ast.Load,
+    ast.Constant, ast.And, ast.Or, ast.Not, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Gt,
+    ast.GtE, ast.Lt, ast.LtE, ast.Eq, ast.NotEq, ast.USub,
+)
+
+
+def evaluate(rule: str, basket: dict[str, Any]) -> bool:
+    """Evaluate a rule such as ``subtotal > 100 and items >= 3`` against a basket."""
+    code = compile(rule, "<promotion>", "eval")
+    return bool(eval(code, {"__builtins__": {}}, basket))
+
+
+def check_rule(rule: str, names: tuple[str, ...]) -> str:
+    """Reject anything but comparisons and arithmetic over the given names."""
+    tree = ast.parse(rule, mode="eval")
+    for node in ast.walk(tree):
+        if not isinstance(node, _ALLOWED_NODES):
+            raise ValueError(f"unsupported syntax: {type(node).__name__}")
+        if isinstance(node, ast.Name) and node.id not in names:
+            raise ValueError(f"unknown name: {node.id}")
+    return rule
