@@ -17,6 +17,8 @@ from secsdlc.errors import SecsdlcError
 
 # --deepen steps tried before giving up on a shallow clone; the last one unshallows.
 _DEEPEN_STEPS = (50, 200, 1000)
+# seconds one fetch may take before it is killed (a hung remote must not hang the scan)
+_FETCH_TIMEOUT = 600
 
 
 class VcsError(SecsdlcError):
@@ -65,28 +67,63 @@ def merge_base(repo: git.Repo, ref: str, head: str = "HEAD") -> str:
         f"fetched (fetch the full history, e.g. actions/checkout with fetch-depth: 0)")
 
 
+def fetch_commit(path: Path, sha: str) -> None:
+    """Make commit `sha` present in a shallow clone, deepening it step by step.
+
+    CI checkouts fetch one commit by default; a pull request's base commit comes with a deeper
+    fetch. In a full clone nothing is fetched: a missing commit is the scan's to report.
+    """
+    try:
+        repo = open_repo(path)
+    except VcsError:
+        return  # not a repository: the scan says so
+    for step in (0, *_DEEPEN_STEPS, -1):
+        if step:
+            _deepen(repo, None, step)
+        if _has_commit(repo, sha) or not _is_shallow(repo):
+            return
+
+
+def _has_commit(repo: git.Repo, sha: str) -> bool:
+    try:
+        repo.git.cat_file("-e", f"{sha}^{{commit}}")
+    except git.GitCommandError:
+        return False
+    return True
+
+
 def _is_shallow(repo: git.Repo) -> bool:
     return (Path(repo.git_dir) / "shallow").exists()
 
 
-def _deepen(repo: git.Repo, ref: str, step: int) -> None:
+def _deepen(repo: git.Repo, ref: str | None, step: int) -> None:
+    """Fetch `step` more commits of `ref`'s history (of every branch fetched: None; -1: all)."""
     if not _is_shallow(repo):
         return
-    remote = ref.split("/", 1)[0] if "/" in ref and ref.split("/", 1)[0] in [
-        r.name for r in repo.remotes] else (repo.remotes[0].name if repo.remotes else None)
+    names = [r.name for r in repo.remotes]
+    if ref is not None and "/" in ref and ref.split("/", 1)[0] in names:
+        remote: str | None = ref.split("/", 1)[0]
+    else:
+        remote = "origin" if "origin" in names else (names[0] if names else None)
     if remote is None:
-        raise VcsError("shallow clone without a remote: cannot fetch the history --diff-base "
+        raise VcsError("shallow clone without a remote: cannot fetch the history the scan "
                        "needs")
-    branch = ref.split("/", 1)[1] if ref.startswith(remote + "/") else ref
     args = ["--unshallow"] if step < 0 else [f"--deepen={step}"]
+    if ref is None:
+        args.append("--no-tags")
+    else:
+        branch = ref.split("/", 1)[1] if ref.startswith(remote + "/") else ref
+        try:
+            repo.git.fetch(remote, *args, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}",
+                           kill_after_timeout=_FETCH_TIMEOUT)
+            return
+        except git.GitCommandError:
+            pass  # the ref may be a tag or a sha rather than a branch
     try:
-        repo.git.fetch(remote, *args, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
-    except git.GitCommandError:
-        try:  # the ref may be a tag or a sha rather than a branch
-            repo.git.fetch(remote, *args)
-        except git.GitCommandError as e:
-            raise VcsError(f"shallow clone: fetching more history from {remote} failed: "
-                           f"{e.stderr.strip()}") from e
+        repo.git.fetch(remote, *args, kill_after_timeout=_FETCH_TIMEOUT)
+    except git.GitCommandError as e:
+        raise VcsError(f"shallow clone: fetching more history from {remote} failed: "
+                       f"{str(e.stderr).strip()}") from e
 
 
 def changes_since(repo: git.Repo, base: str, *, staged: bool) -> list[Change]:

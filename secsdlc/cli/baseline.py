@@ -22,11 +22,16 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from secsdlc import baseline
-    from secsdlc.cli.common import write_file
-    from secsdlc.cli.scan import execute
+    import sys
 
-    result, _, _ = execute(args)
+    from secsdlc import baseline, decision
+    from secsdlc.cli import common
+    from secsdlc.cli.scan import request
+
+    with common.Progress(enabled=not args.no_progress and sys.stderr.isatty()) as progress:
+        scanned = decision.run_scan(request(args), progress=progress.update)
+    common.print_warnings(scanned.warnings)
+    result = scanned.result
     failed = result.failed_scanners
     if failed:
         # a baseline missing what a failed scanner would have found would hide it forever
@@ -35,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"secsdlc: error: {note.message}")
         print(f"secsdlc: error: not writing a baseline: scanner(s) failed: {', '.join(failed)}")
         return 2
-    write_file(args.output, baseline.dumps(result))
+    common.write_file(args.output, baseline.dumps(result))
     count = sum(1 for f in result.findings if f.baseline_state != "absent")
     print(f"secsdlc: baseline of {count} finding(s) written to {args.output}")
     return 0

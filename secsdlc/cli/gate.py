@@ -33,27 +33,14 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from secsdlc import decision
     from secsdlc.cli import common
-    from secsdlc.errors import EXIT_BLOCKING, EXIT_PASS, EXIT_USAGE, UsageError
-    from secsdlc.gate.pipeline import GateOptions, decide
-    from secsdlc.model import Severity
-    from secsdlc.signoff import context
 
-    root = context.project_root(args.root)
-    _, config = common.load_scanners_and_config(args.config, root, None)
-    fail_on = config.fail_on
-    if args.fail_on:
-        try:
-            fail_on = Severity.parse(args.fail_on)
-        except ValueError as e:
-            raise UsageError(f"--fail-on: {e}") from None
-    result = context.read_sarif(args.sarif)
-    trust = context.trust_root(args.trust_root)  # a malformed fingerprint is a usage error
-    result, verdict = decide(result, config, root, GateOptions(
-        fail_on=fail_on, trust_root=trust, require_signoff=args.require_signoff,
+    decided = decision.gate(decision.GateRequest(
+        sarif=args.sarif, root=args.root, config=args.config, fail_on=args.fail_on,
+        trust_root=tuple(args.trust_root), require_signoff=args.require_signoff,
         signoff_file=args.signoff))
-    common.write_outputs(result, verdict, fmt=args.format, output=args.output,
+    common.print_warnings(decided.warnings)
+    common.write_outputs(decided.result, decided.verdict, fmt=args.format, output=args.output,
                          sarif=args.output_sarif)
-    if verdict.error:
-        return EXIT_USAGE
-    return EXIT_PASS if verdict.passed else EXIT_BLOCKING
+    return decided.exit_code
