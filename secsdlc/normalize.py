@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -57,7 +60,28 @@ class SourceCache:
 
 
 def redact(text: str, values: frozenset[str]) -> str:
-    return redact_text(text, values) if values else text
+    return redact_text(text, _with_decoded(values)) if values else text
+
+
+@functools.lru_cache(maxsize=64)
+def _with_decoded(values: frozenset[str]) -> frozenset[str]:
+    """Each value as written and as its string literal means it: tools quote the decoded form."""
+    return values | {d for d in map(_decoded, values) if d is not None and len(d) >= 3}
+
+
+def _decoded(value: str) -> str | None:
+    if "\\" not in value or len(value) > 4096:
+        return None
+    for quote in ('"', "'"):
+        if quote not in value:
+            try:
+                with warnings.catch_warnings():  # "\\d" is not an escape: a warning, not ours
+                    warnings.simplefilter("ignore")
+                    decoded = ast.literal_eval(quote + value + quote)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                return None
+            return decoded if isinstance(decoded, str) and decoded != value else None
+    return None
 
 
 def _mask_literals(text: str) -> str:

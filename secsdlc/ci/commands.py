@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from secsdlc.model import Finding
+from secsdlc.sanitize import allow_command
 
 MAX_PER_LEVEL = 10  # per step, per level (error / warning / notice)
 MAX_TITLE = 200
@@ -33,7 +34,7 @@ def escape_property(text: str) -> str:
 def command(name: str, message: str, **properties: str | int | None) -> str:
     props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items()
                      if v is not None and v != "")
-    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+    return allow_command(f"::{name}{' ' + props if props else ''}::{escape_data(message)}")
 
 
 def _clip(text: str, limit: int) -> str:
@@ -85,4 +86,5 @@ def annotate(findings: Sequence[tuple[Finding, str]], *, level: str = "error",
 
 
 def group(title: str, lines: Iterable[str]) -> list[str]:
-    return [f"::group::{escape_data(title)}", *lines, "::endgroup::"]
+    return [allow_command(f"::group::{escape_data(title)}"), *lines,
+            allow_command("::endgroup::")]

@@ -11,7 +11,6 @@ what is only in the SARIF artifact.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +18,7 @@ from datetime import datetime, timedelta
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import Finding, ScanResult, Severity
 from secsdlc.report.summary import by_owasp, by_severity, sorted_findings
+from secsdlc.sanitize import markdown_cell, markdown_url
 
 MAX_ROWS = 200
 MAX_REASONS = 25
@@ -53,10 +53,7 @@ def open_findings(result: ScanResult) -> list[Finding]:
     return [f for f in result.findings if f.baseline_state != "absent"]
 
 
-def cell(text: str) -> str:
-    """Table-cell safe: no raw HTML, no pipe, one line."""
-    text = html.escape(" ".join(text.split()), quote=False)
-    return text.replace("|", "\\|").replace("`", "'")
+cell = markdown_cell
 
 
 def verdict_line(verdict: Verdict) -> str:
@@ -116,7 +113,7 @@ def _new_findings(data: SummaryInput) -> list[str]:
     for f in new[:MAX_ROWS]:
         where = f"{data.repo_path(f)}:{f.location.start_line}"
         url = data.link(f)
-        location = f"[{cell(where)}]({url})" if url else cell(where)
+        location = f"[{cell(where)}]({markdown_url(url)})" if url else cell(where)
         mark = ":x:" if f.fingerprint in data.blocking_fingerprints else ""
         first = f.message.splitlines()[0] if f.message else ""
         lines.append(f"| {mark} | {f.severity.value} | {location} | `{cell(f.rule_id)}` | "

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from secsdlc import __version__
+from secsdlc import __version__, sanitize
 from secsdlc.errors import EXIT_INTERNAL, SecsdlcError
 
 # command name -> module; the order is the order of `secsdlc --help`.
@@ -62,17 +62,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[args.command])
-    try:
-        return int(module.run(args))
-    except SecsdlcError as e:
-        print(f"secsdlc: error: {e}", file=sys.stderr)
-        return e.exit_code
-    except KeyboardInterrupt:
-        print("secsdlc: interrupted", file=sys.stderr)
-        return 130
-    except Exception as e:
-        print(f"secsdlc: internal error: {type(e).__name__}: {e}", file=sys.stderr)
-        return EXIT_INTERNAL
+    with sanitize.guarded_streams():
+        try:
+            return int(module.run(args))
+        except SecsdlcError as e:
+            print(f"secsdlc: error: {sanitize.terminal(str(e))}", file=sys.stderr)
+            return e.exit_code
+        except KeyboardInterrupt:
+            print("secsdlc: interrupted", file=sys.stderr)
+            return 130
+        except Exception as e:
+            print(f"secsdlc: internal error: {type(e).__name__}: {sanitize.terminal(str(e))}",
+                  file=sys.stderr)
+            return EXIT_INTERNAL
 
 
 def console_main() -> None:

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from secsdlc.sanitize import terminal
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("audit", help="verify or show the audit log (.secsdlc/audit.log)")
@@ -32,12 +34,13 @@ def run(args: argparse.Namespace) -> int:
             try:
                 keys = registry.verify(root, trust).ever
             except registry.RegistryError as e:
-                print(f"audit log signers cannot be checked: registry NOT trusted: {e}")
+                print(terminal(f"audit log signers cannot be checked: registry NOT trusted: "
+                               f"{e}"))
                 return EXIT_BLOCKING
         try:
             report = audit.verify(root, use_git=not args.no_git, correspondent_keys=keys)
         except audit.AuditError as e:
-            print(f"audit log NOT intact: {e}")
+            print(terminal(f"audit log NOT intact: {e}"))
             return EXIT_BLOCKING
         who = "by correspondents" if keys is not None else "(signers not checked: no trust root)"
         print(f"audit log intact: {report.entries} entries, {report.signed} signed {who}, "
@@ -55,8 +58,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             entry = json.loads(line)
             signed = f" [signed {entry['signer']}]" if "signature" in entry else ""
-            print(f"{entry['seq']:>5} {entry['time']} {entry['actor']} {entry['action']} "
-                  f"{json.dumps(entry['data'], sort_keys=True)}{signed}")
+            print(terminal(f"{entry['seq']:>5} {entry['time']} {entry['actor']} "
+                           f"{entry['action']} {json.dumps(entry['data'], sort_keys=True)}"
+                           f"{signed}"))
         except (ValueError, KeyError, TypeError):
             print("  ? unreadable line: run `secsdlc audit verify`")
     return 0

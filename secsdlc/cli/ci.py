@@ -48,6 +48,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from secsdlc import sanitize
     from secsdlc.ci import github
     from secsdlc.cli.common import print_warnings
     from secsdlc.errors import UsageError
@@ -62,5 +63,5 @@ def run(args: argparse.Namespace) -> int:
         category=args.category, max_annotations=args.max_annotations))
     print_warnings(outcome.warnings)
     for error in outcome.errors:
-        print(f"secsdlc: error: {error}", file=sys.stderr)
+        print(f"secsdlc: error: {sanitize.terminal(error)}", file=sys.stderr)
     return github.exit_code(outcome)

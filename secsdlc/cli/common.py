@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Any
 
 from secsdlc import config as config_mod
+from secsdlc import sanitize
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import ScanResult
 from secsdlc.scanners.interface import Scanner
@@ -26,7 +27,7 @@ def load_scanners_and_config(
 
 def print_warnings(warnings: tuple[str, ...]) -> None:
     for warning in warnings:
-        print(f"secsdlc: warning: {warning}", file=sys.stderr)
+        print(f"secsdlc: warning: {sanitize.terminal(warning)}", file=sys.stderr)
 
 
 class Progress:

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from secsdlc.sanitize import terminal
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("correspondent", help="manage the signed security-correspondent registry",
@@ -91,7 +93,8 @@ def _add(args: argparse.Namespace, root: Path) -> int:
              if current is not None else args.principal)
     audit.append(root, action="correspondent-add", actor=actor, key=key,
                  data={"principal": args.principal, "key": newcomer.fingerprint})
-    print(f"added {args.principal} ({newcomer.fingerprint}), signed by {signer.fingerprint}")
+    print(terminal(f"added {args.principal} ({newcomer.fingerprint}), signed by "
+                   f"{signer.fingerprint}"))
     if current is None:
         print(f"first version of the registry: CI must trust this signer, e.g.\n"
               f"  SECSDLC_TRUST_ROOT={signer.fingerprint}")
@@ -130,7 +133,7 @@ def _list(root: Path) -> int:
         return 0
     for s in current.signers:
         ns = f"  namespaces={','.join(s.namespaces)}" if s.namespaces else ""
-        print(f"{','.join(s.principals)}  {s.key.key_type} {s.key.fingerprint}{ns}")
+        print(terminal(f"{','.join(s.principals)}  {s.key.key_type} {s.key.fingerprint}{ns}"))
     return 0
 
 
@@ -142,7 +145,7 @@ def _verify(args: argparse.Namespace, root: Path) -> int:
     try:
         verified = registry.verify(root, trust)
     except registry.RegistryError as e:
-        print(f"registry NOT trusted: {e}")
+        print(terminal(f"registry NOT trusted: {e}"))
         return EXIT_BLOCKING
     print(f"registry trusted: {len(verified.signers.signers)} correspondent(s), "
           f"{verified.versions_checked} signed version(s) checked back to the trust root")

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from secsdlc.sanitize import terminal
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("waiver", help="request, approve and list signed waivers",
@@ -105,8 +107,8 @@ def _request(args: argparse.Namespace, root: Path) -> int:
     audit.append(root, action="waiver-request", actor=requester,
                  data={"waiver": w.id, "fingerprints": list(w.fingerprints), "rule": rule,
                        "path": path, "expires": timestamp(expires)})
-    print(f"{w.id}: requested, waiting for a correspondent's approval "
-          f"({saved.relative_to(root)})")
+    print(terminal(f"{w.id}: requested, waiting for a correspondent's approval "
+                   f"({saved.relative_to(root)})"))
     print(f"  secsdlc waiver approve {w.id} --key ~/.ssh/id_ed25519")
     return 0
 
@@ -129,8 +131,9 @@ def _approve(args: argparse.Namespace, root: Path) -> int:
     waivers.save(root, approved)
     audit.append(root, action="waiver-approve", actor=principal,
                  data={"waiver": w.id, "requester": w.requester}, key=key)
-    print(f"{w.id}: approved by {principal} until {w.expires.date().isoformat()}")
-    print(f"  covers {len(w.fingerprints)} finding(s) of {w.rule} in {w.path}: {w.reason}")
+    print(terminal(f"{w.id}: approved by {principal} until {w.expires.date().isoformat()}"))
+    print(terminal(f"  covers {len(w.fingerprints)} finding(s) of {w.rule} in {w.path}: "
+                   f"{w.reason}"))
     return 0
 
 
@@ -156,12 +159,12 @@ def _list(args: argparse.Namespace, root: Path) -> int:
                            now=now)
         detail = f" by {st.approver}" if st.approver else ""
         detail += f": {st.why}" if st.why else f" until {w.expires.date().isoformat()}"
-        print(f"{w.id}  {st.status:8}  {w.rule} {w.path} ({len(w.fingerprints)} finding(s), "
-              f"requested by {w.requester}){detail}")
+        print(terminal(f"{w.id}  {st.status:8}  {w.rule} {w.path} ({len(w.fingerprints)} "
+                       f"finding(s), requested by {w.requester}){detail}"))
         for warning in st.warnings:
             context.warn(warning)
     for path, why in broken:
-        print(f"{path.name}  invalid   {why}")
+        print(terminal(f"{path.name}  invalid   {why}"))
     if not found and not broken:
         print("no waivers")
     return 0

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from secsdlc.history.metrics import SEVERITIES
+from secsdlc.sanitize import csv_cell
 
 CSV_COLUMNS = ("section", "project", "period_start", "key", "value")
 TEXT_PERIODS = 26  # a screenful; JSON and CSV carry the whole series
@@ -25,7 +26,7 @@ def to_csv(doc: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_rows(doc))
+    writer.writerows(tuple(csv_cell(v) for v in row) for row in _csv_rows(doc))
     return out.getvalue()
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import ScanResult, Severity
 from secsdlc.report.summary import by_owasp, by_severity, reportable
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+from secsdlc.sanitize import markdown_cell as _cell
+from secsdlc.sanitize import markdown_url
 
 
 def render(result: ScanResult, verdict: Verdict, *, link_base: str = "") -> str:
@@ -22,16 +20,17 @@ def render(result: ScanResult, verdict: Verdict, *, link_base: str = "") -> str:
     owasp = by_owasp(result.findings)
     if owasp:
         lines += ["| OWASP Top 10:2025 | findings |", "|---|---|"]
-        lines += [f"| {k} | {v} |" for k, v in owasp.items()]
+        lines += [f"| {_cell(k)} | {v} |" for k, v in owasp.items()]
         lines.append("")
     findings = reportable(result.findings)
     if findings:
         lines += ["| severity | location | rule | message |", "|---|---|---|---|"]
         for f in findings:
-            where = f"{f.location.path}:{f.location.start_line}"
+            where = _cell(f"{f.location.path}:{f.location.start_line}")
             if link_base:
-                where = f"[{where}]({link_base}/{f.location.path}#L{f.location.start_line})"
-            lines.append(f"| {f.severity.value} | {_cell(where)} | `{_cell(f.rule_id)}` | "
+                url = markdown_url(f"{link_base}/{f.location.path}#L{f.location.start_line}")
+                where = f"[{where}]({url})"
+            lines.append(f"| {f.severity.value} | {where} | `{_cell(f.rule_id)}` | "
                          f"{_cell(f.message.splitlines()[0] if f.message else '')} |")
         lines.append("")
     problems = [n for n in result.all_notifications if n.level == "error"]

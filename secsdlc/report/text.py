@@ -11,6 +11,7 @@ from secsdlc import __version__
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import ScanResult, Severity
 from secsdlc.report.summary import baseline_counts, by_severity, reportable, sorted_findings
+from secsdlc.sanitize import terminal
 
 _MAX_REASONS = 3
 _STYLE = {
@@ -27,7 +28,8 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
     console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False,
                       width=120 if not color else None, soft_wrap=True)
     scanners = ", ".join(r.tool.name for r in result.runs) or "no scanner"
-    console.print(f"[bold]secsdlc {__version__}[/bold] scanned with {escape(scanners)}")
+    console.print(f"[bold]secsdlc {__version__}[/bold] scanned with "
+                  f"{escape(terminal(scanners))}")
     findings = sorted_findings(f for f in result.findings if f.baseline_state != "absent")
     active = reportable(findings)
     shown = [f for f in active if show_info or f.severity is not Severity.INFO]
@@ -37,13 +39,15 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
             current = f.severity
             count = sum(1 for x in shown if x.severity is current)
             console.print(f"\n[{_STYLE[current]}]{current.value.upper()}[/] ({count})")
-        loc = f"{f.location.path}:{f.location.start_line}"
-        tools = "+".join(f.scanners)
-        console.print(f"  [bold]{escape(loc)}[/bold]  {escape(f.rule_id)}  [dim]\\[{tools}] "
+        loc = terminal(f"{f.location.path}:{f.location.start_line}")
+        tools = terminal("+".join(f.scanners))
+        console.print(f"  [bold]{escape(loc)}[/bold]  {escape(terminal(f.rule_id))}  "
+                      f"[dim]\\[{escape(tools)}] "
                       f"{escape(', '.join(f'CWE-{c}' for c in f.cwe))}[/dim]")
-        console.print(f"      {escape(f.message.splitlines()[0] if f.message else '')}")
+        first = f.message.splitlines()[0] if f.message else ""
+        console.print(f"      {escape(terminal(first))}")
         if f.fix_hint:
-            console.print(f"      [green]fix:[/green] {escape(f.fix_hint)}")
+            console.print(f"      [green]fix:[/green] {escape(terminal(f.fix_hint))}")
     hidden = len(active) - len(shown)
     # notes (informational) stay in SARIF and JSON; a commit hook shows only what needs action
     notes = [n for n in result.all_notifications if n.level != "note"]
@@ -51,7 +55,7 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
         console.print("\n[bold]Notifications[/bold]")
         for n in notes:
             style = "red" if n.level == "error" else "yellow" if n.level == "warning" else "dim"
-            console.print(f"  [{style}]{n.level}[/]  {escape(n.message)}")
+            console.print(f"  [{style}]{n.level}[/]  {escape(terminal(n.message))}")
     counts = by_severity(active)
     summary = ", ".join(f"{counts[s.value]} {s.value}" for s in Severity)
     suppressed = sum(1 for f in findings if f.suppressed)
@@ -73,7 +77,8 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
         reasons = list(verdict.reasons[:_MAX_REASONS])
         if len(verdict.reasons) > _MAX_REASONS:
             reasons.append(f"and {len(verdict.reasons) - _MAX_REASONS} more")
-        console.print(f"[bold red]Gate: FAILED[/bold red] - {escape('; '.join(reasons))}")
+        console.print(f"[bold red]Gate: FAILED[/bold red] - "
+                      f"{escape(terminal('; '.join(reasons)))}")
         if not verdict.error:
             console.print(
                 "[dim]False positive? Add `# secsdlc: ignore\\[RULE-ID] reason` on the line. "

@@ -73,7 +73,9 @@ def principal_for(key: PrivateKey, signers: AllowedSigners | None, namespace: st
 
 
 def warn(message: str) -> None:
-    print(f"secsdlc: warning: {message}", file=sys.stderr)
+    from secsdlc.sanitize import terminal
+
+    print(f"secsdlc: warning: {terminal(message)}", file=sys.stderr)
 
 
 def read_sarif(path: Path) -> ScanResult:

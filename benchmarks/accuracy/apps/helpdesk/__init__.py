@@ -1,2 +1,1 @@
 """Helpdesk: ticketing for the support team (Django)."""
-default_app_config = "helpdesk.apps.HelpdeskConfig"

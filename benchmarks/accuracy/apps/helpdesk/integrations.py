@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 def send_webhook(url: str, payload: dict) -> int:
     resp = requests.post(url, json=payload, timeout=5)
-    log.info("webhook %s answered %s", urlparse(url).hostname, resp.status_code)
+    log.info("webhook answered %s", resp.status_code)
     return resp.status_code
 
 

@@ -21,10 +21,17 @@ from django.utils.safestring import mark_safe
 from ldap.dn import escape_dn_chars
 from ldap.filter import escape_filter_chars
 
-from . import audit, conf, directory, formatting, reports
+from . import audit, conf, directory, reports
 from .models import Membership, Ticket
 
 log = logging.getLogger(__name__)
+_URL = re.compile(r"(https?://[^\s<]+)")
+
+
+def linkify(text: str) -> str:
+    """Wrap bare links in anchors and keep line breaks."""
+    marked = _URL.sub(r'<a href="\1" rel="nofollow noopener">\1</a>', text)
+    return marked.replace("\n", "<br>")
 
 
 @login_required
@@ -128,12 +135,12 @@ def filter_form_compact(request):
 
 def comment_preview(request):
     text = request.POST.get("text", "")
-    return HttpResponse(formatting.linkify(text))
+    return HttpResponse(linkify(text))
 
 
 def comment_preview_plain(request):
     text = request.POST.get("text", "")
-    return HttpResponse(formatting.linkify(escape(text)))
+    return HttpResponse(linkify(escape(text)))
 
 
 @login_required
@@ -152,7 +159,7 @@ def after_logout(request):
 
 @login_required
 def switch_team(request):
-    request.session["active_team"] = request.GET.get("team", "")
+    request.session["active_team"] = request.META.get("HTTP_X_HELPDESK_TEAM", "")
     return redirect("/tickets/")
 
 

@@ -5,8 +5,7 @@ import logging
 
 from flask import Flask
 
-from . import admin, settings
-from .views import account, cart, catalog, checkout
+from . import account, admin, cart, catalog, checkout, settings
 
 log = logging.getLogger(__name__)
 

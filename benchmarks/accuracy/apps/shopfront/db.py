@@ -20,7 +20,6 @@ def get_db() -> sqlite3.Connection:
 def query(sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
     """Run a read-only statement and return every row."""
     cur = get_db().cursor()
-    log.debug("query: %s", sql)
     cur.execute(sql, params)
     return cur.fetchall()
 

@@ -10,7 +10,6 @@ log = logging.getLogger(__name__)
 
 def run(cmd: str, timeout: int = 15) -> str:
     """Run a diagnostic command line and return what it printed."""
-    log.debug("running %s", cmd)
     proc = subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=timeout)
     return proc.stdout + proc.stderr
 

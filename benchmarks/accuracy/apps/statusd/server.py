@@ -40,6 +40,10 @@ ROUTES_GET = {
     "/reports/export": "_download_export",
     "/prefs/lang": "_set_lang",
     "/prefs/theme": "_set_theme",
+    "/trace": "_trace",
+    "/trace/echo": "_trace_echo",
+    "/help": "_help",
+    "/help/topic": "_help_topic",
 }
 ROUTES_POST = {
     "/alerts/import": "_import_alerts",
@@ -250,15 +254,47 @@ class StatusHandler(BaseHTTPRequestHandler):
         self.send_header("Set-Cookie", "statusd_theme=" + value + "; Path=/; SameSite=Lax")
         self.end_headers()
 
+    def _trace(self, params: dict[str, str]) -> None:
+        trace_id = params.get("trace", "")
+        self.send_response(204)
+        self.send_header("X-Trace-Id", trace_id)
+        self.end_headers()
+
+    def _trace_echo(self, params: dict[str, str]) -> None:
+        trace_id = params.get("trace", "")
+        if not re.fullmatch(r"[0-9a-f]{16,32}", trace_id):
+            trace_id = os.urandom(8).hex()
+        self.send_response(204)
+        self.send_header("X-Trace-Id", trace_id)
+        self.end_headers()
+
+    def _help(self, params: dict[str, str]) -> None:
+        lang = params.get("hl") or "en"
+        body = b"See the operations handbook."
+        self.send_response(200)
+        self.send_header("Content-Language", lang)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _help_topic(self, params: dict[str, str]) -> None:
+        lang = (params.get("hl") or "en").splitlines()[0]
+        body = b"See the operations handbook."
+        self.send_response(200)
+        self.send_header("Content-Language", lang)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     # -- imports --------------------------------------------------------
 
     def _import_alerts(self) -> None:
         alerts = xmlio.parse_legacy(io.BytesIO(self._body()))
-        self._json({"imported": len(alerts)})
+        self._json({"imported": len(alerts), "alerts": alerts})
 
     def _import_alerts_v2(self) -> None:
         alerts = xmlio.parse_current(io.BytesIO(self._body()))
-        self._json({"imported": len(alerts)})
+        self._json({"imported": len(alerts), "alerts": alerts})
 
     def _import_config(self) -> None:
         parser = etree.XMLParser(resolve_entities=True, load_dtd=True)

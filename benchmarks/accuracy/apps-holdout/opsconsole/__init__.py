@@ -1,0 +1,1 @@
+"""Opsconsole: the operations team's web console (services, logs, inventory, alerts), on aiohttp."""

@@ -1,0 +1,1 @@
+"""Wikidesk: the internal knowledge base (spaces, pages, revisions, people directory)."""

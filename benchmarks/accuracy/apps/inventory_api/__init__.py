@@ -1,0 +1,1 @@
+"""inventory_api: the warehouse inventory service (Django REST framework)."""

@@ -1,0 +1,1 @@
+"""mediahub: upload, transcode and serve audio/video for the podcast team (aiohttp)."""

@@ -1,0 +1,1 @@
+"""opsconsole: deploy and run-book console for the SRE team (Tornado)."""

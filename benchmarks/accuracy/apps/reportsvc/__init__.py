@@ -1,0 +1,1 @@
+"""reportsvc: reporting API over the sales warehouse (FastAPI)."""
