@@ -47,10 +47,7 @@ def run(plan: ScanPlan, request: DiffRequest, *,
         changes = vcs.changes_since(repo, base, staged=request.staged)
     else:
         changes = vcs.staged_changes(repo)
-        try:
-            base = repo.head.commit.hexsha
-        except ValueError:
-            base = None
+        base = vcs.head_commit(repo)
     changes = [c for c in changes if _selected(c.path, plan, top)]
     config = plan.config
     include, exclude = config.include, (*DEFAULT_EXCLUDE, *config.exclude)

@@ -60,6 +60,19 @@ def run(
 
     Raises ExecutableNotFound, ProcessTimeout or ProcessError when no exit code can be had.
     """
+    rc, out, err = run_bytes(cmd, timeout=timeout, cwd=cwd, env=env, stdin=stdin)
+    return rc, out.decode("utf-8", "replace"), err
+
+
+def run_bytes(
+    cmd: Sequence[str],
+    *,
+    timeout: float | None = None,
+    cwd: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    stdin: bytes | None = None,
+) -> tuple[int, bytes, str]:
+    """As `run`, with stdout as the bytes the command wrote (file contents, signed data)."""
     full_env = dict(os.environ)
     if env is not None:
         full_env.update(env)
@@ -89,11 +102,7 @@ def run(
         _kill_group(proc)
         proc.wait()
         raise
-    return (
-        proc.returncode,
-        out.decode("utf-8", "replace"),
-        err.decode("utf-8", "replace"),
-    )
+    return proc.returncode, out, err.decode("utf-8", "replace")
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -267,12 +267,7 @@ def _upload_note(filtered: upload.Filtered) -> str:
 
 
 def _toplevel(root: Path, workspace: Path) -> Path:
-    from secsdlc import vcs
-
-    try:
-        return vcs.toplevel(vcs.open_repo(root))
-    except vcs.VcsError:
-        return workspace
+    return vcs.top(root) or workspace
 
 
 def _is_under(path: Path, top: Path) -> bool:

@@ -124,13 +124,13 @@ def _registered_correspondents(store: Any, project: str) -> str | None:
     """
     import sys
 
-    from secsdlc.history import location
+    from secsdlc import vcs
     from secsdlc.signoff import registry
 
     info = store.project(project)
     if info is not None and info.correspondent:
         return None
-    root = location.git_toplevel(Path.cwd())
+    root = vcs.top(Path.cwd())
     if root is None:
         return None
     try:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from secsdlc.errors import SecsdlcError, UsageError
 from secsdlc.model import ScanResult
-from secsdlc.process import ProcessError, run
 from secsdlc.signoff import registry, sshsig
 from secsdlc.signoff.allowed_signers import AllowedSigners
 from secsdlc.signoff.sshsig import PrivateKey
@@ -22,18 +21,18 @@ def project_root(arg: Path | None) -> Path:
         if not root.is_dir():
             raise UsageError(f"--root: not a directory: {root}")
         return root
-    try:
-        rc, out, _ = run(["git", "rev-parse", "--show-toplevel"], timeout=30)
-    except ProcessError:
-        return Path.cwd().resolve()
-    return Path(out.strip()).resolve() if rc == 0 and out.strip() else Path.cwd().resolve()
+    from secsdlc import vcs
+
+    return vcs.top(Path.cwd()) or Path.cwd().resolve()
 
 
 def git_email(root: Path) -> str:
     """The requester's identity: `git config user.email` in the project."""
+    from secsdlc import vcs
+
     try:
-        rc, out, _ = run(["git", "config", "user.email"], cwd=root, timeout=30)
-    except ProcessError as e:
+        rc, out, _ = vcs.run_git(root, "config", "user.email", timeout=30)
+    except vcs.VcsError as e:
         raise UsageError(f"cannot run git to find your identity: {e}") from e
     email = out.strip()
     if rc != 0 or not email:
