@@ -14,6 +14,7 @@ from typing import Any
 
 from secsdlc.errors import ConfigError
 from secsdlc.model import Severity
+from secsdlc.scanners.tool import executable_env
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,6 +36,9 @@ DEFAULT_EXCLUDE = (
     "**/*.egg-info/**",
     "**/site-packages/**",
 )
+
+# Options that name a program to run: never taken from a file in the repository.
+PROGRAM_OPTIONS = frozenset({"executable"})
 
 # Sections other issues' features own; recognised here so they do not warn as unknown.
 _SECTIONS = ("scanners", "policy", "suppressions", "history", "bandit-precision")
@@ -167,6 +171,12 @@ def parse(
                 continue
             checked: dict[str, object] = {}
             for opt, value in opts.items():
+                if opt in PROGRAM_OPTIONS:
+                    warnings.append(
+                        f"{source}: '{prefix}scanners.{name}.{opt}' ignored: the program a "
+                        f"scanner runs is never read from a repository file; set "
+                        f"{executable_env(name)} in the environment instead")
+                    continue
                 expected = known.get(opt)
                 if expected is None:
                     warnings.append(

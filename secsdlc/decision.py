@@ -37,6 +37,7 @@ class ScanRequest:
     baseline: Path | None = None
     trust_root: tuple[str, ...] = ()  # default: $SECSDLC_TRUST_ROOT
     require_signoff: bool = False
+    enforce: bool = False  # enforce mode even outside CI and without a trust root
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,6 +143,7 @@ def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> 
     """The scan the request describes, before any gate (`baseline create` stops here)."""
     from secsdlc.cache import ResultCache
     from secsdlc.engine import ScanPlan, scan
+    from secsdlc.mode import detect
 
     root = scan_root(request.paths, request.root)
     if not root.is_dir():
@@ -156,7 +158,8 @@ def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> 
         overrides.setdefault("deps", {})["env"] = True
     plan = ScanPlan(root=root, paths=paths, config=config, scanners=scanners,
                     option_overrides=overrides, shard=parse_shard(request.shard),
-                    cache=ResultCache() if request.cache else None)
+                    cache=ResultCache() if request.cache else None,
+                    mode=detect(enforce_flag=request.enforce, trust_root=request.trust_root))
     if request.staged or request.diff_base or request.diff_head:
         if plan.shard:
             raise UsageError("--shard cannot be combined with --staged, --diff-base or "

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import os
 import threading
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from secsdlc import __version__, fingerprint, normalize
 from secsdlc.cache import Entry, ResultCache, split_by_file
 from secsdlc.config import DEFAULT_EXCLUDE, Config
 from secsdlc.files import FileSet, collect
+from secsdlc.mode import Mode
 from secsdlc.model import (
     Finding,
     Notification,
@@ -33,6 +35,7 @@ from secsdlc.model import (
     ToolInfo,
 )
 from secsdlc.scanners.interface import Scanner, ScannerError, ScannerOutput, ScanRequest
+from secsdlc.scanners.tool import executable_env
 from secsdlc.suppress import SuppressionSettings
 from secsdlc.turns import Turns
 
@@ -52,12 +55,15 @@ class ScanPlan:
     option_overrides: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     shard: tuple[int, int] | None = None  # (index, count), 1-based
     cache: ResultCache | None = None
+    mode: Mode = Mode.ADVISORY
 
 
 @dataclass
 class _Outcome:
     output: ScannerOutput | None = None
-    error: str | None = None
+    # a run is failed until its thread says it finished: a thread that dies in any way, or never
+    # returns, leaves this message
+    error: str | None = "did not finish"
     duration: float = 0.0
     version: str = ""
     cached: list[Entry] = field(default_factory=list)
@@ -69,9 +75,12 @@ class _Outcome:
 
 def collect_files(plan: ScanPlan) -> FileSet:
     config = plan.config
+    scanners = list(plan.scanners.values())
     fileset = collect(plan.root, plan.paths, include=config.include,
                       exclude=(*DEFAULT_EXCLUDE, *config.exclude),
-                      max_file_size=config.max_file_size)
+                      max_file_size=config.max_file_size,
+                      wanted_by=lambda path: frozenset(
+                          s.name for s in scanners if s.applies_to(path)))
     return fileset.shard(*plan.shard) if plan.shard else fileset
 
 
@@ -127,14 +136,26 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
                           information_uri=plan.scanners[name].information_uri),
             rules={rid: r for rid, r in sorted(run_rules.items()) if rid in used},
             findings=tuple(sorted(findings, key=_order)),
-            notifications=tuple(run_notes),
+            notifications=_for_mode(run_notes, plan.mode),
             succeeded=succeeded,
             duration_s=round(outcome.duration, 3),
             start_time_utc=outcome.started_at,
             end_time_utc=outcome.ended_at or outcome.started_at,
         ))
     return ScanResult(root=str(fileset.root), runs=tuple(runs),
-                      notifications=fileset.notifications, scanned=fileset.files)
+                      notifications=_for_mode(fileset.notifications, plan.mode),
+                      scanned=fileset.files, mode=plan.mode.value)
+
+
+def _for_mode(notes: Sequence[Notification], mode: Mode) -> tuple[Notification, ...]:
+    """A file that was not scanned fails an enforced scan; an advisory one shows it as a warning."""
+    if mode.enforce:
+        return tuple(notes)
+    return tuple(
+        replace(n, kind=NotificationKind.SKIPPED_FILE,
+                message=n.message + " (fails the gate in enforce mode)")
+        if n.kind is NotificationKind.NOT_SCANNED else n
+        for n in notes)
 
 
 def _store(cache: ResultCache, outcome: _Outcome, name: str, fileset: FileSet,
@@ -170,8 +191,10 @@ def _cache_context(scanner: Scanner, version: str, options: Mapping[str, object]
     extra = method(options)
     if extra is None:
         return None
+    # the program run is chosen by the environment: another program is another cache
+    program = os.environ.get(executable_env(scanner.name), "")
     parts = [__version__, version, json.dumps(dict(options), sort_keys=True, default=str),
-             _module_digest(scanner), str(extra)]
+             _module_digest(scanner), str(extra), program]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -207,11 +230,12 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
 def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
              progress: ProgressCallback | None, name: str, cache: ResultCache | None,
              digests: Mapping[str, str], turns: Turns) -> None:
-    if progress:
-        progress(name, "started")
-    outcome.started_at = _utc_now()
     started = time.monotonic()
+    outcome.started_at = _utc_now()
+    error: str | None = None
     try:
+        if progress:
+            progress(name, "started")
         outcome.version = scanner.version()
         if cache is not None:
             outcome.cache_context = _cache_context(scanner, outcome.version, request.options)
@@ -239,15 +263,21 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
             output = ScannerOutput(findings=(), rules={})
         outcome.output = output
     except ScannerError as e:
-        outcome.error = f"{name}: {e}"
-    except Exception as e:  # a plugin's bug must fail the scan closed, not crash it
-        outcome.error = f"{name}: crashed: {type(e).__name__}: {e}"
+        error = f"{name}: {e}"
+    # Anything a plugin or a callback raises, SystemExit and KeyboardInterrupt included, fails
+    # this run closed; the thread is not the place to stop the process.
+    except BaseException as e:
+        error = f"{name}: crashed: {type(e).__name__}: {e}"
     finally:
         turns.pass_turn(name)  # idempotent; here for the scanner that failed before its turn
     outcome.duration = time.monotonic() - started
     outcome.ended_at = _utc_now()
+    outcome.error = error
     if progress:
-        progress(name, "failed" if outcome.error else "done")
+        try:
+            progress(name, "failed" if error else "done")
+        except BaseException as e:
+            outcome.error = error or f"{name}: progress display failed: {type(e).__name__}: {e}"
 
 
 def _utc_now() -> str:

@@ -164,6 +164,8 @@ class Finding:
 
 class NotificationKind(enum.Enum):
     SKIPPED_FILE = "skipped-file"
+    # A file some scanner should have analysed and could not: "no finding" is not known for it.
+    NOT_SCANNED = "not-scanned"
     SCANNER_FAILURE = "scanner-failure"
     WARNING = "warning"
     INFO = "info"
@@ -183,7 +185,7 @@ class Notification:
 
     @property
     def level(self) -> str:
-        if self.kind is NotificationKind.SCANNER_FAILURE:
+        if self.kind in (NotificationKind.SCANNER_FAILURE, NotificationKind.NOT_SCANNED):
             return "error"
         if self.kind is NotificationKind.INFO:
             return "note"
@@ -205,8 +207,9 @@ class ScannerRun:
     tool: ToolInfo
     rules: Mapping[RuleId, Rule]
     findings: tuple[Finding, ...]
+    # no default: a run is a success only when whoever built it says it finished
+    succeeded: bool
     notifications: tuple[Notification, ...] = ()
-    succeeded: bool = True
     duration_s: float = 0.0
     start_time_utc: str | None = None  # ISO 8601, "Z"
     end_time_utc: str | None = None
@@ -219,6 +222,7 @@ class ScanResult:
     notifications: tuple[Notification, ...] = ()
     # the files looked at (relative paths): "not reported" only means "fixed" for these
     scanned: tuple[str, ...] = ()
+    mode: str = "advisory"  # secsdlc.mode.Mode's value: "advisory" or "enforce"
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -52,6 +52,10 @@ def add_scan_arguments(p: Any) -> None:
                    help="scan commit REF instead of the work tree (a push: what it sends)")
     p.add_argument("--shard", metavar="I/N", help="scan only shard I of N (a CI matrix)")
     p.add_argument("--no-cache", action="store_true", help="do not use the result cache")
+    p.add_argument("--enforce", action="store_true",
+                   help="enforce mode: only trusted configuration can lower the verdict, and a "
+                        "file that could not be scanned fails (default in CI, CI=true, or with a "
+                        "trust root)")
     p.add_argument("--no-progress", action="store_true", help="no progress display")
 
 
@@ -65,7 +69,7 @@ def request(args: argparse.Namespace) -> Any:
         diff_base=args.diff_base, diff_head=args.diff_head, shard=args.shard,
         cache=not args.no_cache, baseline=getattr(args, "baseline", None),
         trust_root=tuple(getattr(args, "trust_root", ())),
-        require_signoff=getattr(args, "require_signoff", False))
+        require_signoff=getattr(args, "require_signoff", False), enforce=args.enforce)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from secsdlc.gate.interface import Gate, Verdict
-from secsdlc.model import ScanResult
+from secsdlc.model import NotificationKind, ScanResult
 
 
 @dataclass(frozen=True)
@@ -21,11 +21,13 @@ class ScannersSucceededGate:
 
     def evaluate(self, result: ScanResult) -> Verdict:
         reasons = [f"scanner {name} failed" for name in result.failed_scanners]
+        if not result.runs:
+            reasons.append("no scanner ran: the result holds no runs")
         ran = {run.tool.name for run in result.runs}
         reasons += [f"required scanner {name} did not run" for name in self.required
                     if name not in ran]
         reasons += [n.message for n in result.all_notifications if n.level == "error"
-                    and n.scanner is None]
+                    and (n.scanner is None or n.kind is NotificationKind.NOT_SCANNED)]
         return Verdict(passed=not reasons, gate=self.name, reasons=tuple(reasons),
                        error=bool(reasons))
 

@@ -44,6 +44,7 @@ def render(result: ScanResult, verdict: Verdict) -> str:
     doc = {
         "version": __version__,
         "root": result.root,
+        "mode": result.mode,
         "verdict": {"passed": verdict.passed, "reasons": list(verdict.reasons),
                     "error": verdict.error,
                     "blocking": [{"fingerprint": b.finding.fingerprint,

@@ -10,7 +10,7 @@ from secsdlc.sanitize import markdown_url
 
 
 def render(result: ScanResult, verdict: Verdict, *, link_base: str = "") -> str:
-    lines = ["## secsdlc", ""]
+    lines = ["## secsdlc", "", f"Mode: {result.mode}", ""]
     lines.append("**Gate: passed**" if verdict.passed
                  else f"**Gate: failed** - {_cell('; '.join(verdict.reasons))}")
     counts = by_severity(result.findings)

@@ -29,7 +29,7 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
                       width=120 if not color else None, soft_wrap=True)
     scanners = ", ".join(r.tool.name for r in result.runs) or "no scanner"
     console.print(f"[bold]secsdlc {__version__}[/bold] scanned with "
-                  f"{escape(terminal(scanners))}")
+                  f"{escape(terminal(scanners))} ({result.mode} mode)")
     findings = sorted_findings(f for f in result.findings if f.baseline_state != "absent")
     active = reportable(findings)
     shown = [f for f in active if show_info or f.severity is not Severity.INFO]

@@ -179,9 +179,10 @@ def _run(run: ScannerRun, result: ScanResult, *, first: bool,
         start_time_utc=run.start_time_utc,
         end_time_utc=run.end_time_utc,
     )
+    invocation.properties = {"secsdlc/mode": result.mode}
     if verdict is not None:
         # the decision this file was part of, for stores that record gate history
-        invocation.properties = {"secsdlc/gate": "pass" if verdict.passed else "fail"}
+        invocation.properties["secsdlc/gate"] = "pass" if verdict.passed else "fail"
     root_uri = Path(result.root).resolve().as_uri().rstrip("/") + "/"
     return om.Run(
         tool=om.Tool(driver=driver),

@@ -40,6 +40,9 @@ _CWE_CORRECTIONS: Mapping[str, tuple[int, ...]] = {
     "B506": (502,),  # yaml_load: deserialization, bandit says input validation
     "B614": (502,),
 }
+# bandit's documented exit statuses: 0 no issue, 1 issues found; anything else (2, a usage error;
+# a signal) means its report is not the whole answer, even when it printed valid JSON
+_EXIT_CODES = frozenset({0, 1})
 # bandit runs one file after another; beyond this many files two processes use both cores.
 _SPLIT_THRESHOLD = 400
 
@@ -92,7 +95,7 @@ class BanditScanner:
             for error in doc.get("errors", []):
                 notes.append(
                     Notification(
-                        kind=NotificationKind.SKIPPED_FILE,
+                        kind=NotificationKind.NOT_SCANNED,
                         scanner=NAME,
                         path=_rel(str(error.get("filename", ""))),
                         message=f"{_rel(str(error.get('filename', '')))}: bandit could not "
@@ -115,9 +118,11 @@ def _run_chunks(
     from concurrent.futures import ThreadPoolExecutor
 
     def one(files: tuple[str, ...]) -> dict[str, Any]:
-        # --ignore-nosec: secsdlc applies `# nosec` itself so that suppressed results stay visible
-        return tool.run_json("bandit", [exe, "-f", "json", "-q", "--ignore-nosec", *files],
-                             cwd=request.root, timeout=request.timeout)
+        # --ignore-nosec: secsdlc applies `# nosec` itself so that suppressed results stay visible;
+        # `--`: a file named `-xapp.py` is a file, not bandit's -x option
+        return tool.run_json("bandit", [exe, "-f", "json", "-q", "--ignore-nosec", "--", *files],
+                             cwd=request.root, timeout=request.timeout,
+                             exit_codes=_EXIT_CODES)
 
     chunks = [c for c in chunks if c]
     if len(chunks) == 1:

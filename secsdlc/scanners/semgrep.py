@@ -126,7 +126,7 @@ class SemgrepScanner:
             # any, are not the whole answer, so the run fails whatever the errors' levels say.
             detail = "; ".join(_error_text(e) for e in errors) or f"exit status {rc}"
             raise ScannerOutputError(f"exited {rc}: {detail}"[:1000])
-        notes = _notifications(errors)
+        notes = _notifications(errors) + _not_scanned(request.files, doc.get("paths"))
         known = _pack_rules(tuple(str(c.resolve()) for c in configs))
         findings: list[Finding] = []
         rules: dict[RuleId, Rule] = {}
@@ -148,6 +148,20 @@ def _error_text(error: dict[str, Any]) -> str:
     return f"{where}: {text}" if where and str(where) not in text else text
 
 
+def _not_scanned(files: tuple[str, ...], paths: object) -> list[Notification]:
+    """Files semgrep was given and left out of its scanned list: its own size limit
+    (--max-target-bytes, 1,000,000 by default) or a file it could not read."""
+    scanned = paths.get("scanned") if isinstance(paths, dict) else None
+    if not isinstance(scanned, list):
+        return [Notification(kind=NotificationKind.SCANNER_FAILURE, scanner=NAME,
+                             message="semgrep: its report does not list the files it scanned")]
+    done = {str(p).removeprefix("./") for p in scanned}
+    return [Notification(kind=NotificationKind.NOT_SCANNED, scanner=NAME, path=f,
+                         message=f"{f}: semgrep skipped this file (its own size limit or "
+                                 f"exclusion), not scanned")
+            for f in files if f not in done]
+
+
 def _notifications(errors: list[dict[str, Any]]) -> list[Notification]:
     notes = []
     for error in errors:
@@ -157,8 +171,10 @@ def _notifications(errors: list[dict[str, Any]]) -> list[Notification]:
                       or error.get("type") or "semgrep error").strip()
         message = message.splitlines()[0] if message else "semgrep error"
         if path:
+            # an error about one file means some rules did not run on it; a warning does not
             notes.append(Notification(
-                kind=NotificationKind.SKIPPED_FILE, scanner=NAME, path=str(path),
+                kind=NotificationKind.SKIPPED_FILE if level == "warn"
+                else NotificationKind.NOT_SCANNED, scanner=NAME, path=str(path),
                 message=f"{path}: semgrep could not fully analyse this file: {message}"))
         elif level == "warn":
             notes.append(Notification(kind=NotificationKind.WARNING, scanner=NAME,

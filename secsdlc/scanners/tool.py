@@ -4,6 +4,7 @@ its version, run it and read its JSON, turning each way that can fail into a Sca
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -13,10 +14,20 @@ from secsdlc import process
 from secsdlc.scanners.interface import ScannerOutputError, ScannerTimeout, ScannerUnavailable
 
 
+def executable_env(name: str) -> str:
+    return f"SECSDLC_{name.upper().replace('-', '_')}_EXECUTABLE"
+
+
 def executable(name: str, options: Mapping[str, object] | None = None) -> str:
-    """The configured `executable` option, else the tool installed beside secsdlc or on PATH."""
-    configured = (options or {}).get("executable")
-    if isinstance(configured, str):
+    """$SECSDLC_<NAME>_EXECUTABLE, else the tool installed beside secsdlc or on PATH.
+
+    Never a repository file's setting: a commit must not choose the program CI runs (on
+    pull_request_target that would be code execution with a write token). `options` is accepted
+    for the scanners' call sites and its `executable` ignored; configuration drops it with a
+    warning.
+    """
+    configured = os.environ.get(executable_env(name), "").strip()
+    if configured:
         return configured
     found = process.which(name)
     if found is None:
@@ -42,8 +53,13 @@ def version(name: str, *, env: Mapping[str, str] | None = None,
 
 
 def run_json(name: str, cmd: Sequence[str], *, cwd: Path, timeout: float,
-             env: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Run the tool; its JSON report, which must be an object with a "results" list."""
+             env: Mapping[str, str] | None = None,
+             exit_codes: frozenset[int] | None = None) -> dict[str, Any]:
+    """Run the tool; its JSON report, which must be an object with a "results" list.
+
+    `exit_codes`: the statuses the tool documents for a finished run; any other fails the run
+    even when the output parses (a wrapper that prints an empty report and exits 2).
+    """
     try:
         rc, out, err = process.run(cmd, timeout=timeout, cwd=cwd, env=env)
     except process.ProcessTimeout as e:
@@ -57,5 +73,9 @@ def run_json(name: str, cmd: Sequence[str], *, cwd: Path, timeout: float,
             f"{name} exited {rc} without JSON output: {err.strip()[-300:]}") from e
     if not isinstance(doc, dict) or not isinstance(doc.get("results"), list):
         raise ScannerOutputError(f"{name} exited {rc} with unexpected JSON")
+    if exit_codes is not None and rc not in exit_codes:
+        raise ScannerOutputError(f"{name} exited {rc}, not one of its documented statuses "
+                                 f"({', '.join(str(c) for c in sorted(exit_codes))}): "
+                                 f"{err.strip()[-300:]}")
     doc["_returncode"] = rc
     return doc

@@ -55,7 +55,8 @@ def result(*findings: Finding, tools: tuple[str, ...] = ("bandit", "secrets")) -
                              severity=x.severity) for x in findings}
     runs = tuple(
         ScannerRun(tool=ToolInfo(name=ScannerName(t), version="1", information_uri="https://x"),
-                   rules=rules if i == 0 else {}, findings=findings if i == 0 else ())
+                   rules=rules if i == 0 else {}, findings=findings if i == 0 else (),
+                   succeeded=True)
         for i, t in enumerate(tools))
     return ScanResult(root="/tmp/project", runs=runs)
 

@@ -26,15 +26,15 @@ def _config(root: Path, scanner: str, **options: object) -> None:
     (root / ".secsdlc.toml").write_text("\n".join(lines) + "\n")
 
 
-def _scan(root: Path, scanner: str) -> tuple[int, dict[str, Any]]:
-    proc = run_cli("scan", str(root), "--scanners", scanner, "--format", "json")
+def _scan(root: Path, scanner: str, exe: Path | None = None) -> tuple[int, dict[str, Any]]:
+    env = {f"SECSDLC_{scanner.upper()}_EXECUTABLE": str(exe)} if exe else {}
+    proc = run_cli("scan", str(root), "--scanners", scanner, "--format", "json", env=env)
     return proc.returncode, json.loads(proc.stdout)
 
 
 def test_missing_scanner_binary(project: Any) -> None:
     root = project({"a.py": "x = 1\n"})
-    _config(root, "bandit", executable=str(root / "no" / "bandit"))
-    rc, doc = _scan(root, "bandit")
+    rc, doc = _scan(root, "bandit", root / "no" / "bandit")
     assert rc == 2
     assert doc["scanners"][0]["succeeded"] is False
     assert any("not found" in n["message"] for n in doc["notifications"])
@@ -42,16 +42,14 @@ def test_missing_scanner_binary(project: Any) -> None:
 
 def test_killed_scanner(project: Any, tmp_path: Path) -> None:
     root = project({"a.py": "x = 1\n"})
-    _config(root, "bandit", executable=str(_script(tmp_path / "bandit", "kill -9 $$\n")))
-    rc, doc = _scan(root, "bandit")
+    rc, doc = _scan(root, "bandit", _script(tmp_path / "bandit", "kill -9 $$\n"))
     assert rc == 2 and doc["verdict"]["passed"] is False
 
 
 def test_unparseable_output(project: Any, tmp_path: Path) -> None:
     root = project({"a.py": "x = 1\n"})
-    _config(root, "semgrep", executable=str(_script(tmp_path / "semgrep",
-                                                     "echo 'Segmentation fault'\nexit 0\n")))
-    rc, doc = _scan(root, "semgrep")
+    rc, doc = _scan(root, "semgrep", _script(tmp_path / "semgrep",
+                                             "echo 'Segmentation fault'\nexit 0\n"))
     assert rc == 2
     assert any("without JSON output" in n["message"] for n in doc["notifications"])
 
@@ -67,9 +65,9 @@ def test_real_semgrep_timing_out(project: Any) -> None:
 def test_timed_out_scanner_leaves_no_process(project: Any, tmp_path: Path) -> None:
     root = project({"a.py": "x = 1\n"})
     marker = tmp_path / "child.pid"
-    _config(root, "bandit", timeout=1,
-            executable=str(_script(tmp_path / "bandit", f"sleep 60 & echo $! > {marker}\nwait\n")))
-    rc, _ = _scan(root, "bandit")
+    _config(root, "bandit", timeout=1)
+    rc, _ = _scan(root, "bandit", _script(tmp_path / "bandit",
+                                          f"sleep 60 & echo $! > {marker}\nwait\n"))
     assert rc == 2
     pid = int(marker.read_text())
     # the whole process group was killed, not just the shell (a zombie waiting for its

@@ -99,7 +99,7 @@ def _finding(message: str, path: str = "app.py", rule: str = "B602") -> Finding:
 def _result(*findings: Finding, note: str = "") -> ScanResult:
     notes = (Notification(kind=NotificationKind.SCANNER_FAILURE, message=note),) if note else ()
     run = ScannerRun(tool=ToolInfo(name=ScannerName("bandit"), version="1", information_uri=""),
-                     rules={}, findings=tuple(findings))
+                     rules={}, findings=tuple(findings), succeeded=True)
     return ScanResult(root="/r", runs=(run,), notifications=notes)
 
 

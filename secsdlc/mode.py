@@ -1,0 +1,41 @@
+"""The two modes a scan runs in.
+
+Advisory (a developer's machine, pre-commit): the repository's configuration is taken as it is,
+and a file that could not be scanned is a warning. Enforce (CI, a correspondent trust root, or
+`--enforce`): what a developer's commit can change must not lower the verdict, and a file that
+could not be scanned fails the gate.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Mapping, Sequence
+
+ENFORCE_ENV = "SECSDLC_ENFORCE"
+TRUST_ROOT_ENV = "SECSDLC_TRUST_ROOT"
+
+
+class Mode(enum.Enum):
+    ADVISORY = "advisory"
+    ENFORCE = "enforce"
+
+    @property
+    def enforce(self) -> bool:
+        return self is Mode.ENFORCE
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def detect(*, enforce_flag: bool = False, trust_root: Sequence[str] = (),
+           env: Mapping[str, str] | None = None) -> Mode:
+    """Enforce when asked to, when a trust root is given, or when running in CI (CI=true, which
+    GitHub Actions, GitLab CI and most others set)."""
+    env = os.environ if env is None else env
+    if enforce_flag or any(t.strip() for t in trust_root) or env.get(TRUST_ROOT_ENV, "").strip():
+        return Mode.ENFORCE
+    if _truthy(env.get(ENFORCE_ENV)) or _truthy(env.get("CI")):
+        return Mode.ENFORCE
+    return Mode.ADVISORY
