@@ -195,12 +195,13 @@ def scan(request: ScanRequest, progress: ProgressCallback | None = None) -> Deci
 
 def gate(request: GateRequest) -> Decision:
     """Decide on an existing SARIF file."""
+    from secsdlc.sarif.reader import read_sarif
     from secsdlc.signoff import context
 
     root = context.project_root(request.root)
     _, config, warnings = load_scanners_and_config(request.config, root, None)
     fail_on = parse_fail_on(request.fail_on) or config.fail_on
-    result = context.read_sarif(request.sarif)
+    result = read_sarif(request.sarif)
     return _decide(result, config, root, fail_on, warnings, trust_root=request.trust_root,
                    require_signoff=request.require_signoff, signoff_file=request.signoff_file)
 

@@ -11,7 +11,6 @@ from secsdlc.errors import SecsdlcError
 from secsdlc.model import Severity
 from secsdlc.sarif.reader import SarifError
 
-ProjectName = NewType("ProjectName", str)
 # sha256 of a SARIF document's bytes: what makes recording it again a no-op
 Digest = NewType("Digest", str)
 HistoryFingerprint = NewType("HistoryFingerprint", str)

@@ -78,17 +78,7 @@ def warn(message: str) -> None:
 
 
 def read_sarif(path: Path) -> ScanResult:
-    """A ScanResult from a SARIF file (secsdlc.sarif.reader, which names file and problem)."""
-    import importlib
+    """A ScanResult from a SARIF file; SarifError (exit 2) names the file and the problem."""
+    from secsdlc.sarif import reader
 
-    try:  # imported by name: the reader is the lead's module and lands separately
-        reader = importlib.import_module("secsdlc.sarif.reader")
-    except ImportError as e:
-        raise UsageError(f"reading SARIF is not available in this build: {e}") from e
-    try:
-        result = reader.read_sarif(path)
-    except reader.SarifError as e:
-        raise UsageError(str(e)) from e
-    if not isinstance(result, ScanResult):
-        raise UsageError(f"{path}: the SARIF reader returned no scan result")
-    return result
+    return reader.read_sarif(path)
