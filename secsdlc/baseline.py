@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from secsdlc import fileio
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import (
     Confidence,
@@ -43,15 +44,13 @@ def dumps(result: ScanResult) -> str:
 
 
 def load(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         raise BaselineError(f"{path}: baseline file not found "
-                            f"(create it with: secsdlc baseline create -o {path})") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise BaselineError(f"{path}: cannot read: {e}") from e
-    except json.JSONDecodeError as e:
-        raise BaselineError(f"{path}: not valid JSON (line {e.lineno}): {e.msg}") from e
+                            f"(create it with: secsdlc baseline create -o {path})")
+    try:
+        doc = fileio.load_json(path, "--baseline")
+    except fileio.InputError as e:
+        raise BaselineError(str(e)) from None
     if not isinstance(doc, dict) or doc.get("secsdlc-baseline") != FORMAT:
         raise BaselineError(f"{path}: not a secsdlc baseline (format {FORMAT})")
     findings = doc.get("findings")

@@ -72,7 +72,8 @@ def find_config_file(start: Path) -> Path | None:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 return pyproject  # let load() report the problem with the file's name
-            if "secsdlc" in data.get("tool", {}):
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "secsdlc" in tool:
                 return pyproject
         if (candidate_dir / ".git").exists():
             break
@@ -91,7 +92,10 @@ def read_table(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), "", f"invalid TOML: {e}") from e
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("secsdlc", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(str(path), "tool", "must be a table")
+        table = tool.get("secsdlc", {})
         if not isinstance(table, dict):
             raise ConfigError(str(path), "tool.secsdlc", "must be a table")
         return table
@@ -189,11 +193,16 @@ def parse(
                 elif (isinstance(value, bool) and expected is not bool) \
                         or not isinstance(value, expected):
                     raise err(f"scanners.{name}.{opt}", f"must be {_type_name(expected)}")
+                if opt == "timeout" and not value > 0:
+                    raise err(f"scanners.{name}.{opt}", "must be a positive number of seconds")
                 checked[opt] = value
             options[name] = checked
     elif scanners_value is not None and not isinstance(scanners_value, list):
         raise err("scanners", "must be a list of scanner names or a table of scanner options")
 
+    for k in _SECTIONS:
+        if k in table and k != "scanners" and not isinstance(table[k], dict):
+            raise err(k, "must be a table")
     sections = {k: table[k] for k in _SECTIONS if k in table and isinstance(table[k], dict)}
     return Config(
         source=source,

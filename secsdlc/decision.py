@@ -9,13 +9,14 @@ here prints: configuration warnings come back in `Decision.warnings` for the cal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from secsdlc.config import Config
 from secsdlc.engine import ProgressCallback
 from secsdlc.errors import UsageError
 from secsdlc.gate.interface import Verdict
+from secsdlc.mode import Mode, detect
 from secsdlc.model import ScanResult, Severity
 from secsdlc.scanners.interface import Scanner
 
@@ -46,9 +47,10 @@ class GateRequest:
     root: Path | None = None  # default: the top of the git work tree around the cwd, else cwd
     config: Path | None = None
     fail_on: str | None = None
-    trust_root: tuple[str, ...] = ()
+    trust_root: tuple[str, ...] = ()  # default: $SECSDLC_TRUST_ROOT
     require_signoff: bool = False
     signoff_file: Path | None = None  # default: the git note on HEAD
+    enforce: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,17 +108,34 @@ def parse_shard(value: str | None) -> tuple[int, int] | None:
     return index, count
 
 
+def trust_roots(given: tuple[str, ...]) -> tuple[str, ...]:
+    """--trust-root, else $SECSDLC_TRUST_ROOT."""
+    import os
+
+    from secsdlc.mode import TRUST_ROOT_ENV
+
+    return given or tuple(
+        t for t in os.environ.get(TRUST_ROOT_ENV, "").replace(",", " ").split() if t)
+
+
 def load_scanners_and_config(
-    config_path: Path | None, root: Path, scanners_arg: str | None
+    config_path: Path | None, root: Path, scanners_arg: str | None, *,
+    mode: Mode = Mode.ADVISORY, trust_root: tuple[str, ...] = (),
 ) -> tuple[dict[str, Scanner], Config, tuple[str, ...]]:
-    """The scanners to run, the configuration, and warnings about either."""
+    """The scanners to run, the configuration, and warnings about either; in enforce mode only a
+    signed configuration (or the built-in defaults) is read from the repository."""
     from secsdlc import config as config_mod
     from secsdlc.scanners import registry
 
     available, broken = registry.load_all()
     known = {name: {**s.options, "timeout": (int, float)} for name, s in available.items()}
-    path = config_path if config_path is not None else config_mod.find_config_file(root)
-    config = config_mod.load(path, known_scanner_options=known)
+    if mode.enforce:
+        from secsdlc import trusted_config
+
+        config = trusted_config.load(root, config_path, trust_root, known_scanner_options=known)
+    else:
+        path = config_path if config_path is not None else config_mod.find_config_file(root)
+        config = config_mod.load(path, known_scanner_options=known)
     warnings = list(config.warnings)
     if scanners_arg is not None:
         wanted: list[str] | None = [s.strip() for s in scanners_arg.split(",") if s.strip()]
@@ -143,14 +162,15 @@ def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> 
     """The scan the request describes, before any gate (`baseline create` stops here)."""
     from secsdlc.cache import ResultCache
     from secsdlc.engine import ScanPlan, scan
-    from secsdlc.mode import detect
 
     root = scan_root(request.paths, request.root)
     if not root.is_dir():
         raise UsageError(f"scan root is not a directory: {root}")
     paths = request.paths or (root,)
-    scanners, config, warnings = load_scanners_and_config(request.config, root,
-                                                          request.scanners)
+    trust_root = trust_roots(request.trust_root)
+    mode = detect(enforce_flag=request.enforce, trust_root=trust_root)
+    scanners, config, warnings = load_scanners_and_config(
+        request.config, root, request.scanners, mode=mode, trust_root=trust_root)
     overrides: dict[str, dict[str, object]] = {}
     if request.vuln_source:
         overrides.setdefault("deps", {})["vuln-source"] = request.vuln_source
@@ -159,7 +179,7 @@ def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> 
     plan = ScanPlan(root=root, paths=paths, config=config, scanners=scanners,
                     option_overrides=overrides, shard=parse_shard(request.shard),
                     cache=ResultCache() if request.cache else None,
-                    mode=detect(enforce_flag=request.enforce, trust_root=request.trust_root))
+                    mode=mode)
     if request.staged or request.diff_base or request.diff_head:
         if plan.shard:
             raise UsageError("--shard cannot be combined with --staged, --diff-base or "
@@ -188,9 +208,11 @@ def scan(request: ScanRequest, progress: ProgressCallback | None = None) -> Deci
     result = scanned.result
     if entries is not None:
         result = baseline.apply(result, entries)
+    # enforce mode: the command line's --fail-on is a floor no configuration may loosen
+    floor = fail_on if result.mode == Mode.ENFORCE.value else None
     return _decide(result, scanned.config, scanned.root, fail_on or scanned.config.fail_on,
-                   scanned.warnings,
-                   trust_root=request.trust_root, require_signoff=request.require_signoff)
+                   scanned.warnings, trust_root=trust_roots(request.trust_root),
+                   require_signoff=request.require_signoff, floor=floor)
 
 
 def gate(request: GateRequest) -> Decision:
@@ -199,16 +221,21 @@ def gate(request: GateRequest) -> Decision:
     from secsdlc.signoff import context
 
     root = context.project_root(request.root)
-    _, config, warnings = load_scanners_and_config(request.config, root, None)
-    fail_on = parse_fail_on(request.fail_on) or config.fail_on
-    result = read_sarif(request.sarif)
-    return _decide(result, config, root, fail_on, warnings, trust_root=request.trust_root,
-                   require_signoff=request.require_signoff, signoff_file=request.signoff_file)
+    trust_root = trust_roots(request.trust_root)
+    mode = detect(enforce_flag=request.enforce, trust_root=trust_root)
+    _, config, warnings = load_scanners_and_config(request.config, root, None, mode=mode,
+                                                   trust_root=trust_root)
+    explicit = parse_fail_on(request.fail_on)
+    result = replace(read_sarif(request.sarif), mode=mode.value)
+    return _decide(result, config, root, explicit or config.fail_on, warnings,
+                   trust_root=request.trust_root, require_signoff=request.require_signoff,
+                   signoff_file=request.signoff_file,
+                   floor=explicit if mode.enforce else None)
 
 
 def _decide(result: ScanResult, config: Config, root: Path, fail_on: Severity,
             warnings: tuple[str, ...], *, trust_root: tuple[str, ...], require_signoff: bool,
-            signoff_file: Path | None = None) -> Decision:
+            signoff_file: Path | None = None, floor: Severity | None = None) -> Decision:
     from secsdlc.gate.pipeline import GateOptions, decide
     from secsdlc.signoff import context
 
@@ -216,5 +243,5 @@ def _decide(result: ScanResult, config: Config, root: Path, fail_on: Severity,
         context.trust_root(trust_root)  # a malformed fingerprint is a usage error
     result, verdict = decide(result, config, root, GateOptions(
         fail_on=fail_on, trust_root=trust_root, require_signoff=require_signoff,
-        signoff_file=signoff_file))
+        signoff_file=signoff_file, floor=floor))
     return Decision(result=result, verdict=verdict, root=root, warnings=warnings)

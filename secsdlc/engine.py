@@ -116,7 +116,12 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
         rules[name] = run_rules
         notes[name] = run_notes
 
-    merged = normalize.merge_duplicates(per_scanner)
+    calls = [c for o in outcomes.values() if o.output is not None
+             for c in o.output.analysed_calls]
+    keep = frozenset(name for name in outcomes
+                     if plan.config.scanner_options.get(name, {}).get("all-checks") is True
+                     or plan.option_overrides.get(name, {}).get("all-checks") is True) | {"taint"}
+    merged = normalize.merge_duplicates(normalize.adjudicate(per_scanner, calls, keep))
     runs: list[ScannerRun] = []
     for name, outcome in outcomes.items():
         findings, extra_rules = normalize.apply_suppressions(merged.get(name, []), sources,

@@ -6,6 +6,9 @@ EXIT_PASS = 0
 EXIT_BLOCKING = 1
 EXIT_USAGE = 2  # usage, configuration, or a scanner that failed (fail closed)
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command cut off by `head`
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 
 class SecsdlcError(Exception):

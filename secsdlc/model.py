@@ -106,6 +106,14 @@ class Location:
 
 
 @dataclass(frozen=True, kw_only=True)
+class FlowStep:
+    """One step of a source-to-sink path: where the data was, and what happened to it there."""
+
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Rule:
     """What a rule is, independent of any one result: the SARIF reportingDescriptor."""
 
@@ -152,6 +160,9 @@ class Finding:
     suppressions: tuple[Suppression, ...] = ()
     # SARIF baselineState ("new", "unchanged", "updated", "absent") when compared to a baseline.
     baseline_state: str | None = None
+    # The path from the source of untrusted data to the sink, for results of a data-flow
+    # analysis: written as a SARIF codeFlow.
+    flow: tuple[FlowStep, ...] = ()
 
     @property
     def scanner(self) -> ScannerName:

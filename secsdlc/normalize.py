@@ -20,6 +20,7 @@ from secsdlc.model import (
     Severity,
     Suppression,
 )
+from secsdlc.scanners.interface import AnalysedCall
 from secsdlc.scanners.secrets import MASK, redact_text
 
 # CWEs whose findings are about a credential in the code: their literals are masked even when no
@@ -119,6 +120,39 @@ def clean_rule(rule: Rule, values: frozenset[str]) -> Rule:
 
 def clean_notification(note: Notification, values: frozenset[str]) -> Notification:
     return replace(note, message=redact(note.message, values)) if values else note
+
+
+def adjudicate(per_scanner: Mapping[str, list[Finding]], calls: Iterable[AnalysedCall],
+               keep: frozenset[str] = frozenset()) -> dict[str, list[Finding]]:
+    """Lower a pattern tool's result on a call that the data-flow analysis proved harmless.
+
+    Only where the analysis looked at that very call (same file, line and weakness) and found
+    what it receives constant or sanitized in every context; anywhere else, a call it did not
+    analyse or could not prove, the tool's own severity stands. Scanners named in `keep` are
+    never lowered.
+    """
+    proven: dict[tuple[str, int], list[AnalysedCall]] = {}
+    for call in calls:
+        proven.setdefault((call.path, call.line), []).append(call)
+    if not proven:
+        return dict(per_scanner)
+    out: dict[str, list[Finding]] = {}
+    for name, findings in per_scanner.items():
+        kept: list[Finding] = []
+        for finding in findings:
+            if name in keep:
+                kept.append(finding)
+                continue
+            here = [c for c in proven.get((finding.location.path, finding.location.start_line),
+                                          []) if _families((c.cwe,)) & _families(finding.cwe)]
+            if here and all(c.proven_safe for c in here) and name not in keep and \
+                    finding.severity is not Severity.INFO:
+                finding = replace(finding, severity=Severity.INFO, properties={
+                    **finding.properties,
+                    "downranked": f"{finding.severity.value} lowered to info: {here[0].reason}"})
+            kept.append(finding)
+        out[name] = kept
+    return out
 
 
 def merge_duplicates(per_scanner: Mapping[str, list[Finding]]) -> dict[str, list[Finding]]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from secsdlc import __version__, sanitize
-from secsdlc.errors import EXIT_INTERNAL, SecsdlcError
+from secsdlc.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, SecsdlcError
 
 # command name -> module; the order is the order of `secsdlc --help`.
 COMMANDS: dict[str, str] = {
@@ -28,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "gate": "secsdlc.cli.gate",
     "waiver": "secsdlc.cli.waiver",
     "correspondent": "secsdlc.cli.correspondent",
+    "policy": "secsdlc.cli.policy",
     "signoff": "secsdlc.cli.signoff",
     "audit": "secsdlc.cli.audit",
     "ci": "secsdlc.cli.ci",
@@ -68,9 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SecsdlcError as e:
             print(f"secsdlc: error: {sanitize.terminal(str(e))}", file=sys.stderr)
             return e.exit_code
+        except BrokenPipeError:
+            return EXIT_BROKEN_PIPE
         except KeyboardInterrupt:
             print("secsdlc: interrupted", file=sys.stderr)
-            return 130
+            return EXIT_INTERRUPTED
         except Exception as e:
             print(f"secsdlc: internal error: {type(e).__name__}: {sanitize.terminal(str(e))}",
                   file=sys.stderr)
@@ -78,4 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console_main() -> None:
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = EXIT_BROKEN_PIPE
+    if code == EXIT_BROKEN_PIPE:
+        # the interpreter flushes stdout once more on exit: quietly, into /dev/null
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(code)

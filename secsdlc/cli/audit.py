@@ -48,12 +48,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     import json
 
+    from secsdlc.fileio import read_text
+
     path = root / audit.AUDIT_FILE
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         print("no audit log")
         return 0
+    lines = read_text(path, "audit log").splitlines()
     for line in lines:
         try:
             entry = json.loads(line)

@@ -27,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc import baseline, decision
     from secsdlc.cli import common
     from secsdlc.cli.scan import request
+    from secsdlc.fileio import check_output, write_atomic
 
+    check_output(args.output, "--output")
     with common.Progress(enabled=not args.no_progress and sys.stderr.isatty()) as progress:
         scanned = decision.run_scan(request(args), progress=progress.update)
     common.print_warnings(scanned.warnings)
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"secsdlc: error: {note.message}")
         print(f"secsdlc: error: not writing a baseline: scanner(s) failed: {', '.join(failed)}")
         return 2
-    common.write_file(args.output, baseline.dumps(result))
+    write_atomic(args.output, baseline.dumps(result), "--output")
     count = sum(1 for f in result.findings if f.baseline_state != "absent")
     print(f"secsdlc: baseline of {count} finding(s) written to {args.output}")
     return 0

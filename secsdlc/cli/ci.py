@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.max_annotations < 1:
         raise UsageError("--max-annotations must be at least 1")
+    _check_output_dir(args.output_dir)
     outcome = github.run(github.Options(
         paths=tuple(args.paths), root=args.root, config=args.config, scanners=args.scanners,
         fail_on=args.fail_on, trust_root=tuple(args.trust_root),
@@ -65,3 +66,18 @@ def run(args: argparse.Namespace) -> int:
     for error in outcome.errors:
         print(f"secsdlc: error: {sanitize.terminal(error)}", file=sys.stderr)
     return github.exit_code(outcome)
+
+
+def _check_output_dir(path: Path) -> None:
+    from secsdlc.errors import UsageError
+
+    for candidate in (path, *path.parents):
+        if candidate.exists() or candidate.is_symlink():
+            if not candidate.is_dir():
+                what = "is" if candidate == path else f"has {candidate} as a parent, which is"
+                raise UsageError(f"--output-dir {path}: {what} a file, not a directory")
+            import os
+
+            if not os.access(candidate, os.W_OK | os.X_OK):
+                raise UsageError(f"--output-dir {path}: {candidate} is not writable")
+            return

@@ -9,18 +9,23 @@ from typing import Any
 
 from secsdlc import config as config_mod
 from secsdlc import sanitize
+from secsdlc.fileio import check_distinct, check_output, write_atomic
 from secsdlc.gate.interface import Verdict
+from secsdlc.mode import Mode
 from secsdlc.model import ScanResult
 from secsdlc.scanners.interface import Scanner
 
 
 def load_scanners_and_config(
-    config_path: Path | None, root: Path, scanners_arg: str | None
+    config_path: Path | None, root: Path, scanners_arg: str | None, *,
+    mode: Mode = Mode.ADVISORY, trust_root: tuple[str, ...] = (),
 ) -> tuple[dict[str, Scanner], config_mod.Config]:
+    """The scanners to run and the configuration (see decision.load_scanners_and_config),
+    warnings printed."""
     from secsdlc import decision
 
-    scanners, config, warnings = decision.load_scanners_and_config(config_path, root,
-                                                                   scanners_arg)
+    scanners, config, warnings = decision.load_scanners_and_config(
+        config_path, root, scanners_arg, mode=mode, trust_root=trust_root)
     print_warnings(warnings)
     return scanners, config
 
@@ -84,29 +89,28 @@ def render(result: ScanResult, verdict: Verdict, fmt: str, *, color: bool,
     return buffer.getvalue()
 
 
+def check_outputs(output: Path | None, sarif: Path | None, *,
+                  sarif_flag: str = "--sarif") -> None:
+    """Before the scan: a long scan must not end in a path error."""
+    for what, path in (("--output", output), (sarif_flag, sarif)):
+        if path is not None:
+            check_output(path, what)
+    check_distinct((("--output", output), (sarif_flag, sarif)))
+
+
 def write_outputs(result: ScanResult, verdict: Verdict, *, fmt: str, output: Path | None,
-                  sarif: Path | None, show_info: bool = False) -> None:
+                  sarif: Path | None, show_info: bool = False,
+                  sarif_flag: str = "--sarif") -> None:
     if sarif is not None:
-        write_file(sarif, render(result, verdict, "sarif", color=False))
+        write_atomic(sarif, render(result, verdict, "sarif", color=False), sarif_flag)
     if output is not None:
-        write_file(output, render(result, verdict, fmt, color=False, show_info=show_info))
+        write_atomic(output, render(result, verdict, fmt, color=False, show_info=show_info),
+                   "--output")
     else:
         sys.stdout.write(render(result, verdict, fmt, color=sys.stdout.isatty(),
                                 show_info=show_info))
         sys.stdout.flush()
 
 
-def write_file(path: Path, content: str) -> None:
-    """Write atomically, so a reader (a CI upload step) never sees half a report."""
-    import os
-    import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+write_file = write_atomic  # the name secsdlc.ci.github imports

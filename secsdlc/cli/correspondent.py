@@ -66,12 +66,10 @@ def _current_text(root: Path) -> str:
 
 def _add(args: argparse.Namespace, root: Path) -> int:
     from secsdlc.errors import UsageError
+    from secsdlc.fileio import read_text
     from secsdlc.signoff import allowed_signers, audit, context, registry, sshsig
 
-    try:
-        fields = args.pubkey.read_text(encoding="utf-8").split()
-    except OSError as e:
-        raise UsageError(f"{args.pubkey}: cannot read public key: {e}") from e
+    fields = read_text(args.pubkey, "public key", limit=64 * 1024).split()
     if len(fields) < 2:
         raise UsageError(f"{args.pubkey}: not an OpenSSH public key")
     try:
@@ -105,12 +103,14 @@ def _add(args: argparse.Namespace, root: Path) -> int:
 def _remove(args: argparse.Namespace, root: Path) -> int:
     from secsdlc.errors import UsageError
     from secsdlc.signoff import audit, context, registry
+    from secsdlc.signoff.allowed_signers import same_principal
 
     current = registry.read_working(root)
     if current is None:
         raise UsageError(f"no registry at {root / registry.REGISTRY_FILE}")
     lines = _current_text(root).splitlines(keepends=True)
-    drop = {s.line for s in current.signers if args.principal in s.principals}
+    drop = {s.line for s in current.signers
+            if any(same_principal(args.principal, p) for p in s.principals)}
     if not drop:
         raise UsageError(f"{args.principal} is not in {registry.REGISTRY_FILE}")
     kept = "".join(line for number, line in enumerate(lines, start=1) if number not in drop)

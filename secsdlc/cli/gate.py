@@ -26,6 +26,9 @@ def register(sub: Any) -> None:
                    help="pass only with a correspondent's sign-off of HEAD and the open findings")
     p.add_argument("--signoff", type=Path, metavar="FILE",
                    help="sign-off file (default: the git note on HEAD)")
+    p.add_argument("--enforce", action="store_true",
+                   help="enforce mode: only a signed configuration or the built-in defaults "
+                        "(default in CI, CI=true, or with a trust root)")
     p.add_argument("--format", "-f", choices=FORMATS, default="text")
     p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report here")
     p.add_argument("--output-sarif", type=Path, metavar="FILE",
@@ -36,11 +39,12 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc import decision
     from secsdlc.cli import common
 
+    common.check_outputs(args.output, args.output_sarif, sarif_flag="--output-sarif")
     decided = decision.gate(decision.GateRequest(
         sarif=args.sarif, root=args.root, config=args.config, fail_on=args.fail_on,
         trust_root=tuple(args.trust_root), require_signoff=args.require_signoff,
-        signoff_file=args.signoff))
+        signoff_file=args.signoff, enforce=args.enforce))
     common.print_warnings(decided.warnings)
     common.write_outputs(decided.result, decided.verdict, fmt=args.format, output=args.output,
-                         sarif=args.output_sarif)
+                         sarif=args.output_sarif, sarif_flag="--output-sarif")
     return decided.exit_code

@@ -22,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     from secsdlc import vcs
     from secsdlc.errors import UsageError
+    from secsdlc.fileio import check_output, write_atomic
     from secsdlc.rules_path import hooks_dir
 
     wanted = [h.strip() for h in args.hooks.split(",") if h.strip()]
@@ -38,12 +39,12 @@ def run(args: argparse.Namespace) -> int:
     if existing and not args.force:
         raise UsageError(f"hook(s) already installed in {target}: {', '.join(existing)}; "
                          f"not overwriting them (use --force to replace)")
-    target.mkdir(parents=True, exist_ok=True)
     command = f"{shlex.quote(sys.executable)} -m secsdlc"
+    for hook in wanted:
+        check_output(target / hook, "hook")
     for hook in wanted:
         text = (hooks_dir() / hook).read_text(encoding="utf-8").replace("@SECSDLC@", command)
         path = target / hook
-        path.write_text(text, encoding="utf-8")
-        path.chmod(0o755)
+        write_atomic(path, text, "hook", mode=0o755)
         print(f"installed {path}")
     return 0

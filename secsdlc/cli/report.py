@@ -31,15 +31,16 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from secsdlc.errors import UsageError
+    from secsdlc.fileio import check_output, write_atomic
     from secsdlc.history import metrics, settings
     from secsdlc.history.store import HistoryStore, utcnow
     from secsdlc.report import html
 
+    out = Path(args.html)
+    check_output(out, "--html", parents=False)
     config = settings.load_config(args.config)
     policy = settings.policy(config)
     now = utcnow()
-    out = Path(args.html)
     if args.sarif:
         from secsdlc.history.sarif_import import load_file
 
@@ -51,9 +52,6 @@ def run(args: argparse.Namespace) -> int:
             snapshot = store.snapshot(project=args.project, branch=args.branch)
         doc, states = metrics.trends(snapshot, policy, now=now, since=since, period=args.period)
         page = html.render_dashboard(doc, states, policy=policy, now=now)
-    try:
-        out.write_text(page, encoding="utf-8")
-    except OSError as e:
-        raise UsageError(f"--html {out}: cannot write: {e.strerror or e}") from e
+    write_atomic(out, page, "--html", parents=False)
     print(f"wrote {out}")
     return EXIT_PASS

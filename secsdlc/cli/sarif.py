@@ -17,18 +17,20 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from secsdlc.cli.common import write_file
     from secsdlc.errors import UsageError
+    from secsdlc.fileio import check_distinct, check_output, write_atomic
     from secsdlc.sarif.merge import merge
     from secsdlc.sarif.reader import SarifError, read_sarif
     from secsdlc.sarif.writer import dumps
 
+    check_output(args.output, "OUT")
+    check_distinct([("OUT", args.output), *(("IN", p) for p in args.inputs)])
     try:
         results = [read_sarif(p) for p in args.inputs]
     except SarifError as e:
         raise UsageError(str(e)) from e
     merged = merge(results)
-    write_file(args.output, dumps(merged))
+    write_atomic(args.output, dumps(merged), "OUT")
     failed = [r.tool.name for r in merged.runs if not r.succeeded]
     if failed:
         print(f"secsdlc: warning: merged runs with failed scanners: {', '.join(failed)}")

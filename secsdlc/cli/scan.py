@@ -76,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc import decision
     from secsdlc.cli import common
 
+    common.check_outputs(args.output, args.sarif)
     with common.Progress(enabled=not args.no_progress and sys.stderr.isatty()) as progress:
         decided = decision.scan(request(args), progress=progress.update)
     common.print_warnings(decided.warnings)

@@ -30,10 +30,13 @@ def run(args: argparse.Namespace) -> int:
     from datetime import datetime, timezone
 
     from secsdlc.cli import common
+    from secsdlc.fileio import check_output, write_atomic
     from secsdlc.gate.pipeline import GateOptions, decide
     from secsdlc.gate.policy import load as load_policy
     from secsdlc.signoff import audit, context, registry, release
 
+    if args.output is not None:
+        check_output(args.output, "--output")
     root = context.project_root(args.root)
     _, config = common.load_scanners_and_config(args.config, root, None)
     policy = load_policy(config)
@@ -49,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_note:
         release.write_note(root, signoff)
     if args.output is not None:
-        common.write_file(args.output, signoff.to_json())
+        write_atomic(args.output, signoff.to_json(), "--output")
     audit.append(root, action="release-signoff", actor=principal, key=key,
                  data={"commit": signoff.commit, "open": len(signoff.open)})
     where = [] if args.no_note else [f"git note {release.NOTES_REF}"]

@@ -33,10 +33,12 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from secsdlc.errors import UsageError
+    from secsdlc.fileio import check_output, write_atomic
     from secsdlc.history import formats, metrics, settings
     from secsdlc.history.store import HistoryStore, utcnow
 
+    if args.output:
+        check_output(Path(args.output), "--output", parents=False)
     config = settings.load_config(args.config)
     conf = settings.history_settings(config)
     policy = settings.policy(config)
@@ -47,10 +49,7 @@ def run(args: argparse.Namespace) -> int:
     render = {"text": formats.to_text, "json": formats.to_json, "csv": formats.to_csv}
     text = render[args.format](doc)
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise UsageError(f"--output {args.output}: cannot write: {e.strerror or e}") from e
+        write_atomic(Path(args.output), text, "--output", parents=False)
     else:
         sys.stdout.write(text)
     return EXIT_PASS

@@ -116,6 +116,7 @@ def _request(args: argparse.Namespace, root: Path) -> int:
 def _approve(args: argparse.Namespace, root: Path) -> int:
     from secsdlc.errors import SecsdlcError
     from secsdlc.signoff import audit, context, registry, waivers
+    from secsdlc.signoff.allowed_signers import same_principal
 
     w = waivers.load(waivers.path_for(root, args.id))
     if waivers.content_id(w.request_content()) != w.id:
@@ -124,7 +125,7 @@ def _approve(args: argparse.Namespace, root: Path) -> int:
     key = context.load_key(args.key)
     principal = context.principal_for(key, registry.read_working(root), waivers.NAMESPACE,
                                       args.principal)
-    if principal == w.requester:
+    if same_principal(principal, w.requester):
         raise SecsdlcError(f"{w.id} was requested by {w.requester}: a correspondent cannot "
                            "approve their own waiver")
     approved = waivers.approve(w, key, principal)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
+from secsdlc import fileio
 from secsdlc.config import Config
 from secsdlc.gate import policy as policy_mod
 from secsdlc.gate import waivers as gate_waivers
@@ -37,6 +38,8 @@ class GateOptions:
     trust_root: tuple[str, ...] = ()  # empty: $SECSDLC_TRUST_ROOT
     require_signoff: bool = False
     signoff_file: Path | None = None  # None: the git note on HEAD
+    # enforce mode: the command line's --fail-on, which no configuration may loosen
+    floor: Severity | None = None
     now: datetime | None = None
 
 
@@ -66,7 +69,10 @@ def decide(
 
     @lru_cache(maxsize=4096)
     def rules_at(path: str) -> Rules:
-        return policy.effective(path, options.fail_on, signed_dirs)
+        rules = policy.effective(path, options.fail_on, signed_dirs)
+        if options.floor is not None and rules.fail_on.rank > options.floor.rank:
+            rules = replace(rules, fail_on=options.floor)
+        return rules
 
     statuses = [
         signoff_waivers.check(
@@ -137,9 +143,9 @@ def _check_signoff(
         if options.signoff_file is not None:
             where = str(options.signoff_file)
             try:
-                text = options.signoff_file.read_text(encoding="utf-8")
-            except OSError as e:
-                return [f"{where}: cannot read the sign-off: {e}"], True
+                text = fileio.read_text(options.signoff_file, "--signoff")
+            except fileio.InputError as e:
+                return [f"cannot read the sign-off: {e}"], True
         else:
             where = f"git note {release.NOTES_REF} on {head[:12]}"
             note = release.read_note(root, head)

@@ -55,6 +55,8 @@ def load_file(path: Path) -> ImportedScan:
 def parse_bytes(raw: bytes, *, source: str) -> ImportedScan:
     try:
         doc = json.loads(raw)
+    except RecursionError:
+        raise SarifImportError(source, "", "JSON nested too deeply") from None
     except UnicodeDecodeError as e:
         raise SarifImportError(source, "", f"not UTF-8 text: {e}") from e
     except json.JSONDecodeError as e:

@@ -11,14 +11,13 @@ gate and in the history.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from secsdlc import fingerprint
+from secsdlc import fileio, fingerprint
 from secsdlc.errors import SecsdlcError
 from secsdlc.fingerprint import KEY as FINGERPRINT_KEY
 from secsdlc.model import (
@@ -131,16 +130,9 @@ def uri_path(uri: str) -> str:
 
 def read_sarif(path: Path) -> ScanResult:
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SarifError(str(path), "", "file not found") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise SarifError(str(path), "", f"cannot read: {e}") from e
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise SarifError(str(path), "", f"not valid JSON (line {e.lineno}, column {e.colno}): "
-                                        f"{e.msg}") from e
+        doc = fileio.load_json(path)
+    except fileio.InputError as e:
+        raise SarifError(str(path), "", str(e).removeprefix(f"{path}: ")) from None
     return parse(doc, source=str(path))
 
 
@@ -161,8 +153,12 @@ def parse(doc: Any, *, source: str) -> ScanResult:
         where = f"$.runs[{i}]"
         if not isinstance(run, dict):
             raise fail(where, "not an object")
-        out_runs.append(_run(run, where, fail))
-        base = (run.get("originalUriBaseIds") or {}).get("%SRCROOT%", {})
+        try:
+            out_runs.append(_run(run, where, fail))
+            base = (run.get("originalUriBaseIds") or {}).get("%SRCROOT%", {})
+        except (AttributeError, TypeError, ValueError, KeyError, IndexError, OverflowError) as e:
+            # a value of the wrong type somewhere in the run: no decision can rest on it
+            raise fail(where, f"malformed ({type(e).__name__}: {e})") from None
         if not root and isinstance(base, dict) and str(base.get("uri", "")).startswith("file:"):
             root = unquote(urlparse(str(base["uri"])).path).rstrip("/") or "/"
     return ScanResult(root=root or ".", runs=tuple(out_runs))

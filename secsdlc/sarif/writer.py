@@ -142,7 +142,28 @@ def _result(finding: Finding, rule_index: int) -> om.Result:
         ]
     if finding.baseline_state:
         result.baseline_state = finding.baseline_state
+    if finding.flow:
+        result.code_flows = [_code_flow(finding)]
     return result
+
+
+def _code_flow(finding: Finding) -> om.CodeFlow:
+    steps = []
+    for i, step in enumerate(finding.flow):
+        loc = step.location
+        region = om.Region(start_line=loc.start_line, start_column=loc.start_column)
+        steps.append(om.ThreadFlowLocation(
+            location=om.Location(
+                physical_location=om.PhysicalLocation(artifact_location=_artifact(loc.path),
+                                                      region=region),
+                message=om.Message(text=_sentence(step.message))),
+            nesting_level=0, execution_order=i + 1,
+            kinds=["source"] if i == 0 else (["sink"] if i == len(finding.flow) - 1
+                                             else ["step"])))
+    return om.CodeFlow(
+        message=om.Message(text=_sentence(f"{finding.flow[0].message} reaches "
+                                          f"{finding.flow[-1].message}")),
+        thread_flows=[om.ThreadFlow(locations=steps)])
 
 
 def _notification(note: Notification) -> om.Notification:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,22 +45,13 @@ _EXIT_CODES = frozenset({0, 1})
 _SPLIT_THRESHOLD = 400
 
 
-def _downranked() -> Mapping[str, str]:
-    """bandit checks measured to flag mostly safe code (see bandit_tuning), lowered to info."""
-    try:
-        module = importlib.import_module("secsdlc.scanners.bandit_tuning")
-    except ImportError:
-        return {}
-    table = getattr(module, "DOWNRANKED", {})
-    return {str(k): str(v) for k, v in table.items()}
-
-
 class BanditScanner:
     name = "bandit"
     information_uri = "https://bandit.readthedocs.io/"
     options: Mapping[str, OptionType] = {
         "skip": list,  # bandit test ids never to report, e.g. ["B101"]
-        "all-checks": bool,  # keep bandit's own severity for the checks we down-rank
+        # true: bandit's own severity everywhere, even on calls the taint analysis proved safe
+        "all-checks": bool,
         "jobs": int,
         "timeout": (int, float),
         "executable": str,  # a specific bandit binary instead of the one beside secsdlc
@@ -76,7 +65,7 @@ class BanditScanner:
 
     def cache_context(self, options: Mapping[str, object]) -> str:
         """bandit judges each file alone: results are cacheable per file content."""
-        return json.dumps(sorted(_downranked().items()))
+        return "bandit-json-1"
 
     def scan(self, request: ScanRequest) -> ScannerOutput:
         if not request.files:
@@ -87,7 +76,6 @@ class BanditScanner:
         chunks = [request.files[i::jobs] for i in range(max(jobs, 1))]
         docs = _run_chunks(exe, chunks, request)
         skip = {str(s) for s in _as_list(request.options.get("skip"))}
-        downranked = {} if request.options.get("all-checks") else _downranked()
         findings: list[Finding] = []
         rules: dict[RuleId, Rule] = {}
         notes: list[Notification] = []
@@ -106,7 +94,7 @@ class BanditScanner:
                 test_id = str(item["test_id"])
                 if test_id in skip:
                     continue
-                finding, rule = _convert(item, downranked.get(test_id))
+                finding, rule = _convert(item)
                 findings.append(finding)
                 rules.setdefault(rule.id, rule)
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
@@ -131,17 +119,13 @@ def _run_chunks(
         return list(pool.map(one, chunks))
 
 
-def _convert(item: dict[str, Any], downrank_reason: str | None) -> tuple[Finding, Rule]:
+def _convert(item: dict[str, Any]) -> tuple[Finding, Rule]:
     test_id = str(item["test_id"])
     cwe_info = item.get("issue_cwe") or {}
     cwe: tuple[int, ...] = (int(cwe_info["id"]),) if cwe_info.get("id") else (703,)
     cwe = _CWE_CORRECTIONS.get(test_id, cwe)
     y2025, y2021 = categories(cwe)
     severity = _SEVERITY.get(str(item.get("issue_severity", "")).upper(), Severity.LOW)
-    properties: dict[str, str] = {}
-    if downrank_reason is not None:
-        properties["downranked"] = f"bandit {severity.value} lowered to info: {downrank_reason}"
-        severity = Severity.INFO
     help_uri = str(item.get("more_info", ""))
     rule = Rule(
         id=RuleId(test_id),
@@ -179,7 +163,6 @@ def _convert(item: dict[str, Any], downrank_reason: str | None) -> tuple[Finding
         owasp_2025=y2025,
         owasp_2021=y2021,
         help_uri=help_uri,
-        properties=properties,
     )
     return finding, rule
 

@@ -47,6 +47,19 @@ class ScanRequest:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AnalysedCall:
+    """A dangerous call a data-flow analysis looked at: whether what it receives was proven
+    constant or sanitized in every context, so that another tool's result on that call can be
+    weighed."""
+
+    path: str
+    line: int
+    cwe: int
+    proven_safe: bool
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class ScannerOutput:
     findings: tuple[Finding, ...]
     rules: Mapping[RuleId, Rule]
@@ -54,6 +67,7 @@ class ScannerOutput:
     # Values that must never reach any output (found secrets); kept only in memory so that the
     # engine can redact them from every other scanner's messages and snippets too.
     redact: frozenset[str] = frozenset()
+    analysed_calls: tuple[AnalysedCall, ...] = ()
 
 
 # An option's accepted Python type(s) as read from the TOML configuration, or the set of the

@@ -7,8 +7,9 @@ from importlib.metadata import EntryPoint, entry_points
 from secsdlc.scanners.interface import ENTRY_POINT_GROUP, Scanner
 
 # The order results are merged in: when two tools report the same problem, the first one's rule
-# becomes the finding's rule (our semgrep pack has the more actionable messages).
-PREFERRED_ORDER = ("semgrep", "bandit", "secrets", "deps")
+# becomes the finding's rule (the taint analysis carries the path, our semgrep pack the more
+# actionable messages of the pattern rules).
+PREFERRED_ORDER = ("taint", "semgrep", "bandit", "secrets", "deps")
 
 
 class RegistryError(Exception):

@@ -160,6 +160,12 @@ def _match_pattern_list(name: str, patterns: tuple[str, ...]) -> bool:
     return matched
 
 
+def same_principal(a: str, b: str) -> bool:
+    """Principals are e-mail addresses: Bob@Example.COM is bob@example.com."""
+    return a.casefold() == b.casefold()
+
+
 def _glob(name: str, pattern: str) -> bool:
     # OpenSSH patterns know only `*` and `?`; fnmatch's `[...]` classes must stay literal.
-    return fnmatch.fnmatchcase(name, pattern.replace("[", "[[]"))
+    # Case-insensitive, as principals are e-mail addresses (see same_principal).
+    return fnmatch.fnmatchcase(name.casefold(), pattern.casefold().replace("[", "[[]"))

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from secsdlc import fileio
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import ScanResult
 from secsdlc.signoff import sshsig
@@ -90,9 +91,9 @@ def read_note(root: Path, commit: str) -> str | None:
 
 def parse(text: str, where: str) -> Signoff:
     try:
-        data: Any = json.loads(text)
-    except ValueError as e:
-        raise SignoffError(f"{where}: not valid JSON: {e}") from e
+        data: Any = fileio.loads_json(text, where, unique_keys=True)
+    except fileio.InputError as e:
+        raise SignoffError(str(e)) from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
         raise SignoffError(f"{where}: not a secsdlc sign-off (version {FORMAT_VERSION})")
     expected = {"version", "project", "commit", "open", "created", "principal", "signature"}

@@ -133,10 +133,12 @@ def load_private_key(
     path: Path, passphrase: Callable[[], str] | None = None
 ) -> PrivateKey:
     """Load an OpenSSH (or PEM) private key; ask `passphrase()` only if the key is encrypted."""
+    from secsdlc.fileio import InputError, read_bytes
+
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise SignatureError(f"{path}: cannot read private key: {e.strerror or e}") from e
+        data = read_bytes(path, "private key", limit=1024 * 1024)
+    except InputError as e:
+        raise SignatureError(str(e)) from None
     password: bytes | None = None
     for _attempt in range(2):
         try:

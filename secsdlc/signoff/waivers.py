@@ -17,10 +17,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from secsdlc import fileio
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import Severity
 from secsdlc.signoff import sshsig
-from secsdlc.signoff.allowed_signers import AllowedSigners
+from secsdlc.signoff.allowed_signers import AllowedSigners, same_principal
 from secsdlc.signoff.canonical import canonical, parse_timestamp, timestamp
 from secsdlc.signoff.files import SECSDLC_DIR, atomic_write
 from secsdlc.signoff.sshsig import PrivateKey, SignatureError
@@ -31,6 +32,7 @@ FORMAT_VERSION = 1
 EXPIRY_WARNING = timedelta(days=7)
 # Clocks differ between a laptop and CI; a waiver "created" further ahead than this is refused.
 CLOCK_SKEW = timedelta(hours=1)
+MAX_WAIVER_BYTES = 1024 * 1024
 
 
 class WaiverError(SecsdlcError):
@@ -133,14 +135,17 @@ def save(root: Path, waiver: Waiver) -> Path:
 
 def load(path: Path) -> Waiver:
     """Parse one waiver file; raise WaiverError naming the file and what is wrong."""
+    if not path.exists() and not path.is_symlink():
+        raise WaiverError(f"{path}: no such waiver")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise WaiverError(f"{path}: no such waiver") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise WaiverError(f"{path}: cannot read: {e}") from e
-    except ValueError as e:
-        raise WaiverError(f"{path}: not valid JSON: {e}") from e
+        # a duplicate key would let the file say one thing to a reader and another to us
+        data = fileio.load_json(path, limit=MAX_WAIVER_BYTES, unique_keys=True)
+    except fileio.InputError as e:
+        raise WaiverError(str(e)) from None
+    try:
+        canonical(data)
+    except UnicodeEncodeError:
+        raise WaiverError(f"{path}: invalid Unicode (an unpaired surrogate escape)") from None
     waiver = from_dict(data, str(path))
     if path.name != f"{waiver.id}.json":
         raise WaiverError(f"{path}: file name does not match waiver id {waiver.id}")
@@ -268,7 +273,7 @@ def check(
             f"signed by key {key.fingerprint}, which is not a correspondent "
             f"{waiver.approval.principal!r} in the verified registry"
         )
-    if waiver.approval.principal == waiver.requester or signers.is_allowed(
+    if same_principal(waiver.approval.principal, waiver.requester) or signers.is_allowed(
         waiver.requester, key, NAMESPACE
     ):
         return invalid(f"approved by the requester {waiver.requester!r}: a correspondent "

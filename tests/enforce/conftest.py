@@ -82,3 +82,49 @@ def project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
                 path.write_text(content, encoding="utf-8")
         return root
     return make
+
+
+# ssh-keygen keys and git repositories as the sign-off tests build them
+from tests.signoff.conftest import Key, commit_all, git, keydir, make_key  # noqa: E402, F401
+
+
+@pytest.fixture
+def signed_repo(tmp_path: Path,
+                make_key: Callable[..., Key]) -> tuple[Path, Key]:  # noqa: F811
+    """A git repository with a verified correspondent registry (alice) and a high finding."""
+    from tests.signoff.world import setup_registry
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "dev@example.com")
+    git(root, "config", "user.name", "Dev")
+    git(root, "config", "commit.gpgsign", "false")
+    (root / "app.py").write_text(VULN)
+    commit_all(root, "app")
+    alice = make_key("alice@example.com")
+    setup_registry(root, alice)
+    return root, alice
+
+
+def sign_policy(root: Path, key: Key) -> None:
+    proc = run_cli("policy", "sign", "--key", str(key.private), "--root", str(root))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    commit_all(root, "signed policy")
+
+
+def scan_repo(mode: str, root: Path, key: Key, *args: str,
+              scanners: str | None = "bandit,semgrep,secrets") -> Outcome:
+    """Advisory: a developer's machine, no trust root. Enforce: CI with the trust root."""
+    extra = ["--trust-root", key.fingerprint] if mode == "enforce" else []
+    selected = ["--scanners", scanners] if scanners else []
+    proc = run_cli("scan", str(root), "--format", "json", "--no-cache", *selected, *extra,
+                   *args)
+    if proc.returncode == 2 and not proc.stdout.strip():  # a configuration error: no report
+        return Outcome(rc=2, doc={}, stderr=proc.stderr)
+    try:
+        doc = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        raise AssertionError(f"no JSON report (exit {proc.returncode}): {proc.stderr}") from None
+    assert doc["mode"] == mode
+    return Outcome(rc=proc.returncode, doc=doc, stderr=proc.stderr)

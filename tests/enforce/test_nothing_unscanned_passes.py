@@ -91,9 +91,21 @@ def test_named_file_outside_the_root(project: Any, mode: str, tmp_path: Path) ->
     _unscanned(mode, scan(mode, root, str(root / "ok.py"), str(outside)), "elsewhere.py")
 
 
-def test_include_matching_nothing(project: Any, mode: str) -> None:
+def test_include_matching_nothing(project: Any, mode: str, tmp_path: Path) -> None:
+    # the CI job's own configuration, outside the repository: trusted in enforce mode too
+    job_config = tmp_path / "ci.toml"
+    job_config.write_text('include = ["src/**"]\n')
+    root = project({"app.py": VULN})
+    _unscanned(mode, scan(mode, root, str(root), "--config", str(job_config)), "include")
+
+
+def test_include_matching_nothing_from_the_repository(project: Any, mode: str) -> None:
     root = project({"app.py": VULN, ".secsdlc.toml": 'include = ["src/**"]\n'})
-    _unscanned(mode, scan(mode, root), "include")
+    out = scan(mode, root)
+    if mode == "enforce":  # the unsigned file is ignored: everything is scanned, and blocks
+        assert out.rc == 1 and ".secsdlc.toml" in out.stderr
+    else:
+        _unscanned(mode, out, "include")
 
 
 def test_option_like_file_name(project: Any, mode: str) -> None:

@@ -52,7 +52,8 @@ def example_scan(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("example")
     root = out / "vulnerable-app"
     shutil.copytree(EXAMPLE, root)
-    proc = run_cli("scan", str(root), "--scanners", "bandit,semgrep,secrets", "--format", "json",
+    proc = run_cli("scan", str(root), "--scanners", "taint,bandit,semgrep,secrets", "--format",
+                   "json",
                    "-o", str(out / "scan.json"), "--sarif", str(out / "scan.sarif"))
     return {"proc": proc, "root": root, "json": json.loads((out / "scan.json").read_text()),
             "sarif_path": out / "scan.sarif",

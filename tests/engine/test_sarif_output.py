@@ -43,7 +43,8 @@ def test_valid_against_official_schema(example_scan: dict[str, Any]) -> None:
 
 def test_one_run_per_scanner_with_distinct_categories(example_scan: dict[str, Any]) -> None:
     runs = example_scan["sarif"]["runs"]
-    assert [r["tool"]["driver"]["name"] for r in runs] == ["semgrep", "bandit", "secrets"]
+    assert [r["tool"]["driver"]["name"] for r in runs] == ["taint", "semgrep", "bandit",
+                                                           "secrets"]
     ids = [r["automationDetails"]["id"] for r in runs]
     assert len(set(ids)) == len(ids)
     for run in runs:
@@ -66,6 +67,20 @@ def test_one_run_per_scanner_with_distinct_categories(example_scan: dict[str, An
             sev = result["properties"]["severity"]
             expected = {"critical": "error", "high": "error", "medium": "warning"}.get(sev, "note")
             assert result["level"] == expected
+
+
+def test_taint_results_carry_their_path_as_a_code_flow(example_scan: dict[str, Any]) -> None:
+    (run,) = [r for r in example_scan["sarif"]["runs"] if r["tool"]["driver"]["name"] == "taint"]
+    assert run["results"]
+    for result in run["results"]:
+        (flow,) = result["codeFlows"]
+        steps = flow["threadFlows"][0]["locations"]
+        assert steps[0]["kinds"] == ["source"] and steps[-1]["kinds"] == ["sink"]
+        assert [s["executionOrder"] for s in steps] == list(range(1, len(steps) + 1))
+        sink = steps[-1]["location"]["physicalLocation"]
+        primary = result["locations"][0]["physicalLocation"]
+        assert sink["artifactLocation"] == primary["artifactLocation"]
+        assert sink["region"]["startLine"] == primary["region"]["startLine"]
 
 
 def test_microsoft_validator_reports_nothing(example_scan: dict[str, Any]) -> None:

@@ -14,12 +14,12 @@ def test_example_fails_the_gate_with_merged_findings(example_scan: dict[str, Any
     assert proc.returncode == 1, proc.stderr
     doc = example_scan["json"]
     assert doc["verdict"]["passed"] is False
-    assert {s["name"] for s in doc["scanners"]} == {"bandit", "semgrep", "secrets"}
+    assert {s["name"] for s in doc["scanners"]} == {"taint", "bandit", "semgrep", "secrets"}
     assert all(s["succeeded"] for s in doc["scanners"])
     sql = [f for f in doc["findings"] if "CWE-89" in f["cwe"]]
-    # the same SQL injection, seen by both tools, is one finding naming both
+    # the same SQL injection, seen by two tools, is one finding naming both, with its path
     assert len(sql) == 1
-    assert sql[0]["scanners"][:1] == ["semgrep"] and "bandit" in sql[0]["scanners"]
+    assert sql[0]["scanners"][:1] == ["taint"] and "bandit" in sql[0]["scanners"]
     assert sql[0]["owasp2025"] == ["A05:2025"] and sql[0]["owasp2021"] == ["A03:2021"]
     for f in doc["findings"]:
         assert f["cwe"], f  # a CWE on every finding

@@ -8,7 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..signoff.conftest import _no_ambient_trust_root, git, keydir, make_key, repo  # noqa: F401
+from ..signoff.conftest import (  # noqa: F401
+    _no_ambient_trust_root,
+    commit_all,
+    git,
+    keydir,
+    make_key,
+    repo,
+)
 
 # How the Actions runner splits a step's output into lines, and what it reads as a command
 # (after trimming whitespace): "::name ...::" at the start, or "##[name]" anywhere.

@@ -1,0 +1,421 @@
+"""The project as the analysis sees it: modules, what each name in them refers to, functions and
+classes by qualified name, and which functions handle requests.
+
+References are strings. An external name is its dotted import path (`subprocess.run`); a name
+defined in the project is `§` + module + `:` + qualified name (`§shop.views:OrderView.get`), and a
+module of the project is `§` + module.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from secsdlc.flow.models import Models
+
+PROJECT = "§"
+_BUILTINS = frozenset(dir(builtins))
+
+
+@dataclass
+class FunctionInfo:
+    ref: str
+    module: str
+    qualname: str
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    path: str
+    class_ref: str | None = None  # the class a method belongs to
+    handler: str | None = None  # "route", "view", "wsgi", "method" when it serves requests
+    html_return: bool = False  # a returned string becomes an HTML response
+    # parameters the framework converts to a number or UUID before the handler runs
+    typed_params: set[str] = field(default_factory=set)
+    # parameters a URL pattern of the project fills in (Django's urls.py), when one names it
+    url_params: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return self.node.name
+
+
+@dataclass
+class ClassInfo:
+    ref: str
+    module: str
+    node: ast.ClassDef
+    bases: tuple[str, ...]  # resolved references of the bases
+    methods: dict[str, str] = field(default_factory=dict)  # name -> function ref
+    base_names: frozenset[str] = frozenset()  # last components of every base, transitively
+
+
+@dataclass
+class Module:
+    name: str
+    path: str
+    tree: ast.Module
+    is_package: bool
+    names: dict[str, str] = field(default_factory=dict)  # name -> reference
+    imports_flask_like: bool = False
+    imports: set[str] = field(default_factory=set)
+    # gathered in one walk of the tree: import statements and the calls that register handlers
+    import_nodes: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
+    calls: list[ast.Call] = field(default_factory=list)
+
+
+def module_name(rel_path: str) -> tuple[str, bool]:
+    parts = rel_path[:-3].split("/") if rel_path.endswith(".py") else rel_path.split("/")
+    is_package = parts[-1] == "__init__"
+    if is_package:
+        parts = parts[:-1]
+    return ".".join(p for p in parts if p) or "__root__", is_package
+
+
+class Project:
+    def __init__(self, trees: Mapping[str, ast.Module], models: Models) -> None:
+        self.models = models
+        self.modules: dict[str, Module] = {}
+        self.functions: dict[str, FunctionInfo] = {}
+        self.classes: dict[str, ClassInfo] = {}
+        self._suffix_index: dict[str, list[str]] = {}
+        for path, tree in sorted(trees.items()):
+            name, is_package = module_name(path)
+            self.modules[name] = Module(name, path, tree, is_package)
+            parts = name.split(".")
+            for i in range(len(parts)):
+                self._suffix_index.setdefault(".".join(parts[i:]), []).append(name)
+        registrations = self.models.route_registrations | {"path", "re_path"}
+        for module in self.modules.values():
+            self._index(module)
+            for node in ast.walk(module.tree):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    module.import_nodes.append(node)
+                elif isinstance(node, ast.Call) and _decorator_name(node.func) in registrations:
+                    module.calls.append(node)
+        for module in self.modules.values():
+            self._bind_imports(module)
+        for cls in self.classes.values():
+            cls.bases = tuple(self._resolve_expr(self.modules[cls.module], b)
+                              for b in cls.node.bases)
+        for cls in self.classes.values():
+            cls.base_names = frozenset(self._base_names(cls, set()))
+        # request handler classes that dispatch with getattr(self, name)(...): any method may
+        # be called with request data
+        self.dispatching: set[str] = set()
+        self._by_module: dict[str, list[FunctionInfo]] = {}
+        for info in self.functions.values():
+            self._by_module.setdefault(info.module, []).append(info)
+        self._classes_by_module: dict[str, list[ClassInfo]] = {}
+        for cls in self.classes.values():
+            self._classes_by_module.setdefault(cls.module, []).append(cls)
+        for module in self.modules.values():
+            self._mark_handlers(module)
+
+    # -- indexing ------------------------------------------------------------------------------
+    def _index(self, module: Module) -> None:
+        def visit(body: Iterable[ast.stmt], prefix: str, class_ref: str | None) -> None:
+            for node in body:
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    qual = f"{prefix}{node.name}"
+                    ref = f"{PROJECT}{module.name}:{qual}"
+                    self.functions[ref] = FunctionInfo(ref, module.name, qual, node, module.path,
+                                                       class_ref)
+                    if class_ref is not None:
+                        self.classes[class_ref].methods.setdefault(node.name, ref)
+                    elif not prefix:
+                        module.names[node.name] = ref
+                    visit(node.body, qual + ".", None)
+                elif isinstance(node, ast.ClassDef):
+                    qual = f"{prefix}{node.name}"
+                    ref = f"{PROJECT}{module.name}:{qual}"
+                    self.classes[ref] = ClassInfo(ref, module.name, node, ())
+                    if not prefix:
+                        module.names[node.name] = ref
+                    visit(node.body, qual + ".", ref)
+                elif isinstance(node, (ast.If, ast.Try)) and not prefix:
+                    # definitions under `if TYPE_CHECKING:` or `try: import x except: ...`
+                    inner: list[ast.stmt] = list(getattr(node, "body", []))
+                    inner += list(getattr(node, "orelse", []))
+                    for handler in getattr(node, "handlers", []):
+                        inner += handler.body
+                    visit(inner, prefix, class_ref)
+
+        visit(module.tree.body, "", None)
+
+    def _bind_imports(self, module: Module) -> None:
+        for node in module.import_nodes:
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    module.imports.add(alias.name)
+                    if alias.asname:
+                        module.names.setdefault(alias.asname, self._external_or_project(
+                            alias.name))
+                    else:
+                        top = alias.name.split(".")[0]
+                        module.names.setdefault(top, self._external_or_project(top))
+            elif isinstance(node, ast.ImportFrom):
+                base = self._absolute(module, node.module or "", node.level)
+                module.imports.add(base)
+                for alias in node.names:
+                    if alias.name == "*":
+                        target = self.find_module(base)
+                        if target is not None:
+                            for n, r in list(target.names.items()):
+                                module.names.setdefault(n, r)
+                        continue
+                    module.names.setdefault(alias.asname or alias.name,
+                                            self._from_import(base, alias.name))
+        module.imports_flask_like = any(
+            i.split(".")[0] in ("flask", "quart", "bottle") for i in module.imports)
+
+    def _absolute(self, module: Module, name: str, level: int) -> str:
+        if level == 0:
+            return name
+        parts = module.name.split(".")
+        if not module.is_package:
+            parts = parts[:-1]
+        if level > 1:
+            parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+        return ".".join([*parts, *([name] if name else [])])
+
+    def find_module(self, dotted: str) -> Module | None:
+        if dotted in self.modules:
+            return self.modules[dotted]
+        candidates = self._suffix_index.get(dotted, [])
+        if len(candidates) == 1:
+            return self.modules[candidates[0]]
+        return None
+
+    def _external_or_project(self, dotted: str) -> str:
+        target = self.find_module(dotted)
+        return f"{PROJECT}{target.name}" if target is not None else dotted
+
+    def _from_import(self, base: str, name: str) -> str:
+        sub = self.find_module(f"{base}.{name}" if base else name)
+        if sub is not None:
+            return f"{PROJECT}{sub.name}"
+        target = self.find_module(base) if base else None
+        if target is not None:
+            return f"{PROJECT}{target.name}:{name}"
+        return f"{base}.{name}" if base else name
+
+    # -- resolution ----------------------------------------------------------------------------
+    def lookup(self, module: str, name: str) -> str | None:
+        """What `name` means at the top level of `module`."""
+        mod = self.modules.get(module)
+        if mod is None:
+            return None
+        ref = mod.names.get(name)
+        if ref is not None:
+            return self.canonical(ref)
+        if name in _BUILTINS:
+            return name
+        return None
+
+    def canonical(self, ref: str, depth: int = 0) -> str:
+        """Follow re-exports: `§pkg:helper` where pkg imported helper from pkg.util."""
+        if not ref.startswith(PROJECT) or ":" not in ref or depth > 8:
+            return ref
+        module, _, qual = ref[1:].partition(":")
+        if ref in self.functions or ref in self.classes:
+            return ref
+        mod = self.modules.get(module)
+        if mod is not None and "." not in qual:
+            target = mod.names.get(qual)
+            if target is not None and target != ref:
+                return self.canonical(target, depth + 1)
+        return ref
+
+    def member(self, ref: str, attr: str) -> str:
+        """The reference of `<ref>.<attr>`."""
+        if ref.startswith(PROJECT) and ":" not in ref:
+            module = ref[1:]
+            sub = self.modules.get(f"{module}.{attr}")
+            if sub is not None:
+                return f"{PROJECT}{sub.name}"
+            found = self.lookup(module, attr)
+            return found if found is not None else f"{ref}:{attr}"
+        if ref in self.classes:
+            method = self.method(ref, attr)
+            if method is not None:
+                return method
+        return f"{ref}.{attr}"
+
+    def method(self, class_ref: str, name: str, seen: set[str] | None = None) -> str | None:
+        """A method by name on a project class or its project bases (depth-first, like the MRO
+        for the simple hierarchies found in practice)."""
+        cls = self.classes.get(class_ref)
+        if cls is None:
+            return None
+        if name in cls.methods:
+            return cls.methods[name]
+        seen = seen or set()
+        seen.add(class_ref)
+        for base in cls.bases:
+            if base in self.classes and base not in seen:
+                found = self.method(base, name, seen)
+                if found is not None:
+                    return found
+        return None
+
+    def _resolve_expr(self, module: Module, node: ast.expr) -> str:
+        if isinstance(node, ast.Name):
+            return self.lookup(module.name, node.id) or node.id
+        if isinstance(node, ast.Attribute):
+            return self.member(self._resolve_expr(module, node.value), node.attr)
+        if isinstance(node, ast.Subscript):  # Generic[T]
+            return self._resolve_expr(module, node.value)
+        return "?"
+
+    def _base_names(self, cls: ClassInfo, seen: set[str]) -> set[str]:
+        names: set[str] = set()
+        seen.add(cls.ref)
+        for base in cls.bases:
+            names.add(base.rsplit(".", 1)[-1].rsplit(":", 1)[-1])
+            if base in self.classes and base not in seen:
+                names |= self._base_names(self.classes[base], seen)
+        return names
+
+    # -- request handlers ----------------------------------------------------------------------
+    def _mark_handlers(self, module: Module) -> None:
+        models = self.models
+        registered: set[str] = set()
+        for call in module.calls:
+            if isinstance(call.func, ast.Attribute) \
+                    and call.func.attr in models.route_registrations:
+                for arg in [*call.args, *(k.value for k in call.keywords)]:
+                    if isinstance(arg, ast.Name):
+                        registered.add(arg.id)
+                    elif isinstance(arg, ast.Attribute):
+                        registered.add(arg.attr)
+        for cls in self._classes_by_module.get(module.name, []):
+            if self.handler_class(cls.ref) and self._find_dispatch(cls):
+                self.dispatching.add(cls.ref)
+        self._params_from_urls(module)
+        validating = any(i.split(".")[0] in ("fastapi", "pydantic") for i in module.imports)
+        for info in self._by_module.get(module.name, []):
+            node = info.node
+            for deco in node.decorator_list:
+                if isinstance(deco, ast.Call) and deco.args and \
+                        isinstance(deco.args[0], ast.Constant) and \
+                        isinstance(deco.args[0].value, str):
+                    info.typed_params |= _typed_in_route(deco.args[0].value)
+            if validating:
+                for parameter in node.args.args + node.args.kwonlyargs:
+                    if _annotation_name(parameter.annotation) in _TYPED_ANNOTATIONS:
+                        info.typed_params.add(parameter.arg)
+            params = [a.arg for a in node.args.posonlyargs + node.args.args]
+            decorated = any(_decorator_name(d) in models.route_decorators
+                            for d in node.decorator_list)
+            if decorated or node.name in registered:
+                info.handler = "route"
+                info.html_return = module.imports_flask_like
+            elif params[:2] == ["environ", "start_response"] or \
+                    params[:3] == ["self", "environ", "start_response"]:
+                info.handler = "wsgi"
+            elif info.class_ref is not None:
+                cls = self.classes[info.class_ref]
+                if node.name in _HTTP_METHODS and any(
+                        hc.bases.search(n) for hc in models.handler_classes
+                        for n in cls.base_names):
+                    info.handler = "method"
+            elif params and params[0] in models.request_names and "." not in info.qualname:
+                info.handler = "view"
+
+    def _params_from_urls(self, module: Module) -> None:
+        """Django's `path("orders/<int:pk>/<slug>/", views.order)`: slug reaches the view from
+        the URL, pk as an int."""
+        for node in module.calls:
+            if not (_decorator_name(node.func) in ("path", "re_path")
+                    and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                continue
+            typed = _typed_in_route(node.args[0].value)
+            named = set(_ROUTE_NAME.findall(node.args[0].value))
+            view = node.args[1]
+            if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) and \
+                    view.func.attr == "as_view":
+                view = view.func.value
+            ref = self.canonical(self._resolve_expr(module, view))
+            if ref in self.functions:
+                targets = [ref]
+            elif ref in self.classes:
+                targets = [m for name, m in self.classes[ref].methods.items()
+                           if name in _HTTP_METHODS]
+            else:
+                targets = []
+            for target in targets:
+                self.functions[target].typed_params |= typed
+                self.functions[target].url_params |= {n for group in named for n in group if n}
+
+    def _find_dispatch(self, cls: ClassInfo) -> bool:
+        for node in ast.walk(cls.node):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and \
+                    isinstance(node.func.func, ast.Name) and node.func.func.id == "getattr" \
+                    and node.func.args and isinstance(node.func.args[0], ast.Name) \
+                    and node.func.args[0].id == "self":
+                return True
+        return False
+
+    def handler_class(self, class_ref: str | None) -> list[int]:
+        """Indexes of the models' handler classes that this class is one of."""
+        if class_ref is None or class_ref not in self.classes:
+            return []
+        names = self.classes[class_ref].base_names
+        return [i for i, hc in enumerate(self.models.handler_classes)
+                if any(hc.bases.search(n) for n in names)]
+
+
+_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "list",
+                           "retrieve", "create", "update", "partial_update", "destroy",
+                           "form_valid", "get_queryset", "get_object", "get_context_data",
+                           "dispatch", "prepare"})
+
+
+_TYPED_CONVERTERS = frozenset({"int", "float", "uuid", "UUID"})
+_TYPED_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "date", "datetime", "time",
+                                "Decimal", "PositiveInt", "NonNegativeInt", "conint",
+                                "condecimal", "confloat", "StrictInt", "StrictFloat",
+                                "StrictBool"})
+_ROUTE_NAME = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
+_ROUTE_PARAM = re.compile(r"<(\w+):(\w+)>|\{(\w+):(\w+)\}|\(\?P<(\w+)>\\d\+?\)")
+
+
+def _typed_in_route(route: str) -> set[str]:
+    typed: set[str] = set()
+    for m in _ROUTE_PARAM.finditer(route):
+        if m.group(1) and m.group(1) in _TYPED_CONVERTERS:
+            typed.add(m.group(2))
+        elif m.group(3) and m.group(4) in _TYPED_CONVERTERS:
+            typed.add(m.group(3))
+        elif m.group(5):
+            typed.add(m.group(5))
+    return typed
+
+
+def _annotation_name(node: ast.expr | None) -> str:
+    if isinstance(node, ast.Subscript):  # Annotated[int, Query(...)], Optional[int]
+        inner = node.slice
+        if isinstance(inner, ast.Tuple) and inner.elts:
+            inner = inner.elts[0]
+        return _annotation_name(inner)
+    if isinstance(node, ast.BinOp):  # int | None
+        return _annotation_name(node.left)
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return ""
+
+
+def _decorator_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    return ""

@@ -1,0 +1,145 @@
+"""secsdlc's own taint analysis as a scanner: untrusted input followed across functions and
+modules of the project to the calls it must not reach, each result with its path."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+
+from secsdlc import __version__
+from secsdlc.flow import analysis
+from secsdlc.flow.interp import Report
+from secsdlc.flow.models import Kind, ModelError, Models, load
+from secsdlc.model import (
+    Confidence,
+    Finding,
+    FlowStep,
+    Location,
+    Notification,
+    NotificationKind,
+    Rule,
+    RuleId,
+    ScannerName,
+)
+from secsdlc.owasp import categories
+from secsdlc.scanners.interface import (
+    AnalysedCall,
+    OptionType,
+    ScannerError,
+    ScannerOutput,
+    ScanRequest,
+)
+
+NAME = ScannerName("taint")
+RULE_PREFIX = "secsdlc.taint."
+
+
+def rule_id(kind: Kind) -> RuleId:
+    return RuleId(RULE_PREFIX + kind.title.lower().replace(" ", "-").replace("'", ""))
+
+
+class TaintScanner:
+    name = "taint"
+    information_uri = "https://github.com/secsdlc/secsdlc/blob/main/docs/analysis.md"
+    options: Mapping[str, OptionType] = {
+        "models": list,  # extra model files (YAML), relative to the scan root
+        "budget": int,  # evaluation steps per analysed function
+        "timeout": (int, float),
+    }
+
+    def version(self) -> str:
+        return f"{__version__} (Python {sys.version_info.major}.{sys.version_info.minor} grammar)"
+
+    def applies_to(self, path: str) -> bool:
+        return path.endswith((".py", ".pyw"))
+
+    def scan(self, request: ScanRequest) -> ScannerOutput:
+        models = _models(request)
+        budget = request.options.get("budget", 60_000)
+        if not isinstance(budget, int) or isinstance(budget, bool) or budget <= 0:
+            raise ScannerError("option 'budget' must be a positive integer")
+        result = analysis.analyse(request.root, request.files, models, budget=budget)
+        findings = tuple(_finding(r, models) for r in result.reports)
+        rules = {rule_id(models.kinds[r.kind]): _rule(models.kinds[r.kind])
+                 for r in result.reports}
+        notes = tuple(_notification(s) for s in result.skipped)
+        calls = tuple(
+            AnalysedCall(path=path, line=line, cwe=models.kinds[kind].cwe, proven_safe=safe,
+                         reason=f"secsdlc's taint analysis found the argument of this "
+                                f"{models.kinds[kind].title.lower()} sink constant or "
+                                f"sanitized in every context it analysed"
+                         if safe else "")
+            for (path, line, kind), safe in sorted(result.proofs.items()))
+        return ScannerOutput(findings=findings, rules=rules, notifications=notes,
+                             analysed_calls=calls)
+
+
+def _models(request: ScanRequest) -> Models:
+    extra = request.options.get("models", [])
+    if not isinstance(extra, list) or not all(isinstance(p, str) for p in extra):
+        raise ScannerError("option 'models' must be a list of file names")
+    try:
+        return load(request.root / p for p in extra)
+    except ModelError as e:
+        raise ScannerError(str(e)) from e
+
+
+def short_path(report: Report) -> str:
+    return " -> ".join(f"{s.note} ({s.path}:{s.line})" for s in report.trace[:-1]) + \
+        f" -> {report.trace[-1].note}"
+
+
+def _finding(report: Report, models: Models) -> Finding:
+    kind = models.kinds[report.kind]
+    source = report.trace[0]
+    y2025, y2021 = categories((kind.cwe,))
+    sink = report.sink
+    return Finding(
+        rule_id=rule_id(kind),
+        scanners=(NAME,),
+        message=f"{kind.title}: {source.note} ({source.path}:{source.line}) reaches "
+                f"{sink.note}",
+        severity=kind.severity,
+        confidence=Confidence.HIGH,
+        location=Location(path=sink.path, start_line=sink.line, start_column=sink.col),
+        cwe=(kind.cwe,),
+        owasp_2025=y2025,
+        owasp_2021=y2021,
+        fix_hint=kind.fix,
+        properties={"path": short_path(report),
+                    "source": f"{source.path}:{source.line}"},
+        flow=tuple(FlowStep(location=Location(path=s.path, start_line=s.line,
+                                              start_column=s.col), message=s.note)
+                   for s in report.trace),
+    )
+
+
+def _rule(kind: Kind) -> Rule:
+    y2025, y2021 = categories((kind.cwe,))
+    return Rule(
+        id=rule_id(kind),
+        name=kind.title.lower().replace(" ", "-"),
+        short_description=f"{kind.title}: untrusted input reaches a dangerous call",
+        full_description=f"Data from a request reaches a call where it can change what the "
+                         f"call does ({kind.title.lower()}). The result's code flow shows each "
+                         f"step from the source to the sink.",
+        help_text=kind.fix,
+        severity=kind.severity,
+        cwe=(kind.cwe,),
+        owasp_2025=y2025,
+        owasp_2021=y2021,
+    )
+
+
+def _notification(skipped: analysis.Skipped) -> Notification:
+    where = f"{skipped.path}" + (f", function {skipped.function}" if skipped.function else "")
+    return Notification(
+        kind=NotificationKind.SKIPPED_FILE if skipped.function is None
+        else NotificationKind.WARNING,
+        scanner=NAME,
+        path=skipped.path,
+        message=f"{where}: not analysed for data flow: {skipped.reason}; its calls keep the "
+                f"other scanners' severities",
+    )
+
+

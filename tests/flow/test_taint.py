@@ -1,0 +1,279 @@
+"""The taint analysis on small projects written the way applications are: each test has a
+vulnerable shape and a safe twin, and asserts on where the result lands and the path it gives."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from secsdlc.model import NotificationKind
+from secsdlc.scanners.interface import ScannerError, ScanRequest
+from secsdlc.scanners.taint import TaintScanner
+
+
+def scan(root: Path, files: dict[str, str], **options: object) -> object:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    return TaintScanner().scan(ScanRequest(root=root, files=tuple(sorted(files)),
+                                           options=options))
+
+
+def marked(files: dict[str, str], mark: str) -> set[tuple[str, int]]:
+    """Lines the test marks with a trailing `# <mark>` comment: where results must land."""
+    return {(name, n) for name, text in files.items()
+            for n, line in enumerate(textwrap.dedent(text).splitlines(), start=1)
+            if line.rstrip().endswith(f"# {mark}")}
+
+
+def lines_of(output: object, rule_part: str) -> set[tuple[str, int]]:
+    return {(f.location.path, f.location.start_line) for f in output.findings  # type: ignore
+            if rule_part in f.rule_id}
+
+
+def test_constant_condition_drops_the_branch_that_never_runs(tmp_path: Path) -> None:
+    files = {"app.py": """
+        import os
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        @app.route("/a")
+        def a():
+            param = request.args.get("x", "")
+            num = 86
+            if 7 * 42 - num > 200:
+                bar = "safe"
+            else:
+                bar = param
+            os.system("echo " + bar)
+            return "ok"
+
+        @app.route("/b")
+        def b():
+            param = request.args.get("x", "")
+            num = 106
+            if 7 * 42 - num > 200:
+                bar = "safe"
+            else:
+                bar = param
+            os.system("echo " + bar)  # cmdi
+            return "ok"
+        """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
+
+
+def test_taint_belongs_to_the_element_not_the_container(tmp_path: Path) -> None:
+    files = {"app.py": """
+        import sqlite3
+        from flask import Flask, request
+        app = Flask(__name__)
+        db = sqlite3.connect("app.db")
+
+        @app.route("/list")
+        def from_list():
+            values = []
+            values.append("safe")
+            values.append(request.args["q"])
+            values.pop(0)
+            db.execute("SELECT * FROM t WHERE a = '" + values[0] + "'")  # sqli
+            return "ok"
+
+        @app.route("/dict")
+        def from_dict():
+            d = {"k1": request.args["q"], "k2": "constant"}
+            db.execute("SELECT * FROM t WHERE a = '" + d["k2"] + "'")
+            db.execute("SELECT * FROM t WHERE a = '%s'" % d.get("k1"))  # sqli
+            return "ok"
+        """}
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_flow_through_helpers_in_other_modules_carries_its_path(tmp_path: Path) -> None:
+    files = {
+        "shop/__init__.py": "",
+        "shop/util.py": """
+            import subprocess
+
+            def run(cmd):
+                return subprocess.run(cmd, shell=True, capture_output=True)  # cmdi
+            """,
+        "shop/web.py": """
+            from flask import Flask, request
+            from .util import run
+            import shlex
+            app = Flask(__name__)
+
+            @app.route("/ping")
+            def ping():
+                host = request.args["host"]  # source
+                return run("ping -c1 " + host).stdout
+
+            @app.route("/ping-quoted")
+            def ping_quoted():
+                host = request.args["host"]
+                return run("ping -c1 " + shlex.quote(host)).stdout
+            """}
+    out = scan(tmp_path, files)
+    found = [f for f in out.findings if "command" in f.rule_id]  # type: ignore[attr-defined]
+    (sink,) = marked(files, "cmdi")
+    (source,) = marked(files, "source")
+    assert [(f.location.path, f.location.start_line) for f in found] == [sink]
+    steps = [(s.location.path, s.location.start_line) for s in found[0].flow]
+    assert steps[0] == source
+    assert ("shop/util.py", sink[1] - 1) in steps  # entering run(cmd)
+    assert steps[-1] == sink
+    assert "run(cmd)" in found[0].properties["path"]
+
+
+def test_guards_sanitize_what_follows_and_only_for_their_kind(tmp_path: Path) -> None:
+    files = {"app.py": """
+        import html, os, re, sqlite3
+        from flask import Flask, request, abort
+        app = Flask(__name__)
+        ALLOWED = ("daily", "weekly")
+
+        @app.route("/1")
+        def allow_listed():
+            period = request.args["p"]
+            if period not in ALLOWED:
+                abort(400)
+            os.system("report " + period)
+
+        @app.route("/2")
+        def prefix_match():
+            name = request.args["n"]
+            if not re.match(r"[a-z]+", name):
+                return "bad"
+            os.system("report " + name)  # cmdi
+
+        @app.route("/3")
+        def full_match():
+            name = request.args["n"]
+            if not re.fullmatch(r"[a-z]+", name):
+                return "bad"
+            os.system("report " + name)
+
+        @app.route("/4")
+        def wrong_kind():
+            name = html.escape(request.args["n"])
+            sqlite3.connect("x").execute("SELECT 1 WHERE a = '" + name + "'")  # sqli
+
+        @app.route("/5")
+        def membership_of_request():
+            name = request.args.get("n")
+            if name in request.args:
+                os.system("report " + name)  # cmdi
+        """}
+    out = scan(tmp_path, files)
+    assert lines_of(out, "command") == marked(files, "cmdi")
+    assert lines_of(out, "sql") == marked(files, "sqli")
+
+
+def test_http_server_handlers_and_json_responses(tmp_path: Path) -> None:
+    files = {"server.py": """
+        import json
+        from http.server import BaseHTTPRequestHandler
+        from urllib.parse import parse_qs, urlparse
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                query = parse_qs(urlparse(self.path).query)
+                name = query.get("name", [""])[0]
+                if self.path.startswith("/api"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(json.dumps({"name": name}).encode())
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                self.wfile.write(("<h1>" + name + "</h1>").encode())  # xss
+        """}
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_a_file_that_does_not_parse_is_named_and_the_rest_analysed(tmp_path: Path) -> None:
+    files = {
+        "broken.py": "def f(:\n    pass\n",
+        "app.py": """
+            import os
+            from flask import request
+            def view():
+                os.system(request.args["c"])  # cmdi
+            """}
+    out = scan(tmp_path, files)
+    notes = [n for n in out.notifications if n.path == "broken.py"]  # type: ignore
+    assert notes and notes[0].kind is NotificationKind.SKIPPED_FILE
+    assert "does not parse" in notes[0].message
+    assert lines_of(out, "command") == marked(files, "cmdi")
+
+
+def test_user_models_extend_the_bundled_ones(tmp_path: Path) -> None:
+    files = {"app.py": """
+        from flask import request
+        from vendor.shell import run_remote
+
+        def view():
+            run_remote("host", request.args["c"])  # cmdi
+        """,
+        "models.yaml": """
+        version: 1
+        sinks:
+          - {ref: vendor.shell.run_remote, kind: cmdi, args: [1]}
+        """}
+    assert not lines_of(scan(tmp_path, files), "command")
+    out = scan(tmp_path, files, models=["models.yaml"])
+    assert lines_of(out, "command") == marked({"app.py": files["app.py"]}, "cmdi")
+    (tmp_path / "bad.yaml").write_text("sinks:\n  - {ref: x, kind: nosuchkind}\n")
+    with pytest.raises(ScannerError, match="nosuchkind"):
+        scan(tmp_path, {}, models=["bad.yaml"])
+
+
+def _secsdlc() -> str:
+    exe = Path(sys.executable).parent / "secsdlc"
+    return str(exe)
+
+
+def test_bandit_is_lowered_only_where_the_analysis_proved_the_call_safe(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(textwrap.dedent("""
+        import subprocess
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        @app.route("/a")
+        def a():
+            subprocess.call("ls -l /srv", shell=True)
+            subprocess.call("ls " + request.args["d"], shell=True)
+            return "ok"
+
+        def unknown(cmd):
+            subprocess.call(cmd, shell=True)
+        """))
+    env = {**os.environ, "SECSDLC_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.run([_secsdlc(), "scan", str(tmp_path), "--scanners", "bandit,taint",
+                           "--format", "sarif", "--no-cache"], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    sarif = json.loads(proc.stdout)
+    by_line: dict[int, list[dict[str, object]]] = {}
+    for run in sarif["runs"]:
+        for result in run["results"]:
+            line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+            by_line.setdefault(line, []).append(result)
+    constant = [r for r in by_line[8] if r["ruleId"] == "B602"]
+    assert constant and constant[0]["properties"]["severity"] == "info"
+    assert "taint analysis" in constant[0]["properties"]["downranked"]
+    tainted = by_line[9]
+    assert len(tainted) == 1 and tainted[0]["ruleId"].startswith("secsdlc.taint.")
+    assert "B602" in tainted[0]["properties"]["relatedRules"]
+    assert tainted[0]["codeFlows"][0]["threadFlows"][0]["locations"]
+    unproven = [r for r in by_line[13] if r["ruleId"] == "B602"]
+    assert unproven and unproven[0]["properties"]["severity"] == "high"

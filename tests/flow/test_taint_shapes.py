@@ -1,0 +1,174 @@
+"""Shapes of real applications the analysis must tell apart: checks written as functions,
+parameters the framework converts, quoting undone by its context, callbacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.flow.test_taint import lines_of, marked, scan
+
+
+def test_a_check_written_as_a_project_function_guards_its_caller(tmp_path: Path) -> None:
+    files = {
+        "svc/__init__.py": "",
+        "svc/checks.py": """
+            from urllib.parse import urlparse
+            ALLOWED_HOSTS = {"hooks.example.com", "api.example.com"}
+
+            def host_allowed(url):
+                parsed = urlparse(url)
+                return parsed.scheme == "https" and parsed.hostname in ALLOWED_HOSTS
+
+            def scheme_allowed(url):
+                return urlparse(url).scheme in ("http", "https")
+            """,
+        "svc/views.py": """
+            import requests
+            from flask import Flask, request, abort
+            from .checks import host_allowed, scheme_allowed
+            app = Flask(__name__)
+
+            @app.post("/hook")
+            def hook():
+                url = request.form["url"]
+                if not host_allowed(url):
+                    abort(400)
+                return str(requests.post(url, json={}).status_code)
+
+            @app.post("/fetch")
+            def fetch():
+                url = request.form["url"]
+                if not scheme_allowed(url):
+                    abort(400)
+                return str(requests.get(url).status_code)  # ssrf
+            """}
+    assert lines_of(scan(tmp_path, files), "forgery") == marked(files, "ssrf")
+
+
+def test_parameters_the_framework_converts_are_not_text(tmp_path: Path) -> None:
+    files = {
+        "shop/__init__.py": "",
+        "shop/urls.py": """
+            from django.urls import path
+            from . import views
+            urlpatterns = [
+                path("orders/<int:pk>/", views.order),
+                path("orders/by/<slug:customer>/", views.by_customer),
+            ]
+            """,
+        "shop/views.py": """
+            from django.db import connection
+            from django.http import JsonResponse
+
+            def order(request, pk):
+                with connection.cursor() as cur:
+                    cur.execute(f"SELECT * FROM orders WHERE id = {pk}")
+                    return JsonResponse({"rows": cur.fetchall()})
+
+            def by_customer(request, customer):
+                with connection.cursor() as cur:
+                    cur.execute(f"SELECT * FROM orders WHERE c = '{customer}'")  # sqli
+                    return JsonResponse({"rows": cur.fetchall()})
+
+            def helper(request, table):
+                with connection.cursor() as cur:
+                    cur.execute(f"SELECT count(*) FROM {table}")
+            """,
+        "api/__init__.py": "",
+        "api/main.py": """
+            from fastapi import FastAPI
+            import sqlite3
+            app = FastAPI()
+            db = sqlite3.connect("x")
+
+            @app.get("/items/{item_id}")
+            def item(item_id: int, q: str = ""):
+                db.execute(f"SELECT * FROM items WHERE id = {item_id}")
+                db.execute(f"SELECT * FROM items WHERE name = '{q}'")  # sqli
+                return {}
+            """}
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_shell_quoting_inside_double_quotes_and_shells_given_a_list(tmp_path: Path) -> None:
+    files = {"ops.py": """
+        import shlex, subprocess
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        @app.route("/a")
+        def quoted():
+            name = shlex.quote(request.args["n"])
+            return subprocess.check_output(f"grep {name} /var/log/app.log", shell=True)
+
+        @app.route("/b")
+        def nested():
+            name = shlex.quote(request.args["n"])
+            cmd = f'bash -c "grep {name} /var/log/app.log"'
+            return subprocess.check_output(cmd, shell=True)  # cmdi
+
+        @app.route("/c")
+        def argv():
+            return subprocess.check_output(["grep", "--", request.args["n"], "/var/log/a"])
+
+        @app.route("/d")
+        def shell_list():
+            unit = request.args["unit"]
+            return subprocess.check_output(["sh", "-c", f"systemctl status {unit}"])  # cmdi
+        """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
+
+
+def test_callbacks_run_with_the_arguments_they_are_handed(tmp_path: Path) -> None:
+    files = {
+        "media/__init__.py": "",
+        "media/jobs.py": """
+            import subprocess
+
+            def waveform(path):
+                return subprocess.call(f"audiowaveform -i {path}", shell=True)  # cmdi
+            """,
+        "media/handlers.py": """
+            import asyncio
+            from aiohttp import web
+            from . import jobs
+            routes = web.RouteTableDef()
+
+            @routes.get("/waveform/{name}")
+            async def waveform(request):
+                name = request.match_info["name"]
+                loop = asyncio.get_running_loop()
+                code = await loop.run_in_executor(None, jobs.waveform, name)
+                return web.json_response({"ok": code == 0})
+            """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
+
+
+def test_escaping_that_fits_its_context_and_escaping_that_does_not(tmp_path: Path) -> None:
+    files = {"pages.py": """
+        import html, logging, re
+        from flask import Flask, request
+        from markupsafe import Markup
+        app = Flask(__name__)
+        log = logging.getLogger(__name__)
+
+        @app.route("/badge")
+        def badge():
+            return Markup('<span class="badge">{}</span>').format(request.args["label"])
+
+        @app.route("/field")
+        def field():
+            value = html.escape(request.args["q"], quote=False)
+            return f'<input name="q" value="{value}">'  # xss
+
+        @app.route("/note")
+        def note():
+            text = re.sub(r"[\\r\\n]+", " ", request.args["text"])
+            log.info("note: %s", text)
+            raw = request.args["text"]
+            log.info("raw note: %s", raw)  # logi
+            return "ok"
+        """}
+    out = scan(tmp_path, files)
+    assert lines_of(out, "scripting") == marked(files, "xss")
+    assert lines_of(out, "log") == marked(files, "logi")

@@ -1,0 +1,66 @@
+"""Attacks on the sign-off chain by someone with write access and no correspondent key, with
+real git repositories and ssh-keygen keys."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from secsdlc.cli import main
+from secsdlc.signoff import waivers
+
+from .conftest import commit_all, git
+
+
+@pytest.fixture
+def project(repo: Path, make_key, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    admin, bob = make_key("admin@example.com"), make_key("bob@example.com")
+    assert main(["correspondent", "--root", str(repo), "add", admin.principal, str(admin.public),
+                 "--key", str(admin.private)]) == 0
+    commit_all(repo, "registry")
+    assert main(["correspondent", "--root", str(repo), "add", bob.principal, str(bob.public),
+                 "--key", str(admin.private)]) == 0
+    commit_all(repo, "add bob")
+    capsys.readouterr()
+    return repo, admin, bob
+
+
+def _expires(days: int) -> str:
+    return (datetime.now(timezone.utc) + timedelta(days=days)).date().isoformat()
+
+
+def test_self_approval_is_refused_whatever_the_case_of_the_address(
+        project, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, admin, bob = project
+    monkeypatch.setenv("SECSDLC_TRUST_ROOT", admin.fingerprint)
+    git(repo, "config", "user.email", "Bob@Example.COM")
+    assert main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule",
+                 "B602", "--path", "app/x.py", "--severity", "high", "--reason", "mine",
+                 "--expires", _expires(10)]) == 0
+    wid = capsys.readouterr().out.split(":")[0]
+    # the command refuses...
+    assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(bob.private)]) == 2
+    assert "cannot approve their own waiver" in capsys.readouterr().err
+    # ...and a waiver signed anyway (bob runs the library himself) is invalid for the gate
+    w = waivers.load(waivers.path_for(repo, wid))
+    waivers.save(repo, waivers.approve(w, bob.loaded, "bob@example.com"))
+    commit_all(repo, "self-approved")
+    assert main(["waiver", "--root", str(repo), "list"]) == 0
+    out = capsys.readouterr().out
+    assert f"{wid}  invalid" in out and "cannot approve their own waiver" in out
+    # another correspondent's approval of the same request is what makes it count
+    waivers.save(repo, waivers.approve(w, admin.loaded, "admin@example.com"))
+    assert main(["waiver", "--root", str(repo), "list"]) == 0
+    assert f"{wid}  approved" in capsys.readouterr().out
+
+
+def test_correspondent_remove_matches_the_address_case_insensitively(
+        project, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    repo, admin, _bob = project
+    assert main(["correspondent", "--root", str(repo), "remove", "BOB@example.com", "--key",
+                 str(admin.private)]) == 0
+    assert main(["correspondent", "--root", str(repo), "list"]) == 0
+    assert "bob@example.com" not in capsys.readouterr().out
