@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -13,6 +12,7 @@ import pytest
 from PIL import Image
 
 from secsdlc.report.html import FIXED_COLOR, INTRODUCED_COLOR, SEVERITY_COLORS
+from tests.resources import tools_required
 
 from .helpers import cli, our_result, our_sarif, write
 
@@ -23,7 +23,7 @@ WINDOW = (1400, 1700)
 def chromium() -> Path:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found is None:
-        if os.environ.get("CI") == "true":
+        if tools_required():
             pytest.fail("chromium missing in CI: source .ci/chromium.sh")
         pytest.skip("chromium not installed (source .ci/chromium.sh)")
     return Path(found)
