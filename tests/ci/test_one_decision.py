@@ -2,7 +2,8 @@
 
 One repository with a per-directory policy: a directory tightened to medium, and one relaxed to
 critical by a correspondent's signed override, which only counts once its signature is verified
-against the registry. The three commands run as users run them, in subprocesses.
+against the registry; the configuration is signed, as enforce mode (a trust root) requires. The
+three commands run as users run them, in subprocesses.
 """
 
 from __future__ import annotations
@@ -37,9 +38,8 @@ POLICY = (
 )
 
 
-def secsdlc(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0"}
-    env.pop("SECSDLC_TRUST_ROOT", None)
+def secsdlc(cwd: Path, *args: str, trust: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SECSDLC_TRUST_ROOT": trust}
     return subprocess.run([sys.executable, "-m", "secsdlc", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -70,6 +70,11 @@ def _project(tmp_path: Path) -> tuple[Path, str]:
     (root / ".secsdlc.toml").write_text(POLICY + signature, encoding="utf-8")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "project")
+    # with a trust root the scan runs in enforce mode, which reads only a signed configuration
+    policy = secsdlc(root, "policy", "sign", "--key", str(key), trust=trust)
+    assert policy.returncode == 0, policy.stderr
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "signed policy")
     return root, trust
 
 
