@@ -169,11 +169,23 @@ def read_text(path: Path, what: str = "", *, limit: int = MAX_INPUT_BYTES) -> st
     return decode_text(read_bytes(path, what, limit=limit), _where(path, what))
 
 
-def _depth_ok(text: str | bytes, limit: int) -> bool:
-    # Cheap bound first: fewer opening brackets than the limit cannot nest deeper.
-    opens = text.count("[") + text.count("{") if isinstance(text, str) else (
-        text.count(b"[") + text.count(b"{"))
-    return opens <= limit
+_NOT_BRACKETS = bytes(range(256)).translate(None, b"[]{}")
+_SQUARE = bytes.maketrans(b"{}", b"[]")
+
+
+def _depth_bound(text: str | bytes, limit: int) -> int:
+    """An upper bound of the nesting depth (brackets inside strings count too), at C speed:
+    each pass removes the innermost pairs; it stops once past `limit`."""
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    brackets = raw.translate(_SQUARE, _NOT_BRACKETS)
+    depth = 0
+    while brackets and depth <= limit:
+        inner = brackets.replace(b"[]", b"")
+        if len(inner) == len(brackets):  # unmatched brackets (in strings): count them all
+            return depth + len(brackets)
+        depth += 1
+        brackets = inner
+    return depth
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -200,7 +212,8 @@ def loads_json(text: str | bytes, where: str, *, max_depth: int = MAX_JSON_DEPTH
                          f"{e.msg}") from None
     except ValueError as e:
         raise InputError(f"{where}: not valid JSON: {e}") from None
-    if not _depth_ok(text, max_depth) and json_depth(doc) > max_depth:
+    # the exact count walks every value: only when the cheap bound is not enough
+    if _depth_bound(text, max_depth) > max_depth and json_depth(doc) > max_depth:
         raise InputError(f"{where}: JSON nested deeper than {max_depth} levels")
     return doc
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import IO
 
 from rich.console import Console
@@ -14,6 +15,7 @@ from secsdlc.report.summary import baseline_counts, by_severity, reportable, sor
 from secsdlc.sanitize import terminal
 
 _MAX_REASONS = 3
+MAX_LISTED = 500
 _STYLE = {
     Severity.CRITICAL: "bold white on red",
     Severity.HIGH: "bold red",
@@ -33,12 +35,13 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
     findings = sorted_findings(f for f in result.findings if f.baseline_state != "absent")
     active = reportable(findings)
     shown = [f for f in active if show_info or f.severity is not Severity.INFO]
+    per_severity = Counter(f.severity for f in shown)
     current: Severity | None = None
-    for f in shown:
+    for f in shown[:MAX_LISTED]:
         if f.severity is not current:
             current = f.severity
-            count = sum(1 for x in shown if x.severity is current)
-            console.print(f"\n[{_STYLE[current]}]{current.value.upper()}[/] ({count})")
+            console.print(f"\n[{_STYLE[current]}]{current.value.upper()}[/] "
+                          f"({per_severity[current]})")
         loc = terminal(f"{f.location.path}:{f.location.start_line}")
         tools = terminal("+".join(f.scanners))
         console.print(f"  [bold]{escape(loc)}[/bold]  {escape(terminal(f.rule_id))}  "
@@ -48,6 +51,10 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
         console.print(f"      {escape(terminal(first))}")
         if f.fix_hint:
             console.print(f"      [green]fix:[/green] {escape(terminal(f.fix_hint))}")
+    if len(shown) > MAX_LISTED:
+        # the JSON and SARIF outputs keep every finding; a terminal shows what a person reads
+        console.print(f"\n  ... and {len(shown) - MAX_LISTED} more finding(s) not listed: "
+                      "see --format json or --sarif")
     hidden = len(active) - len(shown)
     # notes (informational) stay in SARIF and JSON; a commit hook shows only what needs action
     notes = [n for n in result.all_notifications if n.level != "note"]
