@@ -1164,17 +1164,7 @@ class Interpreter:
 
     def _display(self, node: ast.List | ast.Tuple | ast.Set, st: State, frame: Frame) -> Value:
         ctype = {ast.List: "list", ast.Tuple: "tuple", ast.Set: "set"}[type(node)]
-        items: list[Value] = []
-        rest: Value | None = None
-        for elt in node.elts:
-            if isinstance(elt, ast.Starred):
-                inner = self.eval(elt.value, st, frame)
-                if inner.items is not None and rest is None:
-                    items.extend(inner.items)
-                else:
-                    rest = join(rest or inner.element(), inner.element())
-            else:
-                items.append(self.eval(elt, st, frame))
+        items, rest = self._elements(node.elts, st, frame)
         if rest is not None:
             return container(ctype, rest=join_all([*items, rest]))
         return container(ctype, items)
@@ -1236,19 +1226,25 @@ class Interpreter:
     def _starred(self, node: ast.Starred, st: State, frame: Frame) -> Value:
         return self.eval(node.value, st, frame)
 
+    def _elements(self, elts: list[ast.expr], st: State,
+                  frame: Frame) -> tuple[list[Value], Value | None]:
+        """Values in order; what starred iterables of unknown length add, joined apart."""
+        items: list[Value] = []
+        rest: Value | None = None
+        for elt in elts:
+            if isinstance(elt, ast.Starred):
+                inner = self.eval(elt.value, st, frame)
+                if inner.items is not None and rest is None:
+                    items.extend(inner.items)
+                else:
+                    rest = join(rest or inner.element(), inner.element())
+            else:
+                items.append(self.eval(elt, st, frame))
+        return items, rest
+
     # -- calls ---------------------------------------------------------------------------------
     def _call(self, node: ast.Call, st: State, frame: Frame) -> Value:
-        args: list[Value] = []
-        star: Value | None = None
-        for arg in node.args:
-            if isinstance(arg, ast.Starred):
-                inner = self.eval(arg.value, st, frame)
-                if inner.items is not None and star is None:
-                    args.extend(inner.items)
-                else:
-                    star = join(star or inner.element(), inner.element())
-            else:
-                args.append(self.eval(arg, st, frame))
+        args, star = self._elements(node.args, st, frame)
         kwargs: dict[str, Value] = {}
         for kw in node.keywords:
             value = self.eval(kw.value, st, frame)
