@@ -112,21 +112,33 @@ class ResultCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str, rel_path: str) -> Entry | None:
+        doc = self.get_document(key)
+        if doc is None:
+            return None
         try:
-            raw = self._path(key).read_bytes()
-            mac, _, payload = raw.partition(b"\n")
+            return _entry_from_json(doc, rel_path)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None  # corrupt: scanned again and rewritten
+
+    def put(self, key: str, entry: Entry) -> None:
+        self.put_document(key, _entry_to_json(entry))
+
+    def get_document(self, key: str) -> dict[str, Any] | None:
+        """Any JSON document stored under `key` (a scanner's own intermediate results)."""
+        try:
+            mac, _, payload = self._path(key).read_bytes().partition(b"\n")
             if not hmac.compare_digest(mac, self._mac(payload).encode()):
                 return None  # not written with our key: rebuilt, never trusted
             doc = json.loads(payload)
-            if doc.get("key") != key or doc.get("format") != FORMAT:
-                return None  # foreign or stale entry
-            return _entry_from_json(doc, rel_path)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None  # missing or corrupt: scanned again and rewritten
+        except (OSError, ValueError):
+            return None  # missing or corrupt
+        if not isinstance(doc, dict) or doc.get("key") != key or doc.get("format") != FORMAT:
+            return None  # foreign or stale entry
+        return doc
 
-    def put(self, key: str, entry: Entry) -> None:
+    def put_document(self, key: str, body: Mapping[str, Any]) -> None:
         path = self._path(key)
-        doc = {"format": FORMAT, "key": key, **_entry_to_json(entry)}
+        doc = {"format": FORMAT, "key": key, **body}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             payload = json.dumps(doc, separators=(",", ":")).encode()
