@@ -75,15 +75,28 @@ def apply(result: ScanResult, entries: Mapping[str, Mapping[str, str]]) -> ScanR
                 findings.append(f)
                 continue
             seen.add(f.fingerprint)
-            known = f.fingerprint in entries
-            # a diff-aware scan may already have called it unchanged: keep the stronger claim
-            state = "unchanged" if known or f.baseline_state == "unchanged" else "new"
+            entry = entries.get(f.fingerprint)
+            if entry is not None and _risen(f, entry):
+                # the same place, now judged worse: what was accepted was the lower severity
+                state = "updated"
+            else:
+                # a diff-aware scan may already have called it unchanged: keep the stronger claim
+                known = entry is not None
+                state = "unchanged" if known or f.baseline_state == "unchanged" else "new"
             findings.append(replace(f, baseline_state=state))
         findings += [_absent(fp, e) for fp, e in sorted(entries.items())
                      if fp not in seen and e.get("scanner", run.tool.name) == run.tool.name
                      and e["path"] in scanned]
         runs.append(replace(run, findings=tuple(findings)))
     return replace(result, runs=tuple(runs))
+
+
+def _risen(finding: Finding, entry: Mapping[str, str]) -> bool:
+    try:
+        before = Severity.parse(entry.get("severity", ""))
+    except ValueError:
+        return True  # no readable severity on record: nothing lower was accepted
+    return finding.severity.rank > before.rank
 
 
 def _absent(fp: str, entry: Mapping[str, str]) -> Finding:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from secsdlc import __version__, fingerprint, normalize
+from secsdlc import __version__, derogations, fingerprint, normalize
 from secsdlc.cache import Entry, ResultCache, split_by_file
 from secsdlc.config import DEFAULT_EXCLUDE, Config
 from secsdlc.files import FileSet, collect
@@ -128,6 +128,9 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
                                                              settings, redact)
         run_rules = {**rules[name], **extra_rules}
         findings = fingerprint.assign(findings)
+        if plan.mode.enforce:
+            findings, unapproved_rules = derogations.approve(findings, settings)
+            run_rules.update(unapproved_rules)
         run_notes = notes[name]
         if outcome.error is not None:
             run_notes.append(Notification(kind=NotificationKind.SCANNER_FAILURE,
@@ -214,7 +217,8 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
         timeout = options.get("timeout", plan.config.timeout)
         timeout_s = float(timeout) if isinstance(timeout, (int, float)) else plan.config.timeout
         files = tuple(f for f in fileset.files if scanner.applies_to(f))
-        request = ScanRequest(root=fileset.root, files=files, options=options, timeout=timeout_s)
+        request = ScanRequest(root=fileset.root, files=files, options=options, timeout=timeout_s,
+                              cache=plan.cache)
         # daemon threads: a plugin that hangs in-process must not keep secsdlc alive at exit
         thread = threading.Thread(
             target=_run_one, args=(scanner, request, outcomes[name], progress, name,
@@ -261,7 +265,8 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
         outcome.scanned = tuple(misses)
         if misses or not request.files:
             output = scanner.scan(ScanRequest(root=request.root, files=tuple(misses),
-                                              options=request.options, timeout=request.timeout))
+                                              options=request.options, timeout=request.timeout,
+                                              cache=request.cache))
             if not isinstance(output, ScannerOutput):
                 raise ScannerError(f"returned {type(output).__name__}, not ScannerOutput")
         else:

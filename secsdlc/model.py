@@ -127,6 +127,9 @@ class Rule:
     cwe: tuple[int, ...] = ()
     owasp_2025: tuple[str, ...] = ()
     owasp_2021: tuple[str, ...] = ()
+    # measured share of true findings, in GitHub code scanning's words: "very-high", "high",
+    # "medium" or "low"; "" when never measured
+    precision: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

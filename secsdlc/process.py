@@ -2,15 +2,19 @@
 
 Every scanner goes through `run` so that timeouts, missing binaries and crashes are turned into the
 same rich error, and so that the whole process group is killed on timeout (semgrep forks workers
-that would otherwise outlive us).
+that would otherwise outlive us). Each child runs in a session of its own, so a Ctrl-C or a CI
+cancellation reaches only secsdlc: `stop_all` (called from the CLI's signal handling) kills every
+group still running and keeps new ones from starting.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -31,6 +35,11 @@ class ExecutableNotFound(ProcessError):
 
 class ProcessTimeout(ProcessError):
     pass
+
+
+_live: dict[int, subprocess.Popen[bytes]] = {}
+_live_lock = threading.Lock()
+_stopping = False
 
 
 def _tail(text: str, limit: int = 400) -> str:
@@ -76,20 +85,33 @@ def run_bytes(
     full_env = dict(os.environ)
     if env is not None:
         full_env.update(env)
+    with _live_lock:  # registered before stop_all can look, or not started at all
+        if _stopping:
+            raise ProcessError(cmd, "not started: secsdlc is stopping")
+        try:
+            proc = subprocess.Popen(
+                list(cmd),
+                cwd=cwd,
+                env=full_env,
+                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+            )
+        except FileNotFoundError as e:
+            raise ExecutableNotFound(cmd, "executable not found") from e
+        except OSError as e:
+            raise ProcessError(cmd, f"cannot start: {e}") from e
+        _live[proc.pid] = proc
     try:
-        proc = subprocess.Popen(
-            list(cmd),
-            cwd=cwd,
-            env=full_env,
-            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-    except FileNotFoundError as e:
-        raise ExecutableNotFound(cmd, "executable not found") from e
-    except OSError as e:
-        raise ProcessError(cmd, f"cannot start: {e}") from e
+        return _communicate(proc, cmd, stdin, timeout)
+    finally:
+        with _live_lock:
+            _live.pop(proc.pid, None)
+
+
+def _communicate(proc: subprocess.Popen[bytes], cmd: Sequence[str], stdin: bytes | None,
+                 timeout: float | None) -> tuple[int, str, str]:
     try:
         out, err = proc.communicate(input=stdin, timeout=timeout)
     except subprocess.TimeoutExpired as e:
@@ -103,6 +125,28 @@ def run_bytes(
         proc.wait()
         raise
     return proc.returncode, out, err.decode("utf-8", "replace")
+
+
+def stop_all(*, wait: bool) -> None:
+    """Kill the process group of every child still running; start no more.
+
+    Safe in a signal handler with wait=False (no lock is taken: the handler may have interrupted
+    a thread holding it); wait=True then reaps them.
+    """
+    global _stopping
+    _stopping = True
+    for proc in list(_live.values()):
+        _kill_group(proc)
+    if wait:
+        for proc in list(_live.values()):
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=10)
+
+
+def resume() -> None:
+    """Allow children again (a long-lived caller, such as a test, after stop_all)."""
+    global _stopping
+    _stopping = False
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -5,16 +5,23 @@ reason is mandatory: a suppression without one is not honoured and is itself rep
 "someone silenced this" always comes with a "why". bandit's `# nosec [B123]` and semgrep's
 `# nosemgrep[: rule-id]` are honoured when the configuration says so. A suppressed finding stays
 in the results with a SARIF `suppressions` entry; it only stops blocking.
+
+Comments are found with `tokenize`, so the text `"# nosec"` inside a string literal is not one.
+In enforce mode an inline suppression is a derogation a correspondent must approve (see
+secsdlc.derogations).
 """
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Mapping
+import tokenize
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from secsdlc.errors import ConfigError
+from secsdlc.model import Severity
 
 _SECSDLC = re.compile(r"#\s*secsdlc\s*:\s*ignore(?P<rest>.*)$")
 _IDS_AND_REASON = re.compile(r"^\[(?P<ids>[^\]]*)\](?P<reason>.*)$")
@@ -35,15 +42,26 @@ class Directive:
 class SuppressionSettings:
     honour_nosec: bool = True
     honour_nosemgrep: bool = True
+    # enforce mode: the highest severity an inline suppression may hide without a waiver; None,
+    # the default, lets none count
+    inline_up_to: Severity | None = None
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any], source: str) -> SuppressionSettings:
-        values: dict[str, bool] = {}
+        values: dict[str, Any] = {}
         for key, field_name in (("nosec", "honour_nosec"), ("nosemgrep", "honour_nosemgrep")):
             if key in section:
                 if not isinstance(section[key], bool):
                     raise ConfigError(source, f"suppressions.{key}", "must be true or false")
                 values[field_name] = section[key]
+        if "inline-up-to" in section:
+            value = section["inline-up-to"]
+            if not isinstance(value, str):
+                raise ConfigError(source, "suppressions.inline-up-to", "must be a severity")
+            try:
+                values["inline_up_to"] = Severity.parse(value)
+            except ValueError as e:
+                raise ConfigError(source, "suppressions.inline-up-to", str(e)) from None
         return cls(**values)
 
 
@@ -81,14 +99,41 @@ def parse_line(text: str, line: int) -> list[Directive]:
     return found
 
 
+def comments(lines: Sequence[str]) -> dict[int, str] | None:
+    """Comment text by line number, as Python's tokenizer finds them; None for text that does not
+    tokenize as Python (a YAML or .env file), whose lines are then read whole."""
+    try:
+        return {tok.start[0]: tok.string for tok in tokenize.generate_tokens(
+            io.StringIO("\n".join(lines) + "\n").readline) if tok.type == tokenize.COMMENT}
+    except (tokenize.TokenError, SyntaxError):
+        return None
+
+
+# The last file's comments: findings come grouped by file, so one entry serves most lookups.
+_last: list[tuple[Sequence[str], dict[int, str] | None]] = []
+
+
+def _comments_cached(lines: Sequence[str]) -> dict[int, str] | None:
+    if _last and _last[0][0] is lines:
+        return _last[0][1]
+    found = comments(lines)
+    _last[:] = [(lines, found)]
+    return found
+
+
 def directives_for(lines: list[str], start_line: int) -> list[Directive]:
     """Directives that apply to a finding starting at `start_line` (1-based)."""
+    by_line = _comments_cached(lines)
+
+    def text(number: int) -> str:
+        return lines[number - 1] if by_line is None else by_line.get(number, "")
+
     found: list[Directive] = []
     if 1 <= start_line <= len(lines):
-        found += parse_line(lines[start_line - 1], start_line)
+        found += parse_line(text(start_line), start_line)
     above = start_line - 1
     if 1 <= above <= len(lines) and lines[above - 1].lstrip().startswith("#"):
-        found += parse_line(lines[above - 1], above)
+        found += parse_line(text(above), above)
     return found
 
 

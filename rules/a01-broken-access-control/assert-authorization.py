@@ -8,3 +8,24 @@ def delete(request, post):
     # ok: secsdlc.python.access-control.assert-authorization
     assert isinstance(post, Post)
     post.delete()
+
+
+def close(self, token):
+    # ok: secsdlc.python.access-control.assert-authorization
+    assert not self.is_active
+    # ok: secsdlc.python.access-control.assert-authorization
+    assert token is not None, "no name token"
+    # ok: secsdlc.python.access-control.assert-authorization
+    assert self.registry[newowner_ref] == listen_ref
+    # ruleid: secsdlc.python.access-control.assert-authorization
+    assert post.owner == request.user
+    # ruleid: secsdlc.python.access-control.assert-authorization
+    assert current_user.is_authenticated
+
+
+def instrument(method):
+    role = method._sa_instrument_role
+    # ok: secsdlc.python.access-control.assert-authorization
+    assert role in ("appender", "remover", "iterator")
+    # ruleid: secsdlc.python.access-control.assert-authorization
+    assert request.user.role == "admin"

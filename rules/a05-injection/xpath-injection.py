@@ -12,3 +12,12 @@ def lookup(request):
     tree.xpath("//user[@name=$name]", name=name)
     # ok: secsdlc.python.injection.xpath-injection
     "abc".find(name, 1)
+
+
+def serve(request, path):
+    # ok: secsdlc.python.injection.xpath-injection
+    absolute_path = finders.find(path)
+    root = etree.fromstring(load())
+    # ruleid: secsdlc.python.injection.xpath-injection
+    root.find(f".//file[@path='{path}']")
+    return absolute_path

@@ -1,5 +1,6 @@
 import html
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseForbidden
+from django.template import loader
 from django.utils.safestring import mark_safe
 from flask import Flask, make_response, render_template, request
 from markupsafe import Markup, escape
@@ -40,3 +41,20 @@ def django_view(request):
     Markup("<b>{}</b>").format(q)
     # ruleid: secsdlc.python.injection.xss
     return HttpResponse("<div>%s</div>" % q)
+
+
+def error_page(request, exception, template_name="403.html"):
+    template = loader.get_template(template_name)
+    # ok: secsdlc.python.injection.xss
+    return HttpResponseForbidden(template.render(request=request, context={"e": str(exception)}))
+
+
+def page(request, url):
+    # ok: secsdlc.python.injection.xss
+    content = loader.render_to_string("page.html", {"url": url}, request)
+    # ok: secsdlc.python.injection.xss
+    HttpResponse(content)
+    # ok: secsdlc.python.injection.xss
+    HttpResponse(url, content_type="text/plain; charset=utf-8")
+    # ruleid: secsdlc.python.injection.xss
+    return HttpResponse(url, content_type="text/html")

@@ -16,3 +16,11 @@ PASSWORD_FIELD = "password"
 db_password = ""
 # ruleid: secsdlc.python.auth.hardcoded-credentials
 app.config["SECRET_KEY"] = "dev-key-123456"
+
+
+# ok: secsdlc.python.auth.hardcoded-credentials
+SECRET_KEY_INSECURE_PREFIX = "django-insecure-"
+# ok: secsdlc.python.auth.hardcoded-credentials
+set_password = 'ALTER USER %(user)s IDENTIFIED BY "%(password)s"'
+# ruleid: secsdlc.python.auth.hardcoded-credentials
+DB_PASSWORD = "Tr0ub4dor&3-prod"

@@ -7,13 +7,23 @@ inside `run` so that `secsdlc --version` and `--help` stay fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from types import FrameType
 
-from secsdlc import __version__, sanitize
-from secsdlc.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, SecsdlcError
+from secsdlc import __version__, process, sanitize
+from secsdlc.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    SecsdlcError,
+)
 
 # command name -> module; the order is the order of `secsdlc --help`.
 COMMANDS: dict[str, str] = {
@@ -64,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[args.command])
-    with sanitize.guarded_streams():
+    with sanitize.guarded_streams(), _stop_children_on_signals():
         try:
             return int(module.run(args))
         except SecsdlcError as e:
@@ -72,13 +82,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             return e.exit_code
         except BrokenPipeError:
             return EXIT_BROKEN_PIPE
+        except Terminated:
+            process.stop_all(wait=True)
+            print("secsdlc: terminated", file=sys.stderr)
+            return EXIT_TERMINATED
         except KeyboardInterrupt:
+            process.stop_all(wait=True)
             print("secsdlc: interrupted", file=sys.stderr)
             return EXIT_INTERRUPTED
         except Exception as e:
             print(f"secsdlc: internal error: {type(e).__name__}: {sanitize.terminal(str(e))}",
                   file=sys.stderr)
             return EXIT_INTERNAL
+
+
+class Terminated(BaseException):
+    """SIGTERM (a CI cancellation), raised in the main thread like KeyboardInterrupt."""
+
+
+@contextlib.contextmanager
+def _stop_children_on_signals() -> Iterator[None]:
+    """Ctrl-C and SIGTERM kill every scanner's process group at once, then unwind.
+
+    The children run in sessions of their own, so the terminal's SIGINT does not reach them;
+    killing them in the handler also lets the scanner threads return instead of waiting.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        process.stop_all(wait=False)
+        if signum == signal.SIGTERM:
+            raise Terminated
+        raise KeyboardInterrupt
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        process.resume()
 
 
 def console_main() -> None:

@@ -42,6 +42,16 @@ def parse_array_lock(root: Path, rel: str, array: str, classify: Classifier) -> 
         offset = loc.key("name", start, end)
         if offset >= 0:
             line = loc.line_at(offset)
+        raw_version = entry.get("version")
+        if raw_version is not None and not isinstance(raw_version, str):
+            # `version = 1.11` is a TOML float: read as "no version" it would pass as unpinned
+            # and never be audited
+            offset = loc.key("version", start, end)
+            problems.append(Problem(
+                path=rel, line=loc.line_at(offset) if offset >= 0 else line,
+                message=f"{name}: 'version' must be a string, got {raw_version!r}; it cannot "
+                        f"be audited"))
+            continue
         kind = classify(entry)
         if kind is None:
             continue

@@ -1,4 +1,4 @@
-"""Severity of an advisory: CVSS base score from its vectors, else its own rating, else medium.
+"""Severity of an advisory: CVSS base score from its vectors, else its own rating, else high.
 
 The base score is computed by the `cvss` library (Red Hat's implementation of the FIRST
 specifications) rather than re-implemented; the newest CVSS version present wins, as it is the
@@ -65,4 +65,6 @@ def score(vectors: tuple[str, ...], record_severity: str = "") -> Score:
     word = _RECORD_WORDS.get(record_severity.strip().lower())
     if word is not None:
         return Score(severity=word, score=None, source="record")
-    return Score(severity=Severity.MEDIUM, score=None, source="default")
+    # a known vulnerability with no rating is assumed serious (pip-audit fails on any known
+    # vulnerability): `medium` would let it pass the default fail-on
+    return Score(severity=Severity.HIGH, score=None, source="default")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import gc
+import hashlib
 import re
 import sys
 import threading
@@ -16,10 +17,14 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from secsdlc.cache import ResultCache
+from secsdlc.flow import incremental
 from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
 from secsdlc.flow.models import Models
-from secsdlc.flow.project import FunctionInfo, Project
+from secsdlc.flow.project import FunctionInfo, ModuleIndex, Project
+from secsdlc.flow.values import Step
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -42,35 +47,27 @@ class Result:
     functions: int
 
 
-def parse(root: Path, files: Iterable[str],
-          lines: dict[str, list[str]] | None = None) -> tuple[dict[str, ast.Module],
-                                                              list[Skipped]]:
-    """Every file's tree; the files' lines go into `lines` when given."""
-    trees: dict[str, ast.Module] = {}
-    skipped: list[Skipped] = []
-    for rel in files:
-        path = root / rel
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            skipped.append(Skipped(rel, f"cannot be read: {e.strerror or e}"))
-            continue
-        if len(data) > MAX_FILE_BYTES:
-            skipped.append(Skipped(rel, f"larger than {MAX_FILE_BYTES} bytes"))
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                trees[rel] = ast.parse(data, filename=rel)
-            if lines is not None:
-                lines[rel] = data.decode("utf-8", errors="replace").splitlines()
-        except SyntaxError as e:
-            skipped.append(Skipped(rel, f"does not parse with Python "
-                                        f"{sys.version_info.major}.{sys.version_info.minor}: "
-                                        f"{e.msg} (line {e.lineno})"))
-        except (ValueError, RecursionError, MemoryError) as e:
-            skipped.append(Skipped(rel, f"cannot be parsed: {type(e).__name__}"))
-    return trees, skipped
+def _read(root: Path, rel: str) -> bytes | Skipped:
+    try:
+        data = (root / rel).read_bytes()
+    except OSError as e:
+        return Skipped(rel, f"cannot be read: {e.strerror or e}")
+    if len(data) > MAX_FILE_BYTES:
+        return Skipped(rel, f"larger than {MAX_FILE_BYTES} bytes")
+    return data
+
+
+def _parse(rel: str, data: bytes) -> ast.Module | Skipped:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(data, filename=rel)
+    except SyntaxError as e:
+        return Skipped(rel, f"does not parse with Python "
+                            f"{sys.version_info.major}.{sys.version_info.minor}: "
+                            f"{e.msg} (line {e.lineno})")
+    except (ValueError, RecursionError, MemoryError) as e:
+        return Skipped(rel, f"cannot be parsed: {type(e).__name__}")
 
 
 def _interesting(info: FunctionInfo, lines: list[str], watched: re.Pattern[str],
@@ -90,7 +87,7 @@ _RECURSION_LIMIT = 30_000
 
 
 def analyse(root: Path, files: Iterable[str], models: Models, *,
-            budget: int = 60_000) -> Result:
+            budget: int = 60_000, cache: ResultCache | None = None) -> Result:
     outcome: list[Result] = []
     failure: list[BaseException] = []
 
@@ -100,7 +97,7 @@ def analyse(root: Path, files: Iterable[str], models: Models, *,
         collecting = gc.isenabled()
         gc.disable()
         try:
-            outcome.append(_analyse(root, list(files), models, budget))
+            outcome.append(_analyse(root, list(files), models, budget, cache))
         except BaseException as e:  # handed to the calling thread as it is
             failure.append(e)
         finally:
@@ -122,36 +119,180 @@ def analyse(root: Path, files: Iterable[str], models: Models, *,
     return outcome[0]
 
 
-def _analyse(root: Path, files: list[str], models: Models, budget: int) -> Result:
-    lines: dict[str, list[str]] = {}
-    trees, skipped = parse(root, files, lines)
-    project = Project(trees, models)
+def _analyse(root: Path, files: list[str], models: Models, budget: int,
+             cache: ResultCache | None) -> Result:
+    skipped: list[Skipped] = []
+    data: dict[str, bytes] = {}
+    for rel in files:
+        read = _read(root, rel)
+        if isinstance(read, Skipped):
+            skipped.append(read)
+        else:
+            data[rel] = read
+    digests = {rel: hashlib.sha256(content).hexdigest() for rel, content in data.items()}
+    trees: dict[str, ast.Module] = {}
+    facts: dict[str, incremental.Facts] = {}
+    for rel, content in data.items():
+        known = _cached_facts(cache, digests[rel])
+        if known is not None:
+            facts[rel] = known
+            continue
+        tree = _parse(rel, content)
+        if isinstance(tree, Skipped):
+            skipped.append(tree)
+            continue
+        trees[rel] = tree
+        facts[rel] = incremental.facts_of(tree)
+        if cache is not None:
+            cache.put_document(_facts_key(digests[rel]), facts[rel].to_json())
+    index = ModuleIndex(list(facts), package=_package_name(root, facts))
+    reach = incremental.closures(incremental.dependencies(list(facts), facts, index))
+    routes = sorted(p for p, f in facts.items() if f.registers_routes)
+    context = f"{models.digest}\0{incremental.code_digest()}\0{budget}"
+    keys = incremental.keys(reach, digests, routes, context)
+    outcomes: dict[str, _FileOutcome] = {}
+    for rel in sorted(facts):
+        cached = cache.get_document(keys[rel]) if cache is not None else None
+        outcome = _FileOutcome.from_json(cached) if cached is not None else None
+        if outcome is not None:
+            outcomes[rel] = outcome
+    dirty = [rel for rel in sorted(facts) if rel not in outcomes]
+    if dirty:
+        need = set(routes).union(*(reach[rel] for rel in dirty))
+        for rel in sorted(need - set(trees)):
+            tree = _parse(rel, data[rel])
+            if isinstance(tree, Skipped):  # parsed before, when its facts were cached
+                skipped.append(tree)
+                continue
+            trees[rel] = tree
+        project = Project({rel: trees[rel] for rel in need if rel in trees}, models, index)
+        fresh = _analyse_files(project, models, budget, dirty, data)
+        for rel, outcome in fresh.items():
+            outcomes[rel] = outcome
+            if cache is not None:
+                cache.put_document(keys[rel], outcome.to_json())
+    return _merge(outcomes, skipped, len(data))
+
+
+def _analyse_files(project: Project, models: Models, budget: int, paths: list[str],
+                   data: Mapping[str, bytes]) -> dict[str, _FileOutcome]:
+    """Each file's module code and functions, with results kept per file: a file's entry holds
+    everything found from it, so that a later scan can reuse it alone."""
     interp = Interpreter(project, models, budget=budget)
     watched = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _watched_names(models))))
                          + r")\b")
-    analysed = 0
-    for module in project.modules.values():
-        try:
-            interp.run_module(module)
-        except BudgetExceeded:
-            skipped.append(Skipped(module.path, "module code exceeds the analysis budget"))
-        except RecursionError:
-            skipped.append(Skipped(module.path, "module code nests too deeply to analyse"))
+    by_path: dict[str, list[FunctionInfo]] = {}
     for info in project.functions.values():
-        if not _interesting(info, lines[info.path], watched, project.dispatching):
-            continue
-        analysed += 1
+        by_path.setdefault(info.path, []).append(info)
+    modules = {module.path: module for module in project.modules.values()}
+    out: dict[str, _FileOutcome] = {}
+    for path in paths:
+        interp.reports, interp.proofs, interp.memo = {}, {}, {}
+        skipped: list[Skipped] = []
+        analysed = 0
+        module = modules.get(path)
+        if module is not None:
+            try:
+                interp.run_module(module)
+            except BudgetExceeded:
+                skipped.append(Skipped(path, "module code exceeds the analysis budget"))
+            except RecursionError:
+                skipped.append(Skipped(path, "module code nests too deeply to analyse"))
+        lines = data[path].decode("utf-8", errors="replace").splitlines()
+        for info in by_path.get(path, []):
+            if not _interesting(info, lines, watched, project.dispatching):
+                continue
+            analysed += 1
+            try:
+                interp.run_root(info)
+            except BudgetExceeded:
+                skipped.append(Skipped(info.path, "exceeds the analysis budget", info.qualname))
+                _forget_proofs(interp, info)
+            except RecursionError:
+                skipped.append(Skipped(info.path, "nests too deeply to analyse", info.qualname))
+                _forget_proofs(interp, info)
+        out[path] = _FileOutcome(tuple(interp.reports.values()), dict(interp.proofs),
+                                 tuple(skipped), analysed)
+    return out
+
+
+@dataclass(frozen=True)
+class _FileOutcome:
+    reports: tuple[Report, ...]
+    proofs: Mapping[tuple[str, int, str], bool]
+    skipped: tuple[Skipped, ...]
+    analysed: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reports": [[r.kind, [_step(s) for s in r.trace]] for r in self.reports],
+            "proofs": [[p, line, kind, ok] for (p, line, kind), ok in self.proofs.items()],
+            "skipped": [[s.path, s.reason, s.function] for s in self.skipped],
+            "analysed": self.analysed,
+        }
+
+    @classmethod
+    def from_json(cls, doc: Mapping[str, Any]) -> _FileOutcome | None:
         try:
-            interp.run_root(info)
-        except BudgetExceeded:
-            skipped.append(Skipped(info.path, "exceeds the analysis budget", info.qualname))
-            _forget_proofs(interp, info)
-        except RecursionError:
-            skipped.append(Skipped(info.path, "nests too deeply to analyse", info.qualname))
-            _forget_proofs(interp, info)
-    reports = sorted(interp.reports.values(),
+            reports = tuple(Report(str(kind), _unstep(trace[-1]),
+                                   tuple(_unstep(s) for s in trace))
+                            for kind, trace in doc["reports"])
+            proofs = {(str(p), int(line), str(kind)): bool(ok)
+                      for p, line, kind, ok in doc["proofs"]}
+            skipped = tuple(Skipped(str(p), str(reason), fn if fn is None else str(fn))
+                            for p, reason, fn in doc["skipped"])
+            return cls(reports, proofs, skipped, int(doc["analysed"]))
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None  # a damaged entry: analysed again
+
+
+def _step(step: Step) -> list[object]:
+    return [step.path, step.line, step.col, step.note]
+
+
+def _unstep(raw: Any) -> Step:
+    path, line, col, note = raw
+    return Step(str(path), int(line), int(col), str(note))
+
+
+def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: int) -> Result:
+    reports: dict[tuple[str, str, int, int, Step], Report] = {}
+    proofs: dict[tuple[str, int, str], bool] = {}
+    analysed = 0
+    for outcome in outcomes.values():
+        analysed += outcome.analysed
+        skipped.extend(outcome.skipped)
+        for report in outcome.reports:
+            key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
+                   report.trace[0])
+            old = reports.get(key)
+            if old is None or len(report.trace) < len(old.trace):
+                reports[key] = report
+        for call, ok in outcome.proofs.items():
+            proofs[call] = proofs.get(call, True) and ok
+    ordered = sorted(reports.values(),
                      key=lambda r: (r.sink.path, r.sink.line, r.sink.col, r.kind, r.trace))
-    return Result(tuple(reports), dict(interp.proofs), tuple(skipped), len(trees), analysed)
+    return Result(tuple(ordered), proofs, tuple(skipped), files, analysed)
+
+
+def _package_name(root: Path, files: Mapping[str, object]) -> str:
+    """The scanned directory's own name when it is a package (it has an `__init__.py`)."""
+    return root.resolve().name if "__init__.py" in files else ""
+
+
+def _facts_key(digest: str) -> str:
+    return hashlib.sha256(f"taint-facts\0{incremental.code_digest()}\0{digest}".encode()) \
+        .hexdigest()
+
+
+def _cached_facts(cache: ResultCache | None, digest: str) -> incremental.Facts | None:
+    doc = cache.get_document(_facts_key(digest)) if cache is not None else None
+    if doc is None:
+        return None
+    try:
+        return incremental.Facts.from_json(doc)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _forget_proofs(interp: Interpreter, info: FunctionInfo) -> None:

@@ -46,8 +46,9 @@ LOOP_PASSES = 3
 REQUEST = "web.request"
 # What a call that is a sink of these kinds hands back comes from the database, the system or
 # a file, not from its argument: one weakness is reported once, at the call.
-_CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "regexi",
-                       "headeri", "trustbound", "redirect"})
+# (Not regular expressions: a compiled pattern is what later checks are made with.)
+_CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "headeri",
+                       "trustbound", "redirect"})
 _REQUEST_CLEAN_METHODS = frozenset({"is_secure", "is_ajax", "accepts", "get_signed_cookie",
                                     "is_json", "url_for", "close", "user", "has_key"})
 _NORETURN = frozenset({"flask.abort", "werkzeug.exceptions.abort", "sys.exit", "exit", "quit",
@@ -225,8 +226,11 @@ class Interpreter:
         return self.closures.get(info.ref, {})
 
     def run_module(self, module: Module) -> None:
+        """The module's own code, run again even if its names were read before: what it
+        reports belongs to this run."""
         self.budget = self.budget_per_root
         self.stack = []
+        self.globals.pop(module.name, None)
         self.module_globals(module)
 
     def module_globals(self, module: Module) -> State:
@@ -260,7 +264,9 @@ class Interpreter:
                 name not in ("self", "cls", "start_response"):
             note = (f"request data {name}" if info.handler != "wsgi"
                     else "WSGI environ")
-            return tainted(Taint("remote", (replace(step, note=note),)))
+            pattern = info.param_patterns.get(name)
+            cleared = guards.regex_check("search", pattern) if pattern else frozenset()
+            return tainted(Taint("remote", (replace(step, note=note),), cleared))
         return tainted(Taint("param", (step,)))
 
     # -- budget and steps ----------------------------------------------------------------------
@@ -665,14 +671,29 @@ class Interpreter:
                 if _constant_collection(other):
                     return self._clear(test.left, frozenset({ALL_KINDS}), st, frame)
                 return st
-            if isinstance(op, ast.Eq) and other.is_const and not other.taints:
+            # `holds` says the comparison is an equality here (`==` true or `!=` false)
+            if isinstance(op, (ast.Eq, ast.NotEq)) and other.is_const and not other.taints:
                 return self._clear(test.left, frozenset({ALL_KINDS}), st, frame, other)
+            if isinstance(op, (ast.Eq, ast.NotEq)):
+                return self._refine_common_path(test.left, right, st, frame)
             return st
         if isinstance(test, ast.Call):
             return self._refine_call(test, truth, st, frame)
         if isinstance(test, ast.Name) and test.id in frame.conditions:
             # `ok = is_safe(url)` ... `if ok:`
             return self.refine(frame.conditions[test.id], truth, st, frame)
+        return st
+
+    def _refine_common_path(self, left: ast.expr, right: ast.expr, st: State,
+                            frame: Frame) -> State:
+        """`os.path.commonpath([base, path]) == base`: `path` is inside `base`."""
+        for call, base in ((left, right), (right, left)):
+            if isinstance(call, ast.Call) and call.args and \
+                    (self._static_ref(call.func, st, frame) or "").endswith("commonpath") and \
+                    isinstance(call.args[0], (ast.List, ast.Tuple)):
+                for element in call.args[0].elts:
+                    if ast.dump(element) != ast.dump(base):
+                        st = self._clear(element, frozenset({"pathtraver"}), st, frame)
         return st
 
     def _refine_call(self, test: ast.Call, truth: bool, st: State, frame: Frame) -> State:
@@ -779,6 +800,8 @@ class Interpreter:
         """The value `expr` names (and what it was parsed from) is safe for `kinds`."""
         names: set[str] = set()
         target = expr
+        if isinstance(target, ast.BoolOp) and isinstance(target.op, ast.Or):
+            target = target.values[0]  # `(urlsplit(url).hostname or "") in ALLOWED`
         while isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) \
                 and target.func.attr in _STR_KEEP:
             target = target.func.value
@@ -1141,17 +1164,7 @@ class Interpreter:
 
     def _display(self, node: ast.List | ast.Tuple | ast.Set, st: State, frame: Frame) -> Value:
         ctype = {ast.List: "list", ast.Tuple: "tuple", ast.Set: "set"}[type(node)]
-        items: list[Value] = []
-        rest: Value | None = None
-        for elt in node.elts:
-            if isinstance(elt, ast.Starred):
-                inner = self.eval(elt.value, st, frame)
-                if inner.items is not None and rest is None:
-                    items.extend(inner.items)
-                else:
-                    rest = join(rest or inner.element(), inner.element())
-            else:
-                items.append(self.eval(elt, st, frame))
+        items, rest = self._elements(node.elts, st, frame)
         if rest is not None:
             return container(ctype, rest=join_all([*items, rest]))
         return container(ctype, items)
@@ -1213,19 +1226,25 @@ class Interpreter:
     def _starred(self, node: ast.Starred, st: State, frame: Frame) -> Value:
         return self.eval(node.value, st, frame)
 
+    def _elements(self, elts: list[ast.expr], st: State,
+                  frame: Frame) -> tuple[list[Value], Value | None]:
+        """Values in order; what starred iterables of unknown length add, joined apart."""
+        items: list[Value] = []
+        rest: Value | None = None
+        for elt in elts:
+            if isinstance(elt, ast.Starred):
+                inner = self.eval(elt.value, st, frame)
+                if inner.items is not None and rest is None:
+                    items.extend(inner.items)
+                else:
+                    rest = join(rest or inner.element(), inner.element())
+            else:
+                items.append(self.eval(elt, st, frame))
+        return items, rest
+
     # -- calls ---------------------------------------------------------------------------------
     def _call(self, node: ast.Call, st: State, frame: Frame) -> Value:
-        args: list[Value] = []
-        star: Value | None = None
-        for arg in node.args:
-            if isinstance(arg, ast.Starred):
-                inner = self.eval(arg.value, st, frame)
-                if inner.items is not None and star is None:
-                    args.extend(inner.items)
-                else:
-                    star = join(star or inner.element(), inner.element())
-            else:
-                args.append(self.eval(arg, st, frame))
+        args, star = self._elements(node.args, st, frame)
         kwargs: dict[str, Value] = {}
         for kw in node.keywords:
             value = self.eval(kw.value, st, frame)
@@ -1721,15 +1740,15 @@ class Interpreter:
             if tag == "template-env" and kwargs.get("autoescape") is not None:
                 return Value(ctype="template-env")
             return replace(out, ctype=tag)
-        san = models.sanitizers_by_ref.get(ref)
-        if san is not None and any(k in kwargs and kwargs[k].const == v and kwargs[k].is_const
-                                   for k, v in san.unless):
-            san = None
-        if san is not None:
+        rows = models.sanitizers_by_ref.get(ref, ())
+        applying = [san for san in rows
+                    if not any(_given(kwargs, k, v) for k, v in san.unless)
+                    and all(_given(kwargs, k, v) for k, v in san.when)]
+        if rows:
             value = derived([*args, *kwargs.values()])
             if ref in _NORMALIZERS:
                 return replace(value, ctype="normpath")
-            return self._sanitized(value, san.clears)
+            return self._sanitized(value, frozenset().union(*(s.clears for s in applying)))
         if ref in models.clean_results or ref.rsplit(".", 1)[-1] in models.clean_results:
             return Value(safe=frozenset({ALL_KINDS}))
         if ref in _NORMALIZERS or ref.rsplit(".", 1)[-1] in ("safe_join",):
@@ -2021,6 +2040,12 @@ def _requote(parts: list[Value]) -> list[Value]:
             text += part.prefix + "\0" + part.suffix
         out.append(part)
     return out
+
+
+def _given(kwargs: dict[str, Value], name: str, expected: object) -> bool:
+    value = kwargs.get(name)
+    return value is not None and value.is_const and value.const == expected \
+        and type(value.const) is type(expected)
 
 
 def _cleared_kinds(value: Value) -> frozenset[str]:

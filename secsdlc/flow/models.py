@@ -51,6 +51,9 @@ class Sanitizer:
     # keyword arguments that, given with these constant values, turn the sanitizer off
     # (`html.escape(s, quote=False)` leaves quotes for an attribute value to break out of)
     unless: tuple[tuple[str, object], ...] = ()
+    # keyword arguments that must be given with these constant values for the row to apply
+    # (`quote(s, safe="")` encodes `/` and `:` too)
+    when: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ class Models:
     logger_names: frozenset[str]
     sinks_by_ref: Mapping[str, tuple[Sink, ...]]
     sinks_by_method: Mapping[str, tuple[Sink, ...]]
-    sanitizers_by_ref: Mapping[str, Sanitizer]
+    sanitizers_by_ref: Mapping[str, tuple[Sanitizer, ...]]
     sanitizers_by_method: Mapping[str, tuple[Sanitizer, ...]]
     clean_results: frozenset[str]
     digest: str = field(default="")
@@ -190,12 +193,15 @@ def _build(texts: list[tuple[str, str]]) -> Models:
             if bool(row.get("ref")) == bool(row.get("method")):
                 raise ModelError(f"{where}: give exactly one of 'ref' or 'method'")
             unless = row.get("unless") or {}
-            if not isinstance(unless, dict):
-                raise ModelError(f"{where}: 'unless' must map keyword arguments to values")
+            when = row.get("when") or {}
+            if not isinstance(unless, dict) or not isinstance(when, dict):
+                raise ModelError(f"{where}: 'unless' and 'when' map keyword arguments to "
+                                 f"values")
             sanitizers.append(Sanitizer(frozenset(_strs(row.get("clears"), where)),
                                         ref=row.get("ref"), method=row.get("method"),
                                         receiver=_receiver(row.get("receiver"), where),
-                                        unless=tuple(sorted(unless.items()))))
+                                        unless=tuple(sorted(unless.items())),
+                                        when=tuple(sorted(when.items()))))
     for sink in sinks:
         if sink.kind != "none" and sink.kind not in kinds:
             raise ModelError(f"sink {sink.ref or sink.method}: unknown kind {sink.kind!r}")
@@ -207,9 +213,12 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         elif sink.method:
             by_method.setdefault(sink.method, []).append(sink)
     san_method: dict[str, list[Sanitizer]] = {}
+    san_ref: dict[str, list[Sanitizer]] = {}
     for san in sanitizers:
         if san.method:
             san_method.setdefault(san.method, []).append(san)
+        elif san.ref:
+            san_ref.setdefault(san.ref, []).append(san)
     return Models(
         kinds=kinds,
         request_objects=frozenset(request["objects"]),
@@ -224,7 +233,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         logger_names=frozenset(logger_names),
         sinks_by_ref={k: tuple(v) for k, v in by_ref.items()},
         sinks_by_method={k: tuple(v) for k, v in by_method.items()},
-        sanitizers_by_ref={s.ref: s for s in sanitizers if s.ref},
+        sanitizers_by_ref={k: tuple(v) for k, v in san_ref.items()},
         sanitizers_by_method={k: tuple(v) for k, v in san_method.items()},
         clean_results=frozenset(clean_results),
         digest=digest.hexdigest(),

@@ -34,6 +34,8 @@ class FunctionInfo:
     typed_params: set[str] = field(default_factory=set)
     # parameters a URL pattern of the project fills in (Django's urls.py), when one names it
     url_params: set[str] = field(default_factory=set)
+    # parameters the framework validates against a pattern (FastAPI's Query(pattern=...))
+    param_patterns: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -72,19 +74,66 @@ def module_name(rel_path: str) -> tuple[str, bool]:
     return ".".join(p for p in parts if p) or "__root__", is_package
 
 
+class ModuleIndex:
+    """Module names of every file of the project, and how an import names one of them.
+
+    Projects are scanned from anywhere in their tree, so an import is matched against the end of
+    a module's dotted name (`shop.dao` finds `src/shop/dao.py`) when only one module ends so.
+    """
+
+    def __init__(self, paths: Iterable[str], package: str = "") -> None:
+        """`package`: the name of the scanned directory, when it is itself a package that
+        imports its own modules absolutely (`django/` importing `django.utils.html`)."""
+        self.root_package = package
+        self.by_name: dict[str, str] = {}
+        self.package: dict[str, bool] = {}
+        self._suffix: dict[str, list[str]] = {}
+        for path in sorted(paths):
+            name, is_package = module_name(path)
+            self.by_name[name] = path
+            self.package[name] = is_package
+            parts = name.split(".")
+            for i in range(len(parts)):
+                self._suffix.setdefault(".".join(parts[i:]), []).append(name)
+
+    def find(self, dotted: str) -> str | None:
+        if dotted in self.by_name:
+            return dotted
+        candidates = self._suffix.get(dotted, [])
+        if len(candidates) == 1:
+            return candidates[0]
+        if self.root_package and dotted.startswith(self.root_package + "."):
+            return self.find(dotted[len(self.root_package) + 1:])
+        if dotted == self.root_package and "__root__" in self.by_name:
+            return "__root__"
+        return None
+
+    @staticmethod
+    def absolute(module: str, is_package: bool, name: str, level: int) -> str:
+        """`from ..util import x` inside `module`: the dotted name it imports from."""
+        if level == 0:
+            return name
+        parts = module.split(".")
+        if not is_package:
+            parts = parts[:-1]
+        if level > 1:
+            parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+        return ".".join([*parts, *([name] if name else [])])
+
+
 class Project:
-    def __init__(self, trees: Mapping[str, ast.Module], models: Models) -> None:
+    def __init__(self, trees: Mapping[str, ast.Module], models: Models,
+                 index: ModuleIndex | None = None) -> None:
+        """`trees` may be part of the project (what a change can reach) as long as `index`
+        names every module, so that imports resolve as they do for the whole."""
         self.models = models
         self.modules: dict[str, Module] = {}
         self.functions: dict[str, FunctionInfo] = {}
         self.classes: dict[str, ClassInfo] = {}
-        self._suffix_index: dict[str, list[str]] = {}
+        self.index = index or ModuleIndex(trees)
         for path, tree in sorted(trees.items()):
             name, is_package = module_name(path)
             self.modules[name] = Module(name, path, tree, is_package)
-            parts = name.split(".")
-            for i in range(len(parts)):
-                self._suffix_index.setdefault(".".join(parts[i:]), []).append(name)
         registrations = self.models.route_registrations | {"path", "re_path"}
         for module in self.modules.values():
             self._index(module)
@@ -170,22 +219,11 @@ class Project:
             i.split(".")[0] in ("flask", "quart", "bottle") for i in module.imports)
 
     def _absolute(self, module: Module, name: str, level: int) -> str:
-        if level == 0:
-            return name
-        parts = module.name.split(".")
-        if not module.is_package:
-            parts = parts[:-1]
-        if level > 1:
-            parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
-        return ".".join([*parts, *([name] if name else [])])
+        return ModuleIndex.absolute(module.name, module.is_package, name, level)
 
     def find_module(self, dotted: str) -> Module | None:
-        if dotted in self.modules:
-            return self.modules[dotted]
-        candidates = self._suffix_index.get(dotted, [])
-        if len(candidates) == 1:
-            return self.modules[candidates[0]]
-        return None
+        found = self.index.find(dotted)
+        return self.modules.get(found) if found is not None else None
 
     def _external_or_project(self, dotted: str) -> str:
         target = self.find_module(dotted)
@@ -305,6 +343,7 @@ class Project:
                 for parameter in node.args.args + node.args.kwonlyargs:
                     if _annotation_name(parameter.annotation) in _TYPED_ANNOTATIONS:
                         info.typed_params.add(parameter.arg)
+                info.param_patterns.update(_validated_patterns(node))
             params = [a.arg for a in node.args.posonlyargs + node.args.args]
             decorated = any(_decorator_name(d) in models.route_decorators
                             for d in node.decorator_list)
@@ -392,6 +431,23 @@ def _typed_in_route(route: str) -> set[str]:
         elif m.group(5):
             typed.add(m.group(5))
     return typed
+
+
+def _validated_patterns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, str]:
+    """`q: str = Query(pattern=r"^[a-z]+$")`: FastAPI rejects any other value."""
+    args = node.args
+    defaults = list(zip(args.args[len(args.args) - len(args.defaults):], args.defaults,
+                        strict=True))
+    defaults += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
+                 if d is not None]
+    found: dict[str, str] = {}
+    for parameter, default in defaults:
+        if isinstance(default, ast.Call):
+            for kw in default.keywords:
+                if kw.arg in ("pattern", "regex") and isinstance(kw.value, ast.Constant) and \
+                        isinstance(kw.value.value, str):
+                    found[parameter.arg] = kw.value.value
+    return found
 
 
 def _annotation_name(node: ast.expr | None) -> str:

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from secsdlc import derogations
 from secsdlc.gate.policy import Rules
-from secsdlc.model import Finding, ScanResult, Suppression
+from secsdlc.model import Finding, ScannerRun, ScanResult, Suppression
 from secsdlc.signoff.canonical import timestamp
 from secsdlc.signoff.waivers import WaiverStatus
 
@@ -65,7 +66,30 @@ def apply(
                     rejected[finding.fingerprint] = tuple(reasons)
             findings.append(finding)
         runs.append(replace(run, findings=tuple(findings)) if changed else run)
+    runs = _waive_reports_of_waived(runs, suppressions, index)
     return Applied(result=replace(result, runs=tuple(runs)), waived=waived, rejected=rejected)
+
+
+def _waive_reports_of_waived(runs: list[ScannerRun], suppressions: Mapping[str, Suppression],
+                             index: Mapping[str, list[WaiverStatus]]) -> list[ScannerRun]:
+    """An unapproved inline suppression is approved by the waiver of the finding it hides."""
+    waived: dict[str, Suppression] = {}
+    for run in runs:
+        for f in run.findings:
+            for s in f.suppressions:
+                if s.kind == "external" and s.properties.get("waiver-id") in suppressions:
+                    waived[f.fingerprint] = s
+    if not waived:
+        return runs
+    out = []
+    for run in runs:
+        findings = []
+        for f in run.findings:
+            approval = derogations.waived_with(f, waived)
+            findings.append(_with_suppressions(f, (*f.suppressions, approval)) if approval
+                            else f)
+        out.append(replace(run, findings=tuple(findings)))
+    return out
 
 
 def _match(

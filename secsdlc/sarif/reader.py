@@ -227,7 +227,7 @@ def _rule(raw: dict[str, Any], where: str, fail: Any) -> Rule:
                 full_description=text("fullDescription"), help_text=text("help"),
                 help_uri=str(raw.get("helpUri", "")),
                 severity=rule_severity, cwe=cwe, owasp_2025=y2025,
-                owasp_2021=y2021)
+                owasp_2021=y2021, precision=str(props.get("precision", "")))
 
 
 def _finding(raw: Any, where: str, scanner: ScannerName, rule_list: list[Any],

@@ -67,7 +67,7 @@ def _rule(rule: Rule, findings: list[Finding]) -> om.ReportingDescriptor:
         default_configuration=om.ReportingConfiguration(level=rule.severity.sarif_level),
         properties={
             "tags": tags,
-            "precision": "high",
+            "precision": rule.precision or "high",
             "security-severity": security_severity,
             "severity": rule.severity.value,
             "cwe": [f"CWE-{c}" for c in rule.cwe],

@@ -17,7 +17,7 @@ from secsdlc.model import (
     Severity,
 )
 from secsdlc.owasp import categories
-from secsdlc.scanners import tool
+from secsdlc.scanners import bandit_context, tool
 from secsdlc.scanners.interface import (
     OptionType,
     ScannerOutput,
@@ -65,7 +65,7 @@ class BanditScanner:
 
     def cache_context(self, options: Mapping[str, object]) -> str:
         """bandit judges each file alone: results are cacheable per file content."""
-        return "bandit-json-1"
+        return "bandit-json-1:" + bandit_context.cache_key()
 
     def scan(self, request: ScanRequest) -> ScannerOutput:
         if not request.files:
@@ -95,6 +95,8 @@ class BanditScanner:
                 if test_id in skip:
                     continue
                 finding, rule = _convert(item)
+                if not request.options.get("all-checks"):
+                    finding = bandit_context.adjust(finding, request.root)
                 findings.append(finding)
                 rules.setdefault(rule.id, rule)
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from secsdlc.cache import ResultCache
 from secsdlc.model import Finding, Notification, Rule, RuleId
 
 ENTRY_POINT_GROUP = "secsdlc.scanners"
@@ -44,6 +45,8 @@ class ScanRequest:
     files: tuple[str, ...]  # POSIX paths relative to root, only those the scanner applies to
     options: Mapping[str, object] = field(default_factory=dict)
     timeout: float = 600.0
+    # where a scanner may keep intermediate results between scans; None: keep nothing
+    cache: ResultCache | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,10 +8,14 @@ pre-filter, so that scanning a large tree costs seconds, not minutes.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import math
 import re
+import tokenize
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from secsdlc import __version__
 from secsdlc.model import (
@@ -102,7 +106,9 @@ PATTERNS: tuple[SecretPattern, ...] = (
        r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@\"'`]{1,64}:(?P<value>[^\s:/@\"'`{}$<>]{6,128})@"
        r"[A-Za-z0-9.-]+", ("://",), line_keywords=("://",)),
     _p("hardcoded-credential", "Hardcoded password or secret in an assignment",
-       _KEYWORDS + r"[A-Za-z0-9_]*[\"']?\]?\s*(?::\s*str\s*)?(?:=|:|==)\s*" + _QUOTED,
+       # `=` or `:` (assignment, keyword, dict entry), never `==`: comparing a token with a
+       # literal (`token == "#bygroup"` in a lexer) names no credential
+       _KEYWORDS + r"[A-Za-z0-9_]*[\"']?\]?\s*(?::\s*str\s*)?(?:=|:)\s*" + _QUOTED,
        ("ass", "ecret", "wd", "oken", "ey", "redential", "ASS", "ECRET", "WD", "OKEN", "EY",
         "REDENTIAL"),
        min_entropy=2.5,
@@ -110,12 +116,47 @@ PATTERNS: tuple[SecretPattern, ...] = (
                       "private_key", "privatekey", "credential", "token")),
 )
 
-# Values that are obviously not real secrets: placeholders, references, templates.
-_PLACEHOLDER = re.compile(
-    r"(?i)^(?:x+|\*+|\.+|-+|<[^>]*>|\$\{?[A-Za-z_][^}]*\}?|\{\{.*\}\}|%\(?\w*\)?s|"
-    r".*(?:change_?me|changeit|example|placeholder|your[_-]?|dummy|redacted|sample|"
-    r"not[_-]?a[_-]?secret|replace[_-]?me|todo|fixme|test|fake|secret_key|password).*)$"
-)
+# Values that are obviously not real secrets: templates and references, masks, and values made
+# only of placeholder words (`your-api-key-here`, `changeme`, `example_password_123`). The whole
+# value is judged, so a word inside a real value (`latest-9f8e7d6c5b4a`) does not hide it.
+_TEMPLATE = re.compile(r"^(?:x+|\*+|\.+|-+|<[^>]*>|\$\{?[A-Za-z_][^}]*\}?|\{\{.*\}\}|%\(?\w*\)?s)$",
+                       re.IGNORECASE)
+_PLACEHOLDER_WORDS = frozenset({
+    "change", "changeme", "changeit", "example", "examples", "placeholder", "your", "yours", "my",
+    "dummy", "redacted", "sample", "not", "a", "an", "the", "secret", "replace", "replaceme",
+    "todo", "fixme", "test", "testing", "fake", "key", "api", "apikey", "token", "password",
+    "passwd", "pass", "pwd", "here", "value", "default", "insert", "put", "enter", "xxx", "foo",
+    "bar", "baz", "none", "null", "me", "goes", "this", "is", "access", "private", "client",
+    "auth", "db", "database", "user", "username", "admin", "sk", "pk", "mock", "demo", "some",
+    "secret_key", "xxxx", "abc", "new", "old", "random", "string", "str", "id",
+})
+# Example credentials every tutorial uses (Oracle's scott/tiger and its kin): documentation, not
+# leaks.
+_EXAMPLE_VALUES = frozenset({"tiger", "hunter2", "correcthorsebatterystaple", "swordfish",
+                             "letmein", "p@ssw0rd", "passw0rd", "s3cr3t", "s3cret", "topsecret",
+                             "supersecret", "opensesame"})
+_NOT_SECRET_NAMES = ("_name", "_field", "_label", "_param", "_header", "_env", "_var", "_file",
+                     "_path", "_url", "_uri", "_id", "_type", "_prefix", "_suffix", "_pattern",
+                     "_regex", "_template", "_format", "_length", "_len", "_message", "_msg",
+                     "_help", "_prompt", "_hint", "_setting")
+# A URL without user information is an address (`TOKEN_URL = "https://..."`), not a secret; one
+# with a password is the url-credentials pattern's.
+_PLAIN_URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^@\s]*$", re.IGNORECASE)
+# Below this entropy (bits per character) what is left of a value once its placeholder words are
+# removed is filler (`123`, `xxx`), not key material.
+_FILLER_ENTROPY = 3.0
+
+
+def is_placeholder(value: str) -> bool:
+    if _TEMPLATE.match(value) or value.lower() in _EXAMPLE_VALUES:
+        return True
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", value) if w]
+    # `password1`, `token2`: a placeholder word numbered
+    rest = "".join(w for w in words if w.lower().rstrip("0123456789") not in _PLACEHOLDER_WORDS)
+    if not rest:
+        return True
+    has_word = len(rest) < sum(len(w) for w in words)
+    return has_word and (len(rest) <= 4 or shannon_entropy(rest) < _FILLER_ENTROPY)
 
 
 def shannon_entropy(value: str) -> float:
@@ -155,8 +196,9 @@ class SecretsScanner:
         return True  # any text file can hold a credential; binaries are skipped upstream
 
     def cache_context(self, options: Mapping[str, object]) -> str:
-        # cached entries hold redacted findings only, never the value (see secsdlc.cache)
-        return ""
+        # cached entries hold redacted findings only, never the value (see secsdlc.cache); the
+        # patterns and filters are this module, so its text keys the cache
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
     def scan(self, request: ScanRequest) -> ScannerOutput:
         excluded = request.options.get("exclude-rules")
@@ -173,7 +215,8 @@ class SecretsScanner:
                 notes.append(Notification(kind=NotificationKind.SKIPPED_FILE, scanner=NAME,
                                           path=rel, message=f"{rel}: cannot read: {e}"))
                 continue
-            for pattern, value, start, end in _matches(text, patterns):
+            python = rel.endswith((".py", ".pyw"))
+            for pattern, value, start, end, severity in _matches(text, patterns, python):
                 # scrubbed from every output of every scanner; a short value would also erase
                 # ordinary words elsewhere, so it is masked only on its own finding's line
                 if len(value) >= _MIN_GLOBAL_REDACTION:
@@ -182,17 +225,18 @@ class SecretsScanner:
                 redact.update(part.strip() for part in value.splitlines()
                               if len(part.strip()) >= _MIN_GLOBAL_REDACTION)
                 rules.setdefault(RuleId(pattern.id), _rule(pattern))
-                findings.append(_finding(pattern, rel, text, value, start, end))
+                findings.append(_finding(pattern, rel, text, value, start, end, severity))
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes),
                              redact=frozenset(redact))
 
 
 def _matches(
-    text: str, patterns: list[SecretPattern]
-) -> list[tuple[SecretPattern, str, int, int]]:
-    found: list[tuple[SecretPattern, str, int, int]] = []
+    text: str, patterns: list[SecretPattern], python: bool = False
+) -> list[tuple[SecretPattern, str, int, int, Severity]]:
+    found: list[tuple[SecretPattern, str, int, int, Severity]] = []
     spans: set[tuple[int, int]] = set()
     lowered: str | None = None
+    docs: list[tuple[int, int]] | None = None
     for pattern in patterns:
         if not any(n in text for n in pattern.needles):
             continue
@@ -210,17 +254,29 @@ def _matches(
                 continue
             if pattern.min_entropy and shannon_entropy(value) < pattern.min_entropy:
                 continue
-            if pattern.id.endswith(("hardcoded-credential", "url-credentials")) and (
-                _PLACEHOLDER.match(value) or _is_reference(value)
-            ):
+            generic = pattern.id.endswith(("hardcoded-credential", "url-credentials"))
+            if generic and (is_placeholder(value) or _is_reference(value)
+                            or _PLAIN_URL.match(value) or _names_no_secret(m.group(0))):
                 continue
             span = (m.start(group), m.end(group))
             # the generic patterns come last: a value a specific pattern named is not repeated
             if any(a <= span[0] < b or span[0] <= a < span[1] for a, b in spans):
                 continue
             spans.add(span)
-            found.append((pattern, value, *span))
+            severity = pattern.severity
+            if generic and python:
+                docs = _documentation_spans(text) if docs is None else docs
+                if any(a <= span[0] < b for a, b in docs):
+                    severity = Severity.LOW
+            found.append((pattern, value, *span, severity))
     return found
+
+
+def _names_no_secret(match: str) -> bool:
+    """`password_field_name = "password1"`, `SECRET_KEY_PREFIX = "django-insecure-"`: the name
+    says the value is the name of a field, a prefix or an address, not the credential itself."""
+    name = re.match(r"\w*", match)
+    return bool(name) and name.group(0).lower().endswith(_NOT_SECRET_NAMES)  # type: ignore[union-attr]
 
 
 def _lines_with(text: str, lowered: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -244,8 +300,37 @@ def _is_reference(value: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?::[A-Za-z_][\w.]*)?", value))
 
 
+def _documentation_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the comments and docstrings of Python source: where a generic password or URL
+    credential is an example in prose (`scott:tiger@host`), not a value the program uses."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+
+    def offset(pos: tuple[int, int]) -> int:
+        return starts[pos[0] - 1] + pos[1] if pos[0] - 1 < len(starts) else len(text)
+
+    spans: list[tuple[int, int]] = []
+    statement_start = True
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return spans
+    for i, tok in enumerate(tokens):
+        if tok.type == tokenize.COMMENT:
+            spans.append((offset(tok.start), offset(tok.end)))
+        elif tok.type == tokenize.STRING and statement_start:
+            after = tokens[i + 1].type if i + 1 < len(tokens) else tokenize.ENDMARKER
+            if after in (tokenize.NEWLINE, tokenize.ENDMARKER, tokenize.COMMENT):
+                spans.append((offset(tok.start), offset(tok.end)))
+        if tok.type not in (tokenize.NL, tokenize.COMMENT):
+            statement_start = tok.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+    return spans
+
+
 def _finding(
-    pattern: SecretPattern, rel: str, text: str, value: str, start: int, end: int
+    pattern: SecretPattern, rel: str, text: str, value: str, start: int, end: int,
+    severity: Severity,
 ) -> Finding:
     line = text.count("\n", 0, start) + 1
     line_start = text.rfind("\n", 0, start) + 1
@@ -258,9 +343,12 @@ def _finding(
     return Finding(
         rule_id=RuleId(pattern.id),
         scanners=(NAME,),
-        message=f"{pattern.title} found in source code (value redacted). Remove it, rotate it, "
-                f"and load it from the environment or a secrets manager.",
-        severity=pattern.severity,
+        message=(f"{pattern.title} in a comment or docstring (value redacted): if it is a real "
+                 f"credential, not an example, remove it and rotate it."
+                 if severity is not pattern.severity else
+                 f"{pattern.title} found in source code (value redacted). Remove it, rotate it, "
+                 f"and load it from the environment or a secrets manager."),
+        severity=severity,
         confidence=Confidence.HIGH if pattern.min_entropy == 0 else Confidence.MEDIUM,
         location=Location(path=rel, start_line=line, start_column=start - line_start + 1,
                           end_line=end_line),

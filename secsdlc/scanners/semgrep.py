@@ -49,6 +49,8 @@ _SEVERITY = {
     "LOW": Severity.LOW,
 }
 _CWE = re.compile(r"CWE-(\d+)")
+# a rule's measured precision (metadata.precision), the values GitHub code scanning reads
+PRECISIONS = ("very-high", "high", "medium", "low")
 # semgrep ships two command-line front ends over the same engine: its native one (osemgrep,
 # `--experimental`) starts in about 0.4 s, the Python one (pysemgrep, the default) in about 8 s with
 # our pack, which is most of a one-file rescan. On the pack's tests, the accuracy corpus and
@@ -70,6 +72,8 @@ class SemgrepScanner:
         "timeout": (int, float),
         "executable": str,  # a specific semgrep binary instead of the one beside secsdlc
         "cli": CLIS,
+        # rules of low measured precision whose findings keep their full severity
+        "full-severity": list,
     }
 
     def version(self) -> str:
@@ -82,6 +86,8 @@ class SemgrepScanner:
     def cache_context(self, options: Mapping[str, object]) -> str:
         """Our pack's rules are intra-file, so results are cacheable per file and rule set."""
         digest = hashlib.sha256()
+        digest.update(repr(sorted(str(r) for r in _as_list(options.get("full-severity"))))
+                      .encode())
         for config in self.configs(options):
             files = sorted(config.rglob("*")) if config.is_dir() else [config]
             for file in files:
@@ -130,8 +136,9 @@ class SemgrepScanner:
         known = _pack_rules(tuple(str(c.resolve()) for c in configs))
         findings: list[Finding] = []
         rules: dict[RuleId, Rule] = {}
+        full = frozenset(str(r) for r in _as_list(request.options.get("full-severity")))
         for item in doc["results"]:
-            finding, rule = _convert(item, known)
+            finding, rule = _convert(item, known, full)
             findings.append(finding)
             rules.setdefault(rule.id, rule)
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
@@ -216,7 +223,8 @@ def _rule_id(check_id: str, known: Mapping[str, Any]) -> str:
     return check_id[index:] if index > 0 else check_id
 
 
-def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]]) -> tuple[Finding, Rule]:
+def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]],
+             full_severity: frozenset[str] = frozenset()) -> tuple[Finding, Rule]:
     rule_id = RuleId(_rule_id(str(item["check_id"]), known))
     extra = item.get("extra", {})
     definition = known.get(rule_id, {})
@@ -228,6 +236,14 @@ def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]]) -> tuple
     y2025 = tuple(sorted({*y2025, *(o for o in declared if o.endswith(":2025"))}))
     y2021 = tuple(sorted({*y2021, *(o for o in declared if o.endswith(":2021"))}))
     severity = _severity(metadata, str(extra.get("severity", definition.get("severity", "INFO"))))
+    precision = str(metadata.get("precision", "")).lower()
+    properties: dict[str, str] = {}
+    if precision == "low" and severity.rank > Severity.MEDIUM.rank \
+            and rule_id not in full_severity:
+        # reported, but a rule that is mostly wrong does not block on its own
+        properties["capped"] = (f"{severity.value} lowered to medium: the rule's measured "
+                                f"precision is low (scanners.semgrep.full-severity keeps it)")
+        severity = Severity.MEDIUM
     message = str(extra.get("message") or definition.get("message") or rule_id).strip()
     references = [str(r) for r in _as_list(metadata.get("references"))]
     help_uri = references[0] if references else ""
@@ -244,6 +260,7 @@ def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]]) -> tuple
         cwe=cwe,
         owasp_2025=y2025,
         owasp_2021=y2021,
+        precision=precision if precision in PRECISIONS else "",
     )
     start = item.get("start", {})
     end = item.get("end", {})
@@ -265,6 +282,7 @@ def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]]) -> tuple
         owasp_2021=y2021,
         help_uri=help_uri,
         fix_hint=str(metadata.get("fix-hint", "")),
+        properties=properties,
     )
     return finding, rule
 

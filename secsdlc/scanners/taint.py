@@ -58,7 +58,8 @@ class TaintScanner:
         budget = request.options.get("budget", 60_000)
         if not isinstance(budget, int) or isinstance(budget, bool) or budget <= 0:
             raise ScannerError("option 'budget' must be a positive integer")
-        result = analysis.analyse(request.root, request.files, models, budget=budget)
+        result = analysis.analyse(request.root, request.files, models, budget=budget,
+                                  cache=request.cache)
         findings = tuple(_finding(r, models) for r in result.reports)
         rules = {rule_id(models.kinds[r.kind]): _rule(models.kinds[r.kind])
                  for r in result.reports}

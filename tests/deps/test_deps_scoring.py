@@ -25,10 +25,10 @@ def test_newest_cvss_version_wins() -> None:
     assert (s.severity, s.score, s.source) == (Severity.CRITICAL, 9.3, "cvss")
 
 
-def test_malformed_vector_falls_back_to_record_then_medium() -> None:
+def test_malformed_vector_falls_back_to_record_then_high() -> None:
     assert score(("CVSS:3.1/garbage",), "MODERATE").severity is Severity.MEDIUM
     assert score(("CVSS:3.1/garbage",), "HIGH").source == "record"
     assert score((), "").source == "default"
-    assert score((), "").severity is Severity.MEDIUM
+    assert score((), "").severity is Severity.HIGH
     with pytest.raises(ValueError, match="malformed CVSS vector"):
         vector_score("CVSS:3.1/AV:N")

@@ -277,3 +277,29 @@ def test_bandit_is_lowered_only_where_the_analysis_proved_the_call_safe(tmp_path
     assert tainted[0]["codeFlows"][0]["threadFlows"][0]["locations"]
     unproven = [r for r in by_line[13] if r["ruleId"] == "B602"]
     assert unproven and unproven[0]["properties"]["severity"] == "high"
+
+
+def test_what_could_not_be_analysed_is_named_never_passed_as_safe(tmp_path: Path) -> None:
+    files = {
+        "deep.py": "x = " + "+".join(["1"] * 100_000) + "\n",
+        "app.py": """
+            import os
+            from flask import request
+
+            def view():
+                name = request.args["n"]
+                for i in range(10):
+                    name = name + str(i)
+                os.system("echo " + name)
+            """,
+    }
+    out = scan(tmp_path, files, budget=25)
+    notes = {(n.path, n.kind) for n in out.notifications}  # type: ignore[attr-defined]
+    assert ("deep.py", NotificationKind.SKIPPED_FILE) in notes
+    budget = [n for n in out.notifications  # type: ignore[attr-defined]
+              if n.path == "app.py" and "view" in n.message]
+    assert budget and "budget" in budget[0].message
+    assert budget[0].kind is NotificationKind.WARNING
+    # the call in the function over budget proves nothing: bandit would keep its severity
+    assert not any(c.proven_safe for c in out.analysed_calls  # type: ignore[attr-defined]
+                   if c.path == "app.py")

@@ -172,3 +172,60 @@ def test_escaping_that_fits_its_context_and_escaping_that_does_not(tmp_path: Pat
     out = scan(tmp_path, files)
     assert lines_of(out, "scripting") == marked(files, "xss")
     assert lines_of(out, "log") == marked(files, "logi")
+
+
+def test_a_compiled_allow_list_guards_like_the_function_it_compiles(tmp_path: Path) -> None:
+    files = {"tools.py": """
+        import os, re
+        from flask import Flask, request, abort
+        app = Flask(__name__)
+        HOST = re.compile(r"[a-z0-9.-]{1,63}")
+        LOOSE = re.compile(r"[a-z0-9.-]+")
+
+        @app.route("/ping")
+        def ping():
+            host = request.args["host"]
+            if not HOST.fullmatch(host):
+                abort(400)
+            return os.popen("ping -c1 " + host).read()
+
+        @app.route("/trace")
+        def trace():
+            host = request.args["host"]
+            if not LOOSE.match(host):
+                abort(400)
+            return os.popen("traceroute " + host).read()  # cmdi
+        """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
+
+
+def test_paths_kept_inside_a_base_and_parameters_the_framework_validates(tmp_path: Path) -> None:
+    files = {"files.py": """
+        import os, re, subprocess
+        from fastapi import FastAPI, Query
+        app = FastAPI()
+        ROOT = "/srv/static"
+
+        @app.get("/static")
+        def static(name: str):
+            root = os.path.realpath(ROOT)
+            path = os.path.realpath(os.path.join(root, name))
+            if os.path.commonpath([root, path]) != root:
+                return None
+            return open(path).read()
+
+        @app.get("/raw")
+        def raw(name: str):
+            return open(os.path.join(ROOT, name)).read()  # pathtraver
+
+        @app.get("/grep")
+        def grep(word: str = Query("", pattern=r"^[a-z]{1,20}$")):
+            return subprocess.check_output("grep " + word + " /srv/words", shell=True)
+
+        @app.get("/grep-loose")
+        def grep_loose(word: str = Query("", pattern=r"[a-z]+")):
+            return subprocess.check_output("grep " + word + " /srv/words", shell=True)  # cmdi
+        """}
+    out = scan(tmp_path, files)
+    assert lines_of(out, "path-traversal") == marked(files, "pathtraver")
+    assert lines_of(out, "command") == marked(files, "cmdi")

@@ -80,6 +80,9 @@ def test_rule_metadata_is_complete_and_consistent(path: Path, rule: dict[str, An
     meta = rule["metadata"]
     assert meta["confidence"] in LEVELS and meta["likelihood"] in LEVELS
     assert meta["impact"] in LEVELS
+    # measured by benchmarks/rule_precision.py, reported to code scanning as properties.precision
+    assert meta["precision"] in {"very-high", "high", "medium", "low"}
+    assert re.fullmatch(r"(\d\.\d\d|n/a) \(\d+/\d+\)", meta["precision-measured"])
     assert meta["references"] and all(u.startswith("https://") for u in meta["references"])
     if "secsdlc-severity" in meta:
         assert meta["secsdlc-severity"] in {"critical", "high", "medium", "low", "info"}

@@ -1,0 +1,91 @@
+"""Rescans reuse what a change cannot reach, and never what it can."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from secsdlc.cache import ResultCache
+from secsdlc.flow import analysis, models
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+
+
+FILES = {
+    "app/__init__.py": "",
+    "app/util.py": """
+        import subprocess
+
+        def run(cmd):
+            return subprocess.run(cmd, shell=True)
+        """,
+    "app/views.py": """
+        from flask import request
+        from .util import run
+
+        def ping():
+            return run("ping " + request.args["host"])
+        """,
+    "app/other.py": """
+        import os
+        from flask import request
+
+        def remove():
+            os.remove(request.args["name"])
+        """,
+}
+
+
+def _kinds(result: analysis.Result) -> set[tuple[str, str]]:
+    return {(r.kind, r.sink.path) for r in result.reports}
+
+
+def test_a_rescan_analyses_again_only_what_a_change_reaches(tmp_path: Path) -> None:
+    root = tmp_path / "src"
+    _write(root, FILES)
+    cache = ResultCache(tmp_path / "cache")
+    files = sorted(FILES)
+    m = models.load()
+    analysed: list[list[str]] = []
+    real = analysis._analyse_files
+
+    def spy(project, models_, budget, paths, data):  # type: ignore[no-untyped-def]
+        analysed.append(sorted(paths))
+        return real(project, models_, budget, paths, data)
+
+    analysis._analyse_files = spy  # type: ignore[assignment]
+    try:
+        first = analysis.analyse(root, files, m, cache=cache)
+        assert _kinds(first) == {("cmdi", "app/util.py"), ("pathtraver", "app/other.py")}
+        assert analysed[-1] == files
+        again = analysis.analyse(root, files, m, cache=cache)
+        assert _kinds(again) == _kinds(first)
+        assert len(analysed) == 1  # nothing changed, nothing analysed
+        # the helper now quotes: the file that imports it is analysed again, the other is not
+        _write(root, {"app/util.py": """
+            import shlex, subprocess
+
+            def run(cmd):
+                return subprocess.run(shlex.quote(cmd), shell=True)
+            """})
+        changed = analysis.analyse(root, files, m, cache=cache)
+        assert analysed[-1] == ["app/util.py", "app/views.py"]
+        assert _kinds(changed) == {("pathtraver", "app/other.py")}
+    finally:
+        analysis._analyse_files = real  # type: ignore[assignment]
+
+
+def test_a_damaged_cache_entry_is_analysed_again(tmp_path: Path) -> None:
+    root = tmp_path / "src"
+    _write(root, FILES)
+    cache = ResultCache(tmp_path / "cache")
+    m = models.load()
+    first = analysis.analyse(root, sorted(FILES), m, cache=cache)
+    for entry in (tmp_path / "cache").rglob("*.json"):
+        entry.write_text('{"format": 1, "key": "x"}')
+    assert _kinds(analysis.analyse(root, sorted(FILES), m, cache=cache)) == _kinds(first)
