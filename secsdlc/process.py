@@ -111,7 +111,7 @@ def run_bytes(
 
 
 def _communicate(proc: subprocess.Popen[bytes], cmd: Sequence[str], stdin: bytes | None,
-                 timeout: float | None) -> tuple[int, str, str]:
+                 timeout: float | None) -> tuple[int, bytes, str]:
     try:
         out, err = proc.communicate(input=stdin, timeout=timeout)
     except subprocess.TimeoutExpired as e:
