@@ -34,6 +34,9 @@ AUDIT_FILE = f"{SECSDLC_DIR}/audit.log"
 NAMESPACE = "secsdlc-audit"
 GENESIS = "0" * 64
 _REQUIRED = {"seq": int, "time": str, "actor": str, "action": str, "data": dict, "prev": str}
+# Actions only a correspondent may take: an entry for one counts only when signed.
+PRIVILEGED = frozenset({"waiver-approve", "correspondent-add", "correspondent-remove",
+                        "release-signoff"})
 
 
 class AuditError(SecsdlcError):
@@ -138,6 +141,9 @@ def check_chain(content: bytes, where: str,
                 f"{where}:{number}: sequence number {entry['seq']}, expected {number} (an entry "
                 "was removed, inserted or reordered)"
             )
+        if "signature" not in entry and entry["action"] in PRIVILEGED:
+            raise AuditError(f"{where}:{number}: {entry['action']} is not signed (only a "
+                             "correspondent's signed entry records it)")
         if "signature" in entry:
             key = _check_signature(entry, where, number)
             if correspondent_keys is not None and key.blob not in correspondent_keys:
@@ -162,6 +168,21 @@ def _parse_entry(line: bytes, where: str, number: int) -> dict[str, Any]:
         # Re-serialising must give the same bytes, or two logs could differ yet "verify".
         raise AuditError(f"{where}:{number}: entry is not in canonical form (edited by hand?)")
     return entry
+
+
+def signature_note(entry: Any) -> str:
+    """For display: "signed X" only once the signature verifies."""
+    if not isinstance(entry, dict):
+        return ""
+    if "signature" not in entry:
+        return "NOT SIGNED: does not count" if entry.get("action") in PRIVILEGED else ""
+    try:
+        key = _check_signature(entry, "", 0)
+    except AuditError as e:
+        return f"signature INVALID: {str(e).split(': ', 1)[-1]}"
+    except (TypeError, ValueError) as e:
+        return f"signature INVALID: {e}"
+    return f"signed {key.fingerprint}"
 
 
 def _check_signature(entry: dict[str, Any], where: str, number: int) -> sshsig.SshPublicKey:
