@@ -5,13 +5,21 @@ An entry holds one file's findings as they are after redaction (never a secret v
 bandit message that quoted one). Entries are written atomically (temporary file + rename), so
 concurrent runs never see half an entry; an entry that does not parse, or whose recorded key is not
 the one asked for, is ignored and rebuilt.
+
+Every entry carries a MAC made with a key that neither the repository nor the cache directory
+holds, so a cache written by someone else (a persistent runner, a cache restored from another CI
+job) is a miss, never trusted: the key is $SECSDLC_CACHE_KEY (a CI job's secret); else in CI a
+key made for this run alone (a restored cache is then not used); else a per-user key kept in the
+user configuration directory.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,7 +38,45 @@ from secsdlc.model import (
     Severity,
 )
 
-FORMAT = 1
+FORMAT = 2
+KEY_ENV = "SECSDLC_CACHE_KEY"
+
+
+def mac_key() -> bytes:
+    """The key entries are authenticated with (see the module's docstring)."""
+    given = os.environ.get(KEY_ENV, "")
+    if given:
+        return hashlib.sha256(given.encode()).digest()
+    if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
+        return secrets.token_bytes(32)
+    return _user_key()
+
+
+def _user_key() -> bytes:
+    import platformdirs
+
+    path = Path(platformdirs.user_config_dir("secsdlc", appauthor=False)) / "cache.key"
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+    except FileExistsError:  # another process made it first: theirs is the key
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return key
+        return data if len(data) >= 32 else key
+    except OSError:
+        pass  # no writable configuration directory: this run's key, the cache only costs time
+    return key
 
 
 def cache_root() -> Path:
@@ -50,8 +96,12 @@ class Entry:
 
 
 class ResultCache:
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, *, key: bytes | None = None) -> None:
         self.directory = (directory or cache_root()) / "results"
+        self._key = key if key is not None else mac_key()
+
+    def _mac(self, payload: bytes) -> str:
+        return hmac.new(self._key, payload, hashlib.sha256).hexdigest()
 
     @staticmethod
     def key(*, content_digest: str, scanner: str, context: str) -> str:
@@ -76,7 +126,10 @@ class ResultCache:
     def get_document(self, key: str) -> dict[str, Any] | None:
         """Any JSON document stored under `key` (a scanner's own intermediate results)."""
         try:
-            doc = json.loads(self._path(key).read_text(encoding="utf-8"))
+            mac, _, payload = self._path(key).read_bytes().partition(b"\n")
+            if not hmac.compare_digest(mac, self._mac(payload).encode()):
+                return None  # not written with our key: rebuilt, never trusted
+            doc = json.loads(payload)
         except (OSError, ValueError):
             return None  # missing or corrupt
         if not isinstance(doc, dict) or doc.get("key") != key or doc.get("format") != FORMAT:
@@ -88,9 +141,10 @@ class ResultCache:
         doc = {"format": FORMAT, "key": key, **body}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            payload = json.dumps(doc, separators=(",", ":")).encode()
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(doc, fh, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(self._mac(payload).encode() + b"\n" + payload)
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time

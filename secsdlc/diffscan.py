@@ -28,6 +28,8 @@ BASE_DIR = "base"
 class DiffRequest:
     staged: bool = False
     diff_base: str | None = None  # a ref; None with staged: HEAD
+    # a commit to scan instead of the work tree (what a push sends); None: the work tree or index
+    diff_head: str | None = None
 
 
 def run(plan: ScanPlan, request: DiffRequest, *,
@@ -35,15 +37,17 @@ def run(plan: ScanPlan, request: DiffRequest, *,
     repo = vcs.open_repo(plan.root)
     top = vcs.toplevel(repo)
     base: str | None
-    if request.diff_base:
+    head: str | None = None
+    if request.diff_head:
+        head = vcs.commit_id(repo, request.diff_head)
+        base = vcs.merge_base(repo, request.diff_base, head) if request.diff_base else None
+        changes = vcs.commit_changes(repo, base, head)
+    elif request.diff_base:
         base = vcs.merge_base(repo, request.diff_base)
         changes = vcs.changes_since(repo, base, staged=request.staged)
     else:
         changes = vcs.staged_changes(repo)
-        try:
-            base = repo.head.commit.hexsha
-        except ValueError:
-            base = None
+        base = vcs.head_commit(repo)
     changes = [c for c in changes if _selected(c.path, plan, top)]
     config = plan.config
     include, exclude = config.include, (*DEFAULT_EXCLUDE, *config.exclude)
@@ -56,7 +60,9 @@ def run(plan: ScanPlan, request: DiffRequest, *,
         head_root.mkdir()
         base_root.mkdir()
         paths = [c.path for c in changes]
-        if request.staged:
+        if head is not None:
+            vcs.write_tree_files(repo, head, {p: p for p in paths}, head_root)
+        elif request.staged:
             vcs.write_index_files(repo, paths, head_root)
         else:
             for path in paths:

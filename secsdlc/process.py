@@ -69,6 +69,19 @@ def run(
 
     Raises ExecutableNotFound, ProcessTimeout or ProcessError when no exit code can be had.
     """
+    rc, out, err = run_bytes(cmd, timeout=timeout, cwd=cwd, env=env, stdin=stdin)
+    return rc, out.decode("utf-8", "replace"), err
+
+
+def run_bytes(
+    cmd: Sequence[str],
+    *,
+    timeout: float | None = None,
+    cwd: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    stdin: bytes | None = None,
+) -> tuple[int, bytes, str]:
+    """As `run`, with stdout as the bytes the command wrote (file contents, signed data)."""
     full_env = dict(os.environ)
     if env is not None:
         full_env.update(env)
@@ -98,7 +111,7 @@ def run(
 
 
 def _communicate(proc: subprocess.Popen[bytes], cmd: Sequence[str], stdin: bytes | None,
-                 timeout: float | None) -> tuple[int, str, str]:
+                 timeout: float | None) -> tuple[int, bytes, str]:
     try:
         out, err = proc.communicate(input=stdin, timeout=timeout)
     except subprocess.TimeoutExpired as e:
@@ -111,11 +124,7 @@ def _communicate(proc: subprocess.Popen[bytes], cmd: Sequence[str], stdin: bytes
         _kill_group(proc)
         proc.wait()
         raise
-    return (
-        proc.returncode,
-        out.decode("utf-8", "replace"),
-        err.decode("utf-8", "replace"),
-    )
+    return proc.returncode, out, err.decode("utf-8", "replace")
 
 
 def stop_all(*, wait: bool) -> None:

@@ -1,9 +1,10 @@
 """Scanner threads take turns for their cache lookups, in the plan's order.
 
 A warm scan reads thousands of small cache entries per scanner. Three threads doing that at once
-fight over the GIL: on Django each took 0.6-0.8 s at once, against 0.3 s for all of them one after
-the other. The plan's order puts first the scanner whose process is slowest to start (semgrep), so
-that on a one-file rescan its process starts while the others still read their entries.
+fight over the GIL and each takes longer than all of them one after the other
+(benchmarks/bench_devloop.py measures the warm rescan). The plan's order puts first the scanner
+whose process is slowest to start (semgrep), so that on a one-file rescan its process starts while
+the others still read their entries.
 
 A scanner that is slow to reach its turn (a plugin whose version() hangs) holds the ones after it
 back for at most `patience` seconds, so that it cannot make them time out too.

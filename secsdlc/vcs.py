@@ -1,26 +1,42 @@
-"""What git knows that a diff-aware scan needs: the staged content, the merge base, what changed.
+"""Every git operation secsdlc makes, through the `git` command and `process.run`.
 
-Through gitpython. A shallow clone is deepened until the merge base is reachable, or the scan fails
-with a message saying what to fetch: comparing with nothing would call every finding new, or
-worse, none.
+One call, one timeout: a hung git (a remote that never answers, a lock) is killed with its process
+group, and whatever goes wrong is a VcsError naming the git command. `top` is the one way to find
+the top of the work tree.
+
+What a diff-aware scan needs lives here too: the staged content, the merge base, what changed. A
+shallow clone is deepened until the merge base is reachable, or the scan fails with a message
+saying what to fetch: comparing with nothing would call every finding new, or worse, none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import git
-
 from secsdlc.errors import SecsdlcError
+from secsdlc.process import ProcessError, run, run_bytes
 
+# seconds a local git command may take (large repositories, a busy disk)
+GIT_TIMEOUT = 120
+# seconds one fetch may take before it is killed (a hung remote must not hang the scan)
+FETCH_TIMEOUT = 600
 # --deepen steps tried before giving up on a shallow clone; the last one unshallows.
 _DEEPEN_STEPS = (50, 200, 1000)
 
 
 class VcsError(SecsdlcError):
-    """git could not answer what the scan mode needs (exit 2)."""
+    """git could not answer what secsdlc needs (exit 2)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Repo:
+    top: Path  # the work tree's top, resolved
+    git_dir: Path  # absolute
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,86 +45,203 @@ class Change:
     base_path: str | None  # path at the base; None for a file added since
 
 
-def open_repo(path: Path) -> git.Repo:
+def run_git(cwd: Path, *args: str, timeout: float = GIT_TIMEOUT, stdin: bytes | None = None,
+            env: Mapping[str, str] | None = None) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of `git ARGS` in `cwd`; VcsError only when git did not run."""
     try:
-        return git.Repo(path, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError) as e:
-        raise VcsError(f"{path}: not inside a git repository") from e
+        return run(["git", *args], cwd=cwd, timeout=timeout, stdin=stdin, env=env)
+    except ProcessError as e:
+        raise VcsError(f"git {args[0] if args else ''}: {e}") from e
 
 
-def toplevel(repo: git.Repo) -> Path:
-    if repo.working_tree_dir is None:
-        raise VcsError("a bare repository has no files to scan")
-    return Path(repo.working_tree_dir).resolve()
+def git(cwd: Path, *args: str, timeout: float = GIT_TIMEOUT, stdin: bytes | None = None,
+        env: Mapping[str, str] | None = None) -> str:
+    """stdout of `git ARGS` in `cwd`; VcsError when it fails, with git's own message."""
+    rc, out, err = run_git(cwd, *args, timeout=timeout, stdin=stdin, env=env)
+    if rc != 0:
+        shown = " ".join(a for a in args[:2] if not a.startswith("-")) or "git"
+        raise VcsError(f"git {shown} failed: {err.strip() or f'exit {rc}'}")
+    return out
 
 
-def merge_base(repo: git.Repo, ref: str) -> str:
-    """The merge base of HEAD and `ref`, deepening a shallow clone as far as needed."""
+def top(path: Path) -> Path | None:
+    """The top of the git work tree around `path`; None outside one (or in a bare repository)."""
+    try:
+        rc, out, _ = run_git(path, "rev-parse", "--show-toplevel", timeout=30)
+    except VcsError:
+        return None
+    return Path(out.strip()).resolve() if rc == 0 and out.strip() else None
+
+
+def open_repo(path: Path) -> Repo:
+    start = path if path.is_dir() else path.parent
+    if not start.is_dir():
+        raise VcsError(f"{path}: not inside a git repository")
+    rc, out, err = run_git(start, "rev-parse", "--show-toplevel", "--absolute-git-dir",
+                           timeout=30)
+    lines = out.splitlines()
+    if rc != 0 or len(lines) != 2:
+        if "bare repository" in err or "must be run in a work tree" in err:
+            raise VcsError("a bare repository has no files to scan")
+        raise VcsError(f"{path}: not inside a git repository")
+    return Repo(top=Path(lines[0]).resolve(), git_dir=Path(lines[1]))
+
+
+def toplevel(repo: Repo) -> Path:
+    return repo.top
+
+
+def head_commit(repo: Repo) -> str | None:
+    """HEAD's commit, None in a repository without one."""
+    rc, out, _ = run_git(repo.top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    return out.strip() if rc == 0 and out.strip() else None
+
+
+def commit_id(repo: Repo, ref: str) -> str:
+    """The commit `ref` names, or VcsError."""
+    rc, out, _ = run_git(repo.top, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                         f"{ref}^{{commit}}")
+    if rc != 0 or not out.strip():
+        raise VcsError(f"{ref}: no such commit")
+    return out.strip()
+
+
+def is_shallow(repo: Repo) -> bool:
+    return (repo.git_dir / "shallow").exists()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Commit:
+    sha: str
+    parents: tuple[str, ...]  # its real parents, whatever the path filter
+
+
+def commits_touching(repo: Repo, head: str, paths: Iterable[str]) -> list[Commit]:
+    """Every commit reachable from `head` that changed one of `paths`, newest first (no history
+    simplification: a change on a merged side branch counts)."""
+    listed = git(repo.top, "--literal-pathspecs", "rev-list", "--full-history", head, "--",
+                 *paths).split()
+    if not listed:
+        return []
+    out = git(repo.top, "log", "--no-walk=unsorted", "--format=%H %P", *listed)
+    commits = []
+    for line in out.splitlines():
+        sha, *parents = line.split()
+        commits.append(Commit(sha=sha, parents=tuple(parents)))
+    return commits
+
+
+def blob(repo: Repo, commit: str, path: str) -> bytes | None:
+    """The content of `path` at `commit`, None when the commit has no such file."""
+    try:
+        rc, out, _ = run_bytes(["git", "cat-file", "blob", f"{commit}:{path}"], cwd=repo.top,
+                               timeout=GIT_TIMEOUT)
+    except ProcessError as e:
+        raise VcsError(f"git cat-file: {e}") from e
+    return out if rc == 0 else None
+
+
+def _has_commit(repo: Repo, sha: str) -> bool:
+    return run_git(repo.top, "cat-file", "-e", f"{sha}^{{commit}}")[0] == 0
+
+
+def merge_base(repo: Repo, ref: str, head: str = "HEAD") -> str:
+    """The merge base of `head` and `ref`, deepening a shallow clone as far as needed."""
     for step in (0, *_DEEPEN_STEPS, -1):
         if step:
             _deepen(repo, ref, step)
-        try:
-            bases = repo.merge_base(ref, "HEAD")
-        except git.GitCommandError as e:
-            if any(m in str(e) for m in ("Not a valid object name", "Not a valid commit name",
-                                         "unknown revision", "bad revision")):
-                if not _is_shallow(repo):
-                    raise VcsError(f"--diff-base {ref}: no such revision") from e
-                continue
-            raise VcsError(f"git merge-base {ref} HEAD failed: {e.stderr.strip()}") from e
-        if bases:
-            return str(bases[0].hexsha)
-        if not _is_shallow(repo):
-            raise VcsError(f"--diff-base {ref}: no common history with HEAD")
+        rc, out, err = run_git(repo.top, "merge-base", "--end-of-options", ref, head)
+        if rc == 0 and out.strip():
+            return out.split()[0]
+        if rc == 1 and not err.strip():  # both exist, no common ancestor (yet)
+            if not is_shallow(repo):
+                raise VcsError(f"--diff-base {ref}: no common history with {head}")
+            continue
+        if any(m in err for m in ("Not a valid object name", "Not a valid commit name",
+                                  "unknown revision", "bad revision")):
+            if not is_shallow(repo):
+                raise VcsError(f"--diff-base {ref}: no such revision")
+            continue
+        raise VcsError(f"git merge-base {ref} {head} failed: {err.strip()}")
     raise VcsError(
         f"--diff-base {ref}: this is a shallow clone and the merge base with {ref} could not be "
         f"fetched (fetch the full history, e.g. actions/checkout with fetch-depth: 0)")
 
 
-def _is_shallow(repo: git.Repo) -> bool:
-    return (Path(repo.git_dir) / "shallow").exists()
+def fetch_commit(path: Path, sha: str) -> None:
+    """Make commit `sha` present in a shallow clone, deepening it step by step.
 
-
-def _deepen(repo: git.Repo, ref: str, step: int) -> None:
-    if not _is_shallow(repo):
-        return
-    remote = ref.split("/", 1)[0] if "/" in ref and ref.split("/", 1)[0] in [
-        r.name for r in repo.remotes] else (repo.remotes[0].name if repo.remotes else None)
-    if remote is None:
-        raise VcsError("shallow clone without a remote: cannot fetch the history --diff-base "
-                       "needs")
-    branch = ref.split("/", 1)[1] if ref.startswith(remote + "/") else ref
-    args = ["--unshallow"] if step < 0 else [f"--deepen={step}"]
+    CI checkouts fetch one commit by default; a pull request's base commit comes with a deeper
+    fetch. In a full clone nothing is fetched: a missing commit is the scan's to report.
+    """
     try:
-        repo.git.fetch(remote, *args, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
-    except git.GitCommandError:
-        try:  # the ref may be a tag or a sha rather than a branch
-            repo.git.fetch(remote, *args)
-        except git.GitCommandError as e:
-            raise VcsError(f"shallow clone: fetching more history from {remote} failed: "
-                           f"{e.stderr.strip()}") from e
+        repo = open_repo(path)
+    except VcsError:
+        return  # not a repository: the scan says so
+    for step in (0, *_DEEPEN_STEPS, -1):
+        if step:
+            _deepen(repo, None, step)
+        if _has_commit(repo, sha) or not is_shallow(repo):
+            return
 
 
-def changes_since(repo: git.Repo, base: str, *, staged: bool) -> list[Change]:
+def _deepen(repo: Repo, ref: str | None, step: int) -> None:
+    """Fetch `step` more commits of `ref`'s history (of every branch fetched: None; -1: all)."""
+    if not is_shallow(repo):
+        return
+    names = git(repo.top, "remote").split()
+    if ref is not None and "/" in ref and ref.split("/", 1)[0] in names:
+        remote: str | None = ref.split("/", 1)[0]
+    else:
+        remote = "origin" if "origin" in names else (names[0] if names else None)
+    if remote is None:
+        raise VcsError("shallow clone without a remote: cannot fetch the history the scan "
+                       "needs")
+    args = ["--unshallow"] if step < 0 else [f"--deepen={step}"]
+    if ref is None:
+        args.append("--no-tags")
+    else:
+        branch = ref.split("/", 1)[1] if ref.startswith(remote + "/") else ref
+        rc, _, _ = run_git(repo.top, "fetch", "--quiet", remote, *args,
+                           f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}",
+                           timeout=FETCH_TIMEOUT)
+        if rc == 0:
+            return
+        # the ref may be a tag or a sha rather than a branch
+    rc, _, err = run_git(repo.top, "fetch", "--quiet", remote, *args, timeout=FETCH_TIMEOUT)
+    if rc != 0:
+        raise VcsError(f"shallow clone: fetching more history from {remote} failed: "
+                       f"{err.strip()}")
+
+
+def changes_since(repo: Repo, base: str, *, staged: bool) -> list[Change]:
     """Files added, modified or renamed since `base`: in the index (staged) or the work tree.
 
     Deleted files are left out: there is nothing left in them to scan.
     """
     args = ["--cached"] if staged else []
-    out = repo.git.diff(*args, "--name-status", "-M", "-z", "--no-ext-diff", base)
+    out = git(repo.top, "diff", *args, "--name-status", "-M", "-z", "--no-ext-diff", base, "--")
     changes = _parse_name_status(out)
     if not staged:
-        untracked = repo.git.ls_files("--others", "--exclude-standard", "-z")
+        untracked = git(repo.top, "ls-files", "--others", "--exclude-standard", "-z")
         changes += [Change(path=p, base_path=None) for p in untracked.split("\0") if p]
     return changes
 
 
-def staged_changes(repo: git.Repo) -> list[Change]:
+def commit_changes(repo: Repo, base: str | None, head: str) -> list[Change]:
+    """Files added, modified or renamed from `base` to commit `head` (every file without a base)."""
+    if base is None:
+        files = git(repo.top, "ls-tree", "-r", "--name-only", "-z", head)
+        return [Change(path=p, base_path=None) for p in files.split("\0") if p]
+    return _parse_name_status(git(repo.top, "diff", "--name-status", "-M", "-z", "--no-ext-diff",
+                                  base, head, "--"))
+
+
+def staged_changes(repo: Repo) -> list[Change]:
     """What `git commit` would record, against HEAD (everything, in a repository without one)."""
-    try:
-        head = repo.head.commit.hexsha
-    except ValueError:  # no commit yet: every staged file is new
-        files = repo.git.ls_files("--cached", "-z")
+    head = head_commit(repo)
+    if head is None:  # no commit yet: every staged file is new
+        files = git(repo.top, "ls-files", "--cached", "-z")
         return [Change(path=p, base_path=None) for p in files.split("\0") if p]
     return changes_since(repo, head, staged=True)
 
@@ -133,26 +266,43 @@ def _parse_name_status(out: str) -> list[Change]:
     return changes
 
 
-def write_index_files(repo: git.Repo, paths: Iterable[str], dest: Path) -> None:
+def write_index_files(repo: Repo, paths: Iterable[str], dest: Path,
+                      env: Mapping[str, str] | None = None) -> None:
     """The staged content of `paths`, written under `dest` at the same relative paths."""
     paths = list(paths)
     if not paths:
         return
     prefix = str(dest).rstrip("/") + "/"
+    rc, _, err = run_git(repo.top, "checkout-index", "--prefix=" + prefix, "-z", "--stdin",
+                         stdin="\0".join(paths).encode("utf-8", "surrogateescape"), env=env)
+    if rc != 0:
+        raise VcsError(f"cannot read the staged files: {err.strip()}")
+
+
+def write_tree_files(repo: Repo, commit: str, mapping: dict[str, str], dest: Path) -> None:
+    """Files of `commit` (base path -> path to write them at) under `dest`.
+
+    Read through a temporary index, so the user's own index is never touched; a path the commit
+    does not have is left out.
+    """
+    if not mapping:
+        return
+    fd, index = tempfile.mkstemp(prefix="secsdlc-index-")
+    os.close(fd)
+    staging = Path(tempfile.mkdtemp(prefix="secsdlc-tree-"))
     try:
-        repo.git.checkout_index("--prefix=" + prefix, "--", *paths)
-    except git.GitCommandError as e:
-        raise VcsError(f"cannot read the staged files: {e.stderr.strip()}") from e
-
-
-def write_tree_files(repo: git.Repo, commit: str, mapping: dict[str, str], dest: Path) -> None:
-    """Files of `commit` (base path -> path to write them at) under `dest`."""
-    tree = repo.commit(commit).tree
-    for base_path, new_path in mapping.items():
-        try:
-            blob = tree / base_path
-        except KeyError:
-            continue
-        target = dest / new_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(blob.data_stream.read())
+        env = {"GIT_INDEX_FILE": index}
+        git(repo.top, "read-tree", commit, env=env)
+        listed = git(repo.top, "ls-files", "-z", env=env)
+        present = [p for p in listed.split("\0") if p in mapping]
+        write_index_files(repo, present, staging, env=env)
+        for base_path in present:
+            source = staging / base_path
+            if not source.is_file() or source.is_symlink():
+                continue
+            target = dest / mapping[base_path]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(source), target)
+    finally:
+        Path(index).unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)

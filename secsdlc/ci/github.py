@@ -1,9 +1,9 @@
 """`secsdlc ci github`: one scan (or a gate over a merged SARIF) and everything GitHub shows of it.
 
-The scan itself is `secsdlc scan` (or `secsdlc gate`), run in-process through the command line, so
-that CI decides exactly as a developer's machine does; this module only reads what it wrote (the
-JSON report for the verdict, the SARIF for the findings) and turns it into the job summary,
-annotations, step outputs and the SARIF file for code scanning. The exit code is the gate's.
+The decision is `secsdlc.decision`'s, the same call `secsdlc scan` and `secsdlc gate` make, so CI
+decides exactly as a developer's machine does; this module turns the result and the verdict (its
+blocking findings included) into the job summary, annotations, step outputs, the report files and
+the SARIF file for code scanning. The exit code is the gate's.
 """
 
 from __future__ import annotations
@@ -17,13 +17,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
+from secsdlc import decision, vcs
 from secsdlc.ci import commands, summary, upload
 from secsdlc.ci.event import EventError, GitHubContext
 from secsdlc.ci.outputs import append_outputs
-from secsdlc.errors import EXIT_USAGE, UsageError
+from secsdlc.errors import EXIT_USAGE, SecsdlcError, UsageError
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import Finding, ScanResult, Severity
+from secsdlc.report import jsonout
 from secsdlc.report.summary import by_severity
+from secsdlc.sarif.writer import dumps
 
 FULL_SARIF = "secsdlc.sarif"
 UPLOAD_SARIF = "secsdlc-upload.sarif"
@@ -61,6 +64,9 @@ class Outcome:
     full_sarif: Path | None
     upload_sarif: Path | None
     outputs: Mapping[str, str]
+    # for the CLI to show on stderr: configuration warnings, then errors
+    warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
 
 
 def run(options: Options, env: Mapping[str, str] | None = None,
@@ -82,15 +88,32 @@ def run(options: Options, env: Mapping[str, str] | None = None,
         stale.unlink(missing_ok=True)
 
     if base and ctx.is_pull_request and base == ctx.base_sha:
-        _fetch_commit(ctx.workspace, base)
-
-    from secsdlc.cli import main as cli_main
+        try:
+            vcs.fetch_commit(ctx.workspace, base)
+        except vcs.VcsError as e:
+            raise EventError(f"cannot fetch the pull request's base commit {base[:12]} into "
+                             f"the shallow checkout: {e} (use actions/checkout with "
+                             f"fetch-depth: 0)") from e
 
     gated = _merge(options.from_sarif, out_dir / MERGED_SARIF)
-    rc = cli_main(_argv(options, base, gated, full, report))
-    result, verdict = _read(full, report, rc)
+    errors: list[str] = []
+    warnings: tuple[str, ...] = ()
+    result: ScanResult | None = None
+    try:
+        decided = _decide(options, base, gated)
+    except SecsdlcError as e:
+        # the scan stopped before a verdict: fail closed, and still say so in the summary
+        errors.append(str(e))
+        rc = e.exit_code
+        verdict = Verdict(passed=False, gate="scan", error=True, reasons=(
+            f"the scan stopped before a verdict (exit {rc}): {e}",))
+    else:
+        result, verdict, rc, warnings = (decided.result, decided.verdict, decided.exit_code,
+                                         decided.warnings)
+        _write(full, dumps(result, verdict))
+        _write(report, jsonout.render(result, verdict))
     new: tuple[Finding, ...] = ()
-    blocking: tuple[Finding, ...] = ()
+    blocking = tuple(b.finding for b in verdict.blocking)
     expiring: list[summary.ExpiringWaiver] = []
     upload_note = ""
     uploaded: Path | None = None
@@ -99,7 +122,6 @@ def run(options: Options, env: Mapping[str, str] | None = None,
         top = _toplevel(Path(result.root), ctx.workspace)
         new = tuple(f for f in result.findings if not f.suppressed
                     and f.baseline_state not in ("unchanged", "absent"))
-        blocking = tuple(_blocking(new, verdict, options, Path(result.root)))
         expiring = _expiring(result, options.now or datetime.now(timezone.utc))
         try:
             filtered = upload.for_upload(json.loads(full.read_text(encoding="utf-8")),
@@ -107,7 +129,7 @@ def run(options: Options, env: Mapping[str, str] | None = None,
         except upload.UploadError as e:
             # no upload file means no alerts: that must not pass quietly
             upload_note = f"**Code scanning upload not written**: {summary.cell(str(e))}"
-            print(f"secsdlc: error: {e}", file=sys.stderr)
+            errors.append(str(e))
             rc = rc or EXIT_USAGE
         else:
             _write(upload_path, json.dumps(filtered.doc, indent=2, ensure_ascii=False) + "\n")
@@ -157,7 +179,7 @@ def run(options: Options, env: Mapping[str, str] | None = None,
         append_outputs(ctx.output, values)
     return Outcome(exit_code=rc, verdict=verdict, result=result, new=new, blocking=blocking,
                    full_sarif=full if result is not None else None, upload_sarif=uploaded,
-                   outputs=values)
+                   outputs=values, warnings=warnings, errors=tuple(errors))
 
 
 def _diff_base(options: Options, ctx: GitHubContext) -> tuple[str | None, str]:
@@ -184,49 +206,12 @@ def _diff_base(options: Options, ctx: GitHubContext) -> tuple[str | None, str]:
                           f"block.")
 
 
-_DEEPEN_STEPS = (50, 200, 1000)
-
-
-def _fetch_commit(workspace: Path, sha: str) -> None:
-    """Make the event's base commit present in a shallow checkout.
-
-    actions/checkout fetches one commit by default (the pull request's merge commit); its
-    parents, the base among them, come with a deeper fetch. `scan --diff-base` then finds the
-    merge base (deepening further if needed); a SHA it cannot see would stop it outright.
-    """
-    from secsdlc.process import ProcessError
-    from secsdlc.process import run as run_process
-
-    def git(*args: str) -> tuple[int, str]:
-        try:
-            rc, out, err = run_process(["git", "-C", str(workspace), *args], timeout=600)
-        except ProcessError as e:
-            raise UsageError(f"git: {e}") from e
-        return rc, (out + err).strip()
-
-    if git("cat-file", "-e", f"{sha}^{{commit}}")[0] == 0:
-        return
-    rc, shallow = git("rev-parse", "--is-shallow-repository")
-    if rc != 0 or shallow != "true":
-        return  # not shallow (or not git): let the scan say what is wrong
-    for step in (*_DEEPEN_STEPS, 0):
-        args = ["--unshallow"] if step == 0 else [f"--deepen={step}"]
-        rc, out = git("fetch", "--no-tags", "--quiet", *args)
-        if rc != 0:
-            raise EventError(f"cannot fetch the pull request's base commit {sha[:12]} into the "
-                             f"shallow checkout: {out[-400:]} (use actions/checkout with "
-                             f"fetch-depth: 0)")
-        if git("cat-file", "-e", f"{sha}^{{commit}}")[0] == 0:
-            return
-
-
 def _merge(inputs: tuple[Path, ...], merged: Path) -> Path | None:
     """One SARIF to gate: the only input, or the shards merged (one run per scanner)."""
     if len(inputs) <= 1:
         return inputs[0] if inputs else None
     from secsdlc.sarif.merge import merge
     from secsdlc.sarif.reader import SarifError, read_sarif
-    from secsdlc.sarif.writer import dumps
 
     try:
         results = [read_sarif(p) for p in inputs]
@@ -236,92 +221,15 @@ def _merge(inputs: tuple[Path, ...], merged: Path) -> Path | None:
     return merged
 
 
-def _argv(options: Options, base: str | None, gated: Path | None, full: Path,
-          report: Path) -> list[str]:
-    common: list[str] = []
-    if options.config is not None:
-        common += ["--config", str(options.config)]
-    if options.fail_on:
-        common += ["--fail-on", options.fail_on]
-    for t in options.trust_root:
-        common += ["--trust-root", t]
-    if options.require_signoff:
-        common.append("--require-signoff")
-    if options.root is not None:
-        common += ["--root", str(options.root)]
+def _decide(options: Options, base: str | None, gated: Path | None) -> decision.Decision:
     if gated is not None:
-        return ["gate", "--sarif", str(gated), "--format", "json",
-                "--output", str(report), "--output-sarif", str(full), *common]
-    argv = ["scan", *(str(p) for p in options.paths), "--format", "json", "--output",
-            str(report), "--sarif", str(full), "--no-progress", *common]
-    if options.scanners:
-        argv += ["--scanners", options.scanners]
-    if base:
-        argv += ["--diff-base", base]
-    return argv
-
-
-def _read(full: Path, report: Path, rc: int) -> tuple[ScanResult | None, Verdict]:
-    """What the scan wrote; nothing written means it failed before a verdict (fail closed)."""
-    from secsdlc.sarif.reader import SarifError, read_sarif
-
-    if not (full.is_file() and report.is_file()):
-        return None, Verdict(passed=False, gate="scan", error=True, reasons=(
-            f"the scan stopped before a verdict (exit {rc}): see the step log",))
-    try:
-        doc = json.loads(report.read_text(encoding="utf-8"))
-        raw = doc["verdict"]
-        verdict = Verdict(passed=bool(raw["passed"]), gate="policy", error=bool(raw["error"]),
-                          reasons=tuple(str(r) for r in raw["reasons"]))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise UsageError(f"{report}: cannot read the scan's verdict: {e}") from e
-    try:
-        result = read_sarif(full)
-    except SarifError as e:
-        raise UsageError(str(e)) from e
-    if verdict.passed and rc != 0:  # the two must agree, or nothing is trusted
-        verdict = Verdict(passed=False, gate="scan", error=True,
-                          reasons=(f"the scan exited {rc} with a passing verdict",))
-    return result, verdict
-
-
-def _blocking(new: tuple[Finding, ...], verdict: Verdict, options: Options,
-              root: Path) -> list[Finding]:
-    """New findings at or above the fail-on that applies where they are.
-
-    The gate's per-path threshold comes from the policy; signed relaxations are not re-verified
-    here, so overrides count as tighten-only: a finding may be marked blocking in a directory a
-    correspondent relaxed, never the other way round. Nothing is marked when the gate passed.
-    """
-    if verdict.passed or not new:
-        return []
-    from secsdlc import config as config_mod
-    from secsdlc.gate import policy as policy_mod
-
-    # The scan already validated this file (and warned); only the policy is needed here, so the
-    # scanner registry is not loaded again. The file is found from where the scan looked.
-    path = options.config or config_mod.find_config_file(_config_start(options, root))
-    config = config_mod.load(path, known_scanner_options={})
-    default = config.fail_on
-    if options.fail_on:
-        try:
-            default = Severity.parse(options.fail_on)
-        except ValueError as e:
-            raise UsageError(f"--fail-on: {e}") from None
-    policy = policy_mod.load(config)
-    return [f for f in new
-            if f.severity.at_least(policy.effective(f.location.path, default).fail_on)]
-
-
-def _config_start(options: Options, result_root: Path) -> Path:
-    """Where `secsdlc scan` / `secsdlc gate` started looking for the configuration."""
-    if options.root is not None:
-        return options.root.resolve()
-    if options.from_sarif:
-        return _toplevel(Path.cwd(), result_root)
-    if len(options.paths) == 1 and options.paths[0].is_dir():
-        return options.paths[0].resolve()
-    return Path.cwd().resolve()
+        return decision.gate(decision.GateRequest(
+            sarif=gated, root=options.root, config=options.config, fail_on=options.fail_on,
+            trust_root=options.trust_root, require_signoff=options.require_signoff))
+    return decision.scan(decision.ScanRequest(
+        paths=options.paths, root=options.root, config=options.config,
+        scanners=options.scanners, fail_on=options.fail_on, diff_base=base,
+        trust_root=options.trust_root, require_signoff=options.require_signoff))
 
 
 def _expiring(result: ScanResult, now: datetime) -> list[summary.ExpiringWaiver]:
@@ -359,12 +267,7 @@ def _upload_note(filtered: upload.Filtered) -> str:
 
 
 def _toplevel(root: Path, workspace: Path) -> Path:
-    from secsdlc import vcs
-
-    try:
-        return vcs.toplevel(vcs.open_repo(root))
-    except vcs.VcsError:
-        return workspace
+    return vcs.top(root) or workspace
 
 
 def _is_under(path: Path, top: Path) -> bool:

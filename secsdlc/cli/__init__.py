@@ -47,7 +47,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="secsdlc",
         description="Secure-SDLC scanning: SAST, OWASP rules, dependency audit and secrets, "
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list == ["--version"]:
         print(f"secsdlc {__version__}")
         return 0
-    parser = _parser()
+    parser = build_parser()
     try:
         args = parser.parse_args(args_list)
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help

@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     for line in lines:
         try:
             entry = json.loads(line)
-            signed = f" [signed {entry['signer']}]" if "signature" in entry else ""
+            note = audit.signature_note(entry)
+            signed = f" [{note}]" if note else ""
             print(terminal(f"{entry['seq']:>5} {entry['time']} {entry['actor']} "
                            f"{entry['action']} {json.dumps(entry['data'], sort_keys=True)}"
                            f"{signed}"))

@@ -22,12 +22,18 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from secsdlc import baseline
-    from secsdlc.cli.scan import execute
+    import sys
+
+    from secsdlc import baseline, decision
+    from secsdlc.cli import common
+    from secsdlc.cli.scan import request
     from secsdlc.fileio import check_output, write_atomic
 
     check_output(args.output, "--output")
-    result, _, _ = execute(args)
+    with common.Progress(enabled=not args.no_progress and sys.stderr.isatty()) as progress:
+        scanned = decision.run_scan(request(args), progress=progress.update)
+    common.print_warnings(scanned.warnings)
+    result = scanned.result
     failed = result.failed_scanners
     if failed:
         # a baseline missing what a failed scanner would have found would hide it forever

@@ -46,7 +46,11 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from secsdlc import sanitize
     from secsdlc.ci import github
+    from secsdlc.cli.common import print_warnings
     from secsdlc.errors import UsageError
 
     if args.max_annotations < 1:
@@ -58,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
         require_signoff=args.require_signoff, diff_aware=args.diff_aware,
         diff_base=args.diff_base, from_sarif=tuple(args.from_sarif), out_dir=args.output_dir,
         category=args.category, max_annotations=args.max_annotations))
+    print_warnings(outcome.warnings)
+    for error in outcome.errors:
+        print(f"secsdlc: error: {sanitize.terminal(error)}", file=sys.stderr)
     return github.exit_code(outcome)
 
 

@@ -9,12 +9,10 @@ from typing import Any
 
 from secsdlc import config as config_mod
 from secsdlc import sanitize
-from secsdlc.errors import UsageError
 from secsdlc.fileio import check_distinct, check_output, write_atomic
 from secsdlc.gate.interface import Verdict
 from secsdlc.mode import Mode
 from secsdlc.model import ScanResult
-from secsdlc.scanners import registry
 from secsdlc.scanners.interface import Scanner
 
 
@@ -22,39 +20,19 @@ def load_scanners_and_config(
     config_path: Path | None, root: Path, scanners_arg: str | None, *,
     mode: Mode = Mode.ADVISORY, trust_root: tuple[str, ...] = (),
 ) -> tuple[dict[str, Scanner], config_mod.Config]:
-    """The scanners to run and the configuration; in enforce mode only a signed configuration
-    (or the built-in defaults) is read from the repository."""
-    available, broken = registry.load_all()
-    known = {name: {**s.options, "timeout": (int, float)} for name, s in available.items()}
-    if mode.enforce:
-        from secsdlc import trusted_config
+    """The scanners to run and the configuration (see decision.load_scanners_and_config),
+    warnings printed."""
+    from secsdlc import decision
 
-        config = trusted_config.load(root, config_path, trust_root,
-                                     known_scanner_options=known)
-    else:
-        path = config_path if config_path is not None else config_mod.find_config_file(root)
-        config = config_mod.load(path, known_scanner_options=known)
-    for warning in config.warnings:
+    scanners, config, warnings = decision.load_scanners_and_config(
+        config_path, root, scanners_arg, mode=mode, trust_root=trust_root)
+    print_warnings(warnings)
+    return scanners, config
+
+
+def print_warnings(warnings: tuple[str, ...]) -> None:
+    for warning in warnings:
         print(f"secsdlc: warning: {sanitize.terminal(warning)}", file=sys.stderr)
-    if scanners_arg is not None:
-        wanted: list[str] | None = [s.strip() for s in scanners_arg.split(",") if s.strip()]
-        origin = "--scanners"
-    else:
-        wanted = list(config.scanners) if config.scanners is not None else None
-        origin = f"{config.source}: scanners"
-    for name, error in broken.items():
-        if wanted is not None and name in wanted:
-            raise UsageError(str(error))
-        print(f"secsdlc: warning: {sanitize.terminal(str(error))} (not used)", file=sys.stderr)
-    if wanted is not None:
-        unknown = [n for n in wanted if n not in available]
-        if unknown:
-            raise UsageError(f"{origin}: unknown scanner(s) {', '.join(unknown)} "
-                             f"(registered: {', '.join(available)})")
-        if not wanted:
-            raise UsageError(f"{origin}: no scanner selected")
-        available = {n: s for n, s in available.items() if n in wanted}
-    return available, config
 
 
 class Progress:

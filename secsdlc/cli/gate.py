@@ -36,37 +36,15 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
+    from secsdlc import decision
     from secsdlc.cli import common
-    from secsdlc.cli.scan import trust_root_of
-    from secsdlc.errors import EXIT_BLOCKING, EXIT_PASS, EXIT_USAGE, UsageError
-    from secsdlc.gate.pipeline import GateOptions, decide
-    from secsdlc.mode import detect
-    from secsdlc.model import Severity
-    from secsdlc.signoff import context
 
     common.check_outputs(args.output, args.output_sarif, sarif_flag="--output-sarif")
-    root = context.project_root(args.root)
-    raw_trust = trust_root_of(args)
-    mode = detect(enforce_flag=args.enforce, trust_root=raw_trust)
-    _, config = common.load_scanners_and_config(args.config, root, None, mode=mode,
-                                                trust_root=raw_trust)
-    fail_on = config.fail_on
-    floor: Severity | None = None
-    if args.fail_on:
-        try:
-            fail_on = Severity.parse(args.fail_on)
-        except ValueError as e:
-            raise UsageError(f"--fail-on: {e}") from None
-        floor = fail_on if mode.enforce else None
-    result = replace(context.read_sarif(args.sarif), mode=mode.value)
-    trust = context.trust_root(args.trust_root)  # a malformed fingerprint is a usage error
-    result, verdict = decide(result, config, root, GateOptions(
-        fail_on=fail_on, trust_root=trust, require_signoff=args.require_signoff,
-        signoff_file=args.signoff, floor=floor))
-    common.write_outputs(result, verdict, fmt=args.format, output=args.output,
+    decided = decision.gate(decision.GateRequest(
+        sarif=args.sarif, root=args.root, config=args.config, fail_on=args.fail_on,
+        trust_root=tuple(args.trust_root), require_signoff=args.require_signoff,
+        signoff_file=args.signoff, enforce=args.enforce))
+    common.print_warnings(decided.warnings)
+    common.write_outputs(decided.result, decided.verdict, fmt=args.format, output=args.output,
                          sarif=args.output_sarif, sarif_flag="--output-sarif")
-    if verdict.error:
-        return EXIT_USAGE
-    return EXIT_PASS if verdict.passed else EXIT_BLOCKING
+    return decided.exit_code

@@ -90,7 +90,7 @@ def _record(args: argparse.Namespace) -> int:
     commit = args.commit or scan.commit or git_commit or ""
     branch = args.branch or scan.branch or git_branch or ""
     gate = None if args.gate is None else args.gate == "pass"
-    with HistoryStore.open(settings.store_url(args, conf)) as store:
+    with HistoryStore.open(settings.store_url(args.db, conf)) as store:
         outcome = store.record(
             scan,
             project=project,
@@ -124,13 +124,13 @@ def _registered_correspondents(store: Any, project: str) -> str | None:
     """
     import sys
 
-    from secsdlc.history import location
+    from secsdlc import vcs
     from secsdlc.signoff import registry
 
     info = store.project(project)
     if info is not None and info.correspondent:
         return None
-    root = location.git_toplevel(Path.cwd())
+    root = vcs.top(Path.cwd())
     if root is None:
         return None
     try:
@@ -150,7 +150,7 @@ def _project(args: argparse.Namespace) -> int:
 
     config = settings.load_config(args.config)
     conf = settings.history_settings(config)
-    with HistoryStore.open(settings.store_url(args, conf)) as store:
+    with HistoryStore.open(settings.store_url(args.db, conf)) as store:
         info = store.set_project(
             args.name, correspondent=args.correspondent, default_branch=args.default_branch
         )
@@ -169,7 +169,7 @@ def _scans(args: argparse.Namespace) -> int:
 
     config = settings.load_config(args.config)
     conf = settings.history_settings(config)
-    with HistoryStore.open(settings.store_url(args, conf)) as store:
+    with HistoryStore.open(settings.store_url(args.db, conf)) as store:
         names = {p.id: p.name for p in store.projects()}
         scans = store.scans(args.project)
     rows: list[dict[str, Any]] = [

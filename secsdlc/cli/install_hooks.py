@@ -32,9 +32,9 @@ def run(args: argparse.Namespace) -> int:
                          f"{', '.join(HOOKS)})")
     repo = vcs.open_repo(Path.cwd())
     # `git rev-parse --git-path hooks` honours core.hooksPath and worktrees
-    target = Path(repo.git.rev_parse("--git-path", "hooks"))
+    target = Path(vcs.git(repo.top, "rev-parse", "--git-path", "hooks").strip())
     if not target.is_absolute():
-        target = Path.cwd() / target
+        target = repo.top / target
     existing = [h for h in wanted if (target / h).exists()]
     if existing and not args.force:
         raise UsageError(f"hook(s) already installed in {target}: {', '.join(existing)}; "

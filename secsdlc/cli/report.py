@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         conf = settings.history_settings(config)
         since = settings.parse_when(args.since, "--since") if args.since else None
-        with HistoryStore.open(settings.store_url(args, conf)) as store:
+        with HistoryStore.open(settings.store_url(args.db, conf)) as store:
             snapshot = store.snapshot(project=args.project, branch=args.branch)
         doc, states = metrics.trends(snapshot, policy, now=now, since=since, period=args.period)
         page = html.render_dashboard(doc, states, policy=policy, now=now)

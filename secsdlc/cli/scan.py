@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -49,6 +48,8 @@ def add_scan_arguments(p: Any) -> None:
                         "block")
     p.add_argument("--diff-base", metavar="REF",
                    help="only findings introduced since the merge base with REF block")
+    p.add_argument("--diff-head", metavar="REF",
+                   help="scan commit REF instead of the work tree (a push: what it sends)")
     p.add_argument("--shard", metavar="I/N", help="scan only shard I of N (a CI matrix)")
     p.add_argument("--no-cache", action="store_true", help="do not use the result cache")
     p.add_argument("--enforce", action="store_true",
@@ -58,103 +59,27 @@ def add_scan_arguments(p: Any) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress display")
 
 
-def _root(args: argparse.Namespace) -> Path:
-    if args.root is not None:
-        return Path(args.root).resolve()
-    if len(args.paths) == 1 and args.paths[0].is_dir():
-        return Path(args.paths[0]).resolve()
-    return Path.cwd().resolve()
+def request(args: argparse.Namespace) -> Any:
+    """The decision.ScanRequest the arguments describe (scan and baseline create)."""
+    from secsdlc.decision import ScanRequest
 
-
-def _shard(value: str | None) -> tuple[int, int] | None:
-    from secsdlc.errors import UsageError
-
-    if value is None:
-        return None
-    try:
-        index, count = (int(x) for x in value.split("/"))
-    except ValueError:
-        raise UsageError(f"--shard {value!r}: expected I/N, e.g. 2/4") from None
-    if not 1 <= index <= count:
-        raise UsageError(f"--shard {value!r}: I must be between 1 and N")
-    return index, count
-
-
-def trust_root_of(args: argparse.Namespace) -> tuple[str, ...]:
-    """--trust-root, else $SECSDLC_TRUST_ROOT."""
-    from secsdlc.mode import TRUST_ROOT_ENV
-
-    given = tuple(getattr(args, "trust_root", ()) or ())
-    return given or tuple(
-        t for t in os.environ.get(TRUST_ROOT_ENV, "").replace(",", " ").split() if t)
-
-
-def execute(args: argparse.Namespace) -> tuple[Any, Any, Path]:
-    """Run the scan the arguments describe; return (ScanResult, Config, root)."""
-    from secsdlc.cache import ResultCache
-    from secsdlc.cli import common
-    from secsdlc.engine import ScanPlan, scan
-    from secsdlc.errors import UsageError
-    from secsdlc.mode import detect
-
-    root = _root(args)
-    if not root.is_dir():
-        raise UsageError(f"scan root is not a directory: {root}")
-    paths = tuple(args.paths) or (root,)
-    trust_root = trust_root_of(args)
-    mode = detect(enforce_flag=args.enforce, trust_root=trust_root)
-    scanners, config = common.load_scanners_and_config(args.config, root, args.scanners,
-                                                       mode=mode, trust_root=trust_root)
-    overrides: dict[str, dict[str, object]] = {}
-    if args.vuln_source:
-        overrides.setdefault("deps", {})["vuln-source"] = args.vuln_source
-    if args.env:
-        overrides.setdefault("deps", {})["env"] = True
-    plan = ScanPlan(root=root, paths=paths, config=config, scanners=scanners,
-                    option_overrides=overrides, shard=_shard(args.shard),
-                    cache=None if args.no_cache else ResultCache(),
-                    mode=mode)
-    progress = common.Progress(enabled=not args.no_progress and sys.stderr.isatty())
-    with progress:
-        if args.staged or args.diff_base:
-            if plan.shard:
-                raise UsageError("--shard cannot be combined with --staged or --diff-base")
-            from secsdlc import diffscan
-
-            result = diffscan.run(plan, diffscan.DiffRequest(staged=args.staged,
-                                                             diff_base=args.diff_base),
-                                  progress=progress.update)
-            root = Path(result.root)
-        else:
-            result = scan(plan, progress=progress.update)
-    return result, config, root
+    return ScanRequest(
+        paths=tuple(args.paths), root=args.root, config=args.config, scanners=args.scanners,
+        fail_on=args.fail_on, vuln_source=args.vuln_source, env=args.env, staged=args.staged,
+        diff_base=args.diff_base, diff_head=args.diff_head, shard=args.shard,
+        cache=not args.no_cache, baseline=getattr(args, "baseline", None),
+        trust_root=tuple(getattr(args, "trust_root", ())),
+        require_signoff=getattr(args, "require_signoff", False), enforce=args.enforce)
 
 
 def run(args: argparse.Namespace) -> int:
-    from secsdlc import baseline
+    from secsdlc import decision
     from secsdlc.cli import common
-    from secsdlc.errors import EXIT_BLOCKING, EXIT_PASS, EXIT_USAGE, UsageError
-    from secsdlc.gate.pipeline import GateOptions, decide
-    from secsdlc.mode import Mode
-    from secsdlc.model import Severity
 
-    fail_on: Severity | None = None
-    if args.fail_on:
-        try:
-            fail_on = Severity.parse(args.fail_on)
-        except ValueError as e:
-            raise UsageError(f"--fail-on: {e}") from None
     common.check_outputs(args.output, args.sarif)
-    entries = baseline.load(args.baseline) if args.baseline else None
-    result, config, root = execute(args)
-    if entries is not None:
-        result = baseline.apply(result, entries)
-    result, verdict = decide(result, config, root, GateOptions(
-        fail_on=fail_on or config.fail_on, trust_root=trust_root_of(args),
-        require_signoff=args.require_signoff,
-        floor=fail_on if result.mode == Mode.ENFORCE.value else None))
-    common.write_outputs(result, verdict, fmt=args.format, output=args.output,
+    with common.Progress(enabled=not args.no_progress and sys.stderr.isatty()) as progress:
+        decided = decision.scan(request(args), progress=progress.update)
+    common.print_warnings(decided.warnings)
+    common.write_outputs(decided.result, decided.verdict, fmt=args.format, output=args.output,
                          sarif=args.sarif, show_info=args.show_info)
-    if verdict.error:
-        return EXIT_USAGE
-    return EXIT_PASS if verdict.passed else EXIT_BLOCKING
+    return decided.exit_code

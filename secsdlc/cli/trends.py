@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     conf = settings.history_settings(config)
     policy = settings.policy(config)
     since = settings.parse_when(args.since, "--since") if args.since else None
-    with HistoryStore.open(settings.store_url(args, conf)) as store:
+    with HistoryStore.open(settings.store_url(args.db, conf)) as store:
         snapshot = store.snapshot(project=args.project, branch=args.branch, details=False)
     doc, _ = metrics.trends(snapshot, policy, now=utcnow(), since=since, period=args.period)
     render = {"text": formats.to_text, "json": formats.to_json, "csv": formats.to_csv}

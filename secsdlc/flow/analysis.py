@@ -23,7 +23,7 @@ from secsdlc.cache import ResultCache
 from secsdlc.flow import incremental
 from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
 from secsdlc.flow.models import Models
-from secsdlc.flow.project import FunctionInfo, ModuleIndex, Project
+from secsdlc.flow.project import FunctionInfo, ModuleIndex, Project, module_name
 from secsdlc.flow.values import Step
 
 MAX_FILE_BYTES = 2_000_000
@@ -131,66 +131,68 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
             data[rel] = read
     digests = {rel: hashlib.sha256(content).hexdigest() for rel, content in data.items()}
     trees: dict[str, ast.Module] = {}
-    facts: dict[str, incremental.Facts] = {}
-    for rel, content in data.items():
-        known = _cached_facts(cache, digests[rel])
-        if known is not None:
-            facts[rel] = known
-            continue
-        tree = _parse(rel, content)
-        if isinstance(tree, Skipped):
-            skipped.append(tree)
-            continue
-        trees[rel] = tree
-        facts[rel] = incremental.facts_of(tree)
-        if cache is not None:
-            cache.put_document(_facts_key(digests[rel]), facts[rel].to_json())
-    index = ModuleIndex(list(facts), package=_package_name(root, facts))
-    reach = incremental.closures(incremental.dependencies(list(facts), facts, index))
-    routes = sorted(p for p, f in facts.items() if f.registers_routes)
+    failed: dict[str, Skipped] = {}
+
+    def tree_of(rel: str) -> ast.Module | None:
+        if rel not in trees and rel not in failed and rel in data:
+            parsed = _parse(rel, data[rel])
+            if isinstance(parsed, Skipped):
+                failed[rel] = parsed
+            else:
+                trees[rel] = parsed
+        return trees.get(rel)
+
+    routes: list[str] = []
+    for rel in data:
+        known = _cached_routes(cache, digests[rel])
+        if known is None:
+            tree = tree_of(rel)
+            known = tree is not None and incremental.registers_routes(tree)
+            if cache is not None and tree is not None:
+                cache.put_document(_routes_key(digests[rel]), {"routes": known})
+        if known:
+            routes.append(rel)
     context = f"{models.digest}\0{incremental.code_digest()}\0{budget}"
-    keys = incremental.keys(reach, digests, routes, context)
+    route_digests = [(r, digests[r]) for r in routes]
+    keys = {rel: incremental.entry_key(rel, digests[rel], route_digests, context)
+            for rel in data}
     outcomes: dict[str, _FileOutcome] = {}
-    for rel in sorted(facts):
+    for rel in sorted(data):
         cached = cache.get_document(keys[rel]) if cache is not None else None
         outcome = _FileOutcome.from_json(cached) if cached is not None else None
-        if outcome is not None:
+        if outcome is not None and incremental.still_valid(outcome.depends, digests):
             outcomes[rel] = outcome
-    dirty = [rel for rel in sorted(facts) if rel not in outcomes]
+    dirty = [rel for rel in sorted(data) if rel not in outcomes]
     if dirty:
-        need = set(routes).union(*(reach[rel] for rel in dirty))
-        for rel in sorted(need - set(trees)):
-            tree = _parse(rel, data[rel])
-            if isinstance(tree, Skipped):  # parsed before, when its facts were cached
-                skipped.append(tree)
-                continue
-            trees[rel] = tree
-        project = Project({rel: trees[rel] for rel in need if rel in trees}, models, index)
-        fresh = _analyse_files(project, models, budget, dirty, data)
+        index = ModuleIndex(list(data), package=_package_name(root, data))
+        first = {rel: t for rel in [*routes, *dirty] if (t := tree_of(rel)) is not None}
+        project = Project(first, models, index, loader=tree_of)
+        fresh = _analyse_files(project, models, budget, [d for d in dirty if d in trees], data,
+                               digests)
         for rel, outcome in fresh.items():
             outcomes[rel] = outcome
             if cache is not None:
                 cache.put_document(keys[rel], outcome.to_json())
+    skipped.extend(failed[rel] for rel in sorted(failed) if rel in dirty or rel not in outcomes)
     return _merge(outcomes, skipped, len(data))
 
 
 def _analyse_files(project: Project, models: Models, budget: int, paths: list[str],
-                   data: Mapping[str, bytes]) -> dict[str, _FileOutcome]:
+                   data: Mapping[str, bytes],
+                   digests: Mapping[str, str]) -> dict[str, _FileOutcome]:
     """Each file's module code and functions, with results kept per file: a file's entry holds
-    everything found from it, so that a later scan can reuse it alone."""
+    everything found from it and the modules that went into it, so that a later scan can reuse
+    it alone."""
     interp = Interpreter(project, models, budget=budget)
     watched = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _watched_names(models))))
                          + r")\b")
-    by_path: dict[str, list[FunctionInfo]] = {}
-    for info in project.functions.values():
-        by_path.setdefault(info.path, []).append(info)
-    modules = {module.path: module for module in project.modules.values()}
     out: dict[str, _FileOutcome] = {}
     for path in paths:
         interp.reports, interp.proofs, interp.memo = {}, {}, {}
+        project.consulted = set()
         skipped: list[Skipped] = []
         analysed = 0
-        module = modules.get(path)
+        module = project.module(module_name(path)[0])
         if module is not None:
             try:
                 interp.run_module(module)
@@ -199,7 +201,7 @@ def _analyse_files(project: Project, models: Models, budget: int, paths: list[st
             except RecursionError:
                 skipped.append(Skipped(path, "module code nests too deeply to analyse"))
         lines = data[path].decode("utf-8", errors="replace").splitlines()
-        for info in by_path.get(path, []):
+        for info in project.functions_of(module.name) if module is not None else []:
             if not _interesting(info, lines, watched, project.dispatching):
                 continue
             analysed += 1
@@ -211,8 +213,11 @@ def _analyse_files(project: Project, models: Models, budget: int, paths: list[st
             except RecursionError:
                 skipped.append(Skipped(info.path, "nests too deeply to analyse", info.qualname))
                 _forget_proofs(interp, info)
+        depends = {path} | {project.index.by_name[n] for n in project.consulted
+                            if n in project.index.by_name}
         out[path] = _FileOutcome(tuple(interp.reports.values()), dict(interp.proofs),
-                                 tuple(skipped), analysed)
+                                 tuple(skipped), analysed,
+                                 tuple(sorted((p, digests[p]) for p in depends if p in digests)))
     return out
 
 
@@ -222,9 +227,11 @@ class _FileOutcome:
     proofs: Mapping[tuple[str, int, str], bool]
     skipped: tuple[Skipped, ...]
     analysed: int
+    depends: tuple[tuple[str, str], ...] = ()  # (path, content digest) of what went into it
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "depends": [list(d) for d in self.depends],
             "reports": [[r.kind, [_step(s) for s in r.trace]] for r in self.reports],
             "proofs": [[p, line, kind, ok] for (p, line, kind), ok in self.proofs.items()],
             "skipped": [[s.path, s.reason, s.function] for s in self.skipped],
@@ -241,7 +248,8 @@ class _FileOutcome:
                       for p, line, kind, ok in doc["proofs"]}
             skipped = tuple(Skipped(str(p), str(reason), fn if fn is None else str(fn))
                             for p, reason, fn in doc["skipped"])
-            return cls(reports, proofs, skipped, int(doc["analysed"]))
+            depends = tuple((str(p), str(d)) for p, d in doc["depends"])
+            return cls(reports, proofs, skipped, int(doc["analysed"]), depends)
         except (KeyError, TypeError, ValueError, IndexError):
             return None  # a damaged entry: analysed again
 
@@ -280,19 +288,15 @@ def _package_name(root: Path, files: Mapping[str, object]) -> str:
     return root.resolve().name if "__init__.py" in files else ""
 
 
-def _facts_key(digest: str) -> str:
-    return hashlib.sha256(f"taint-facts\0{incremental.code_digest()}\0{digest}".encode()) \
+def _routes_key(digest: str) -> str:
+    return hashlib.sha256(f"taint-routes\0{incremental.code_digest()}\0{digest}".encode()) \
         .hexdigest()
 
 
-def _cached_facts(cache: ResultCache | None, digest: str) -> incremental.Facts | None:
-    doc = cache.get_document(_facts_key(digest)) if cache is not None else None
-    if doc is None:
-        return None
-    try:
-        return incremental.Facts.from_json(doc)
-    except (KeyError, TypeError, ValueError):
-        return None
+def _cached_routes(cache: ResultCache | None, digest: str) -> bool | None:
+    doc = cache.get_document(_routes_key(digest)) if cache is not None else None
+    routes = doc.get("routes") if doc is not None else None
+    return routes if isinstance(routes, bool) else None
 
 
 def _forget_proofs(interp: Interpreter, info: FunctionInfo) -> None:

@@ -234,6 +234,7 @@ class Interpreter:
         self.module_globals(module)
 
     def module_globals(self, module: Module) -> State:
+        self.project.consulted.add(module.name)
         if module.name in self.globals:
             return self.globals[module.name]
         if module.name in self._globals_busy:
@@ -365,7 +366,9 @@ class Interpreter:
                 if alias.name == "*":
                     continue
                 name = alias.asname or alias.name.split(".")[0]
-                found = self.project.lookup(frame.module.name, name)
+                # the name as the module bound it: resolved when used, so that a module
+                # imported and never used is not something the results depend on
+                found = frame.module.names.get(name)
                 if found is not None and frame.info is None:
                     st[name] = Value(ref=found)
                 elif frame.info is not None:
@@ -905,7 +908,7 @@ class Interpreter:
             if ref.startswith(PROJECT) and ":" in ref and ref not in self.project.functions \
                     and ref not in self.project.classes:
                 module_name, _, qual = ref[1:].partition(":")
-                module = self.project.modules.get(module_name)
+                module = self.project.module(module_name)
                 if module is not None and "." not in qual:
                     env = self.module_globals(module)
                     if qual in env:
@@ -931,7 +934,7 @@ class Interpreter:
         if ":" not in ref or ref in self.project.functions or ref in self.project.classes:
             return value
         module_name, _, qual = ref[1:].partition(":")
-        module = self.project.modules.get(module_name)
+        module = self.project.module(module_name)
         if module is None or "." in qual:
             return value
         found = self.module_globals(module).get(qual)

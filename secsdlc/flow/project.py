@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from secsdlc.flow.models import Models
@@ -123,43 +123,80 @@ class ModuleIndex:
 
 class Project:
     def __init__(self, trees: Mapping[str, ast.Module], models: Models,
-                 index: ModuleIndex | None = None) -> None:
-        """`trees` may be part of the project (what a change can reach) as long as `index`
-        names every module, so that imports resolve as they do for the whole."""
+                 index: ModuleIndex | None = None,
+                 loader: Callable[[str], ast.Module | None] | None = None) -> None:
+        """The modules of `trees` are read at once; any other module `index` names is read
+        from `loader` (a path's tree) the first time the analysis consults it, so that a rescan
+        parses only what the changed files reach."""
         self.models = models
         self.modules: dict[str, Module] = {}
         self.functions: dict[str, FunctionInfo] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.index = index or ModuleIndex(trees)
-        for path, tree in sorted(trees.items()):
-            name, is_package = module_name(path)
-            self.modules[name] = Module(name, path, tree, is_package)
-        registrations = self.models.route_registrations | {"path", "re_path"}
-        for module in self.modules.values():
-            self._index(module)
-            for node in ast.walk(module.tree):
-                if isinstance(node, (ast.Import, ast.ImportFrom)):
-                    module.import_nodes.append(node)
-                elif isinstance(node, ast.Call) and _decorator_name(node.func) in registrations:
-                    module.calls.append(node)
-        for module in self.modules.values():
-            self._bind_imports(module)
-        for cls in self.classes.values():
-            cls.bases = tuple(self._resolve_expr(self.modules[cls.module], b)
-                              for b in cls.node.bases)
-        for cls in self.classes.values():
-            cls.base_names = frozenset(self._base_names(cls, set()))
+        self._trees = dict(trees)
+        self._loader = loader
         # request handler classes that dispatch with getattr(self, name)(...): any method may
         # be called with request data
         self.dispatching: set[str] = set()
         self._by_module: dict[str, list[FunctionInfo]] = {}
-        for info in self.functions.values():
-            self._by_module.setdefault(info.module, []).append(info)
         self._classes_by_module: dict[str, list[ClassInfo]] = {}
-        for cls in self.classes.values():
-            self._classes_by_module.setdefault(cls.module, []).append(cls)
-        for module in self.modules.values():
-            self._mark_handlers(module)
+        # every module the analysis asked about since this was last emptied: what its results
+        # depend on
+        self.consulted: set[str] = set()
+        ordered = sorted(trees, key=lambda p: (not _registers(trees[p], models), p))
+        for path in ordered:
+            self.module(module_name(path)[0])
+
+    def module(self, name: str) -> Module | None:
+        """The module named `name`, read and indexed on first use."""
+        self.consulted.add(name)
+        found = self.modules.get(name)
+        if found is not None:
+            return found
+        path = self.index.by_name.get(name)
+        if path is None:
+            return None
+        tree = self._trees.get(path)
+        if tree is None and self._loader is not None:
+            tree = self._loader(path)
+        if tree is None:
+            return None
+        module = Module(name, path, tree, self.index.package.get(name, False))
+        self.modules[name] = module
+        # what reading this module consults is its own business, not its reader's
+        consulted, self.consulted = self.consulted, set()
+        try:
+            self._load(module)
+        finally:
+            self.consulted = consulted
+        return module
+
+    def _load(self, module: Module) -> None:
+        name = module.name
+        before_functions, before_classes = set(self.functions), set(self.classes)
+        self._index(module)
+        registrations = self.models.route_registrations | {"path", "re_path"}
+        for node in ast.walk(module.tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                module.import_nodes.append(node)
+            elif isinstance(node, ast.Call) and _decorator_name(node.func) in registrations:
+                module.calls.append(node)
+        self._bind_imports(module)
+        new_classes = [c for r, c in self.classes.items()
+                       if r not in before_classes and c.module == name]
+        for cls in new_classes:
+            cls.bases = tuple(self._resolve_expr(module, b) for b in cls.node.bases)
+        for cls in new_classes:
+            cls.base_names = frozenset(self._base_names(cls, set()))
+        self._by_module[name] = [f for r, f in self.functions.items()
+                                 if r not in before_functions and f.module == name]
+        self._classes_by_module[name] = new_classes
+        self._mark_handlers(module)
+
+    def functions_of(self, name: str) -> list[FunctionInfo]:
+        """The functions defined in a module (read on first use)."""
+        self.module(name)
+        return self._by_module.get(name, [])
 
     # -- indexing ------------------------------------------------------------------------------
     def _index(self, module: Module) -> None:
@@ -223,7 +260,7 @@ class Project:
 
     def find_module(self, dotted: str) -> Module | None:
         found = self.index.find(dotted)
-        return self.modules.get(found) if found is not None else None
+        return self.module(found) if found is not None else None
 
     def _external_or_project(self, dotted: str) -> str:
         target = self.find_module(dotted)
@@ -241,7 +278,7 @@ class Project:
     # -- resolution ----------------------------------------------------------------------------
     def lookup(self, module: str, name: str) -> str | None:
         """What `name` means at the top level of `module`."""
-        mod = self.modules.get(module)
+        mod = self.module(module)
         if mod is None:
             return None
         ref = mod.names.get(name)
@@ -256,9 +293,9 @@ class Project:
         if not ref.startswith(PROJECT) or ":" not in ref or depth > 8:
             return ref
         module, _, qual = ref[1:].partition(":")
+        mod = self.module(module)
         if ref in self.functions or ref in self.classes:
             return ref
-        mod = self.modules.get(module)
         if mod is not None and "." not in qual:
             target = mod.names.get(qual)
             if target is not None and target != ref:
@@ -269,7 +306,8 @@ class Project:
         """The reference of `<ref>.<attr>`."""
         if ref.startswith(PROJECT) and ":" not in ref:
             module = ref[1:]
-            sub = self.modules.get(f"{module}.{attr}")
+            sub = self.module(f"{module}.{attr}") if f"{module}.{attr}" in \
+                self.index.by_name else None
             if sub is not None:
                 return f"{PROJECT}{sub.name}"
             found = self.lookup(module, attr)
@@ -465,6 +503,13 @@ def _annotation_name(node: ast.expr | None) -> str:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     return ""
+
+
+def _registers(tree: ast.Module, models: Models) -> bool:
+    """Whether a module registers routes (its URL patterns say which parameters are typed)."""
+    names = models.route_registrations | {"path", "re_path"}
+    return any(isinstance(n, ast.Call) and _decorator_name(n.func) in names
+               for n in ast.walk(tree))
 
 
 def _decorator_name(node: ast.expr) -> str:

@@ -9,34 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from secsdlc.gate.interface import Gate, Verdict
-from secsdlc.model import Finding, NotificationKind, ScanResult, Severity
-
-
-def blocking_findings(result: ScanResult, fail_on: Severity) -> list[Finding]:
-    return [
-        f
-        for f in result.findings
-        if f.severity.at_least(fail_on) and not f.suppressed
-        and f.baseline_state not in ("unchanged", "absent")
-    ]
-
-
-@dataclass(frozen=True)
-class SeverityGate:
-    """Fails on any unsuppressed finding at or above `fail_on`."""
-
-    fail_on: Severity
-    name: str = "severity"
-
-    def evaluate(self, result: ScanResult) -> Verdict:
-        blocking = blocking_findings(result, self.fail_on)
-        if not blocking:
-            return Verdict(passed=True, gate=self.name)
-        return Verdict(
-            passed=False,
-            gate=self.name,
-            reasons=(f"{len(blocking)} finding(s) at or above {self.fail_on.value}",),
-        )
+from secsdlc.model import NotificationKind, ScanResult
 
 
 @dataclass(frozen=True)
@@ -74,23 +47,5 @@ class AllOf:
             gate=self.name,
             reasons=tuple(r for v in failed for r in v.reasons),
             error=any(v.error for v in failed),
-        )
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    gates: Sequence[Gate]
-    name: str = "any-of"
-
-    def evaluate(self, result: ScanResult) -> Verdict:
-        if not self.gates:
-            return Verdict(passed=False, gate=self.name, reasons=("empty gate",), error=True)
-        verdicts = [g.evaluate(result) for g in self.gates]
-        if any(v.passed for v in verdicts):
-            return Verdict(passed=True, gate=self.name)
-        return Verdict(
-            passed=False,
-            gate=self.name,
-            reasons=tuple(r for v in verdicts for r in v.reasons),
-            error=all(v.error for v in verdicts),
+            blocking=tuple(b for v in failed for b in v.blocking),
         )

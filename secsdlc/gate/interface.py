@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from secsdlc.model import ScanResult
+from secsdlc.model import Finding, ScanResult, Severity
 
 
-class GateError(Exception):
-    """A gate could not be evaluated (bad policy, unreadable waiver store...): fail closed."""
+@dataclass(frozen=True, kw_only=True)
+class Blocking:
+    """A finding that blocks, and the fail-on that applied where it is (policy, relaxations)."""
+
+    finding: Finding
+    fail_on: Severity
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -20,6 +24,7 @@ class Verdict:
     # A verdict that failed because something could not be checked (a scanner failed, data was
     # missing), not because of findings: the CLI exits 2 for these, 1 for blocking findings.
     error: bool = False
+    blocking: tuple[Blocking, ...] = ()
 
 
 class Gate(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from secsdlc.gate.interface import Verdict
+from secsdlc.gate.interface import Blocking, Verdict
 from secsdlc.gate.policy import Rules
 from secsdlc.model import Finding, ScanResult, Severity
 
@@ -44,7 +44,8 @@ class PathSeverityGate:
             reasons.append(line)
         if len(blocking) > MAX_LISTED:
             reasons.append(f"... and {len(blocking) - MAX_LISTED} more")
-        return Verdict(passed=False, gate=self.name, reasons=tuple(reasons))
+        return Verdict(passed=False, gate=self.name, reasons=tuple(reasons), blocking=tuple(
+            Blocking(finding=f, fail_on=fail_on[f.location.path]) for f in blocking))
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import NewType
 
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import Severity
+from secsdlc.sarif.reader import SarifError
 
-ProjectName = NewType("ProjectName", str)
 # sha256 of a SARIF document's bytes: what makes recording it again a no-op
 Digest = NewType("Digest", str)
 HistoryFingerprint = NewType("HistoryFingerprint", str)
@@ -20,14 +20,8 @@ class HistoryError(SecsdlcError):
     """Base of the history store's errors; the CLI reports them and exits 2 (fail closed)."""
 
 
-class SarifImportError(HistoryError):
-    """The SARIF document cannot be imported; the message names the file and the JSON path."""
-
-    def __init__(self, source: str, where: str, problem: str) -> None:
-        self.source = source
-        self.where = where
-        self.problem = problem
-        super().__init__(f"{source}: {where}: {problem}" if where else f"{source}: {problem}")
+# The SARIF document cannot be imported: the reader's error, naming the file and the JSON path.
+SarifImportError = SarifError
 
 
 class Disposition(enum.Enum):

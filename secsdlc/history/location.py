@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from secsdlc.process import ProcessError, run
+from secsdlc import vcs
 
 ENV_VAR = "SECSDLC_DB"
 
@@ -17,7 +17,7 @@ def resolve_url(
     value = explicit or os.environ.get(ENV_VAR) or configured or ""
     if value:
         return normalize_url(value)
-    root = git_toplevel(cwd or Path.cwd())
+    root = vcs.top(cwd or Path.cwd())
     if root is not None:
         return sqlite_url(root / ".secsdlc" / "history.db")
     import platformdirs
@@ -39,22 +39,14 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.expanduser().resolve()}"
 
 
-def git_toplevel(cwd: Path) -> Path | None:
-    try:
-        rc, out, _ = run(["git", "rev-parse", "--show-toplevel"], cwd=cwd, timeout=10)
-    except ProcessError:
-        return None
-    return Path(out.strip()) if rc == 0 and out.strip() else None
-
-
 def git_head(cwd: Path) -> tuple[str | None, str | None]:
     """(commit, branch) of the checkout at `cwd`, each None when unknown (detached, no git)."""
     try:
-        rc, out, _ = run(["git", "rev-parse", "HEAD"], cwd=cwd, timeout=10)
+        rc, out, _ = vcs.run_git(cwd, "rev-parse", "--verify", "--quiet", "HEAD", timeout=10)
         commit = out.strip() if rc == 0 and out.strip() else None
-        rc, out, _ = run(["git", "symbolic-ref", "--quiet", "--short", "HEAD"], cwd=cwd, timeout=10)
+        rc, out, _ = vcs.run_git(cwd, "symbolic-ref", "--quiet", "--short", "HEAD", timeout=10)
         branch = out.strip() if rc == 0 and out.strip() else None
-    except ProcessError:
+    except vcs.VcsError:
         return None, None
     return commit, branch
 

@@ -2,6 +2,8 @@
 
 Everything is checked before anything is stored: a malformed document raises SarifImportError naming
 the file and the JSON path of the first problem, so a half-understood scan never reaches history.
+Severity, CWE and paths come from `secsdlc.sarif.reader`, the gate's reader, so a file reads the
+same in both.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from secsdlc import owasp
+from secsdlc.fingerprint import KEY as OUR_FINGERPRINT_KEY
 from secsdlc.history.interface import (
     Digest,
     Disposition,
@@ -24,19 +26,11 @@ from secsdlc.history.interface import (
     ImportedScan,
     SarifImportError,
 )
-from secsdlc.model import Severity
+from secsdlc.sarif import reader
 
-OUR_FINGERPRINT_KEY = "secsdlc/v1"
 # semgrep without a login writes this constant instead of a real fingerprint.
 _PLACEHOLDER_FINGERPRINTS = frozenset({"requires login"})
-_LEVEL_SEVERITY = {
-    "error": Severity.HIGH,
-    "warning": Severity.MEDIUM,
-    "note": Severity.LOW,
-    "none": Severity.INFO,
-}
 _SKIPPED_KINDS = frozenset({"pass", "notApplicable"})
-_CWE_RE = re.compile(r"\bcwe[-_/: ]*0*(\d{1,5})\b", re.IGNORECASE)
 _OWASP_RE = re.compile(r"\bA(\d{2})[:\-_ ]?(20\d\d)\b", re.IGNORECASE)
 _SECRET_CWES = frozenset({259, 321, 798})
 _SECRET_WORDS = re.compile(
@@ -229,14 +223,14 @@ class _Parser:
         level = self.opt_str(result, "level", where)
         if level is None:
             default = self.opt_obj(rule, "defaultConfiguration", "rule") if rule else {}
-            level = default.get("level") if isinstance(default.get("level"), str) else "warning"
-        if level not in _LEVEL_SEVERITY:
-            raise self.fail(
-                f"{where}.level", f"must be none, note, warning or error, got {level!r}"
-            )
-        severity = self.severity(props, rule_props, level, where)
+            level = default.get("level") if isinstance(default.get("level"), str) else None
+        try:
+            severity, _ = reader.severity(props, rule_props, level)
+        except reader.BadSeverity as e:
+            field = e.field if e.field != "level" or "level" in result else "rule.level"
+            raise self.fail(f"{where}.{field}", e.problem) from None
         path, line, snippet, region_key = self.location(result, where, artifacts)
-        cwe = _cwes(props, rule_props)
+        cwe = reader.cwes(props, rule_props)
         y2025, y2021 = _owasp_ids(props, rule_props)
         derived_2025, derived_2021 = owasp.categories(cwe)
         y2025 = y2025 or derived_2025
@@ -287,31 +281,6 @@ class _Parser:
             template = template.replace("{" + str(n) + "}", str(arg))
         return template
 
-    def severity(
-        self,
-        props: Mapping[str, Any],
-        rule_props: Mapping[str, Any],
-        level: str,
-        where: str,
-    ) -> Severity:
-        ours = props.get("severity")
-        if isinstance(ours, str) and ours.strip().lower() in {s.value for s in Severity}:
-            return Severity.parse(ours)
-        for scope, bag in ((f"{where}.properties", props), ("rule.properties", rule_props)):
-            score = bag.get("security-severity")
-            if score is None:
-                continue
-            try:
-                value = float(score)
-            except (TypeError, ValueError):
-                raise self.fail(
-                    f"{scope}.security-severity", f"must be a number 0-10, got {score!r}"
-                ) from None
-            if not 0.0 <= value <= 10.0:
-                raise self.fail(f"{scope}.security-severity", f"must be 0-10, got {value}")
-            return Severity.from_score(value)
-        return _LEVEL_SEVERITY[level]
-
     def location(
         self, result: Mapping[str, Any], where: str, artifacts: list[Any]
     ) -> tuple[str, int | None, str, str]:
@@ -329,7 +298,7 @@ class _Parser:
             location = entry.get("location") if isinstance(entry, dict) else None
             if isinstance(location, dict) and isinstance(location.get("uri"), str):
                 uri = location["uri"]
-        path = _uri_to_path(uri or "")
+        path = reader.uri_path(uri or "")
         region = self.opt_obj(phys, "region", lwhere)
         line: int | None = None
         region_key = ""
@@ -509,34 +478,6 @@ def _snippet(region: Mapping[str, Any]) -> str:
     return text if isinstance(text, str) else ""
 
 
-def _uri_to_path(uri: str) -> str:
-    if uri.startswith("file://"):
-        uri = uri[len("file://") :]
-    path = unquote(uri)
-    return path[2:] if path.startswith("./") else path
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return [str(value)]
-    if isinstance(value, list):
-        return [str(v) for v in value if isinstance(v, (str, int)) and not isinstance(v, bool)]
-    return []
-
-
-def _cwes(props: Mapping[str, Any], rule_props: Mapping[str, Any]) -> tuple[int, ...]:
-    found: set[int] = set()
-    for bag in (props, rule_props):
-        for key in ("cwe", "cwes", "CWE"):
-            for item in _strings(bag.get(key)):
-                if item.isdigit():
-                    found.add(int(item))
-                found.update(int(m) for m in _CWE_RE.findall(item))
-        for tag in _strings(bag.get("tags")):
-            found.update(int(m) for m in _CWE_RE.findall(tag))
-    return tuple(sorted(found))
-
-
 def _owasp_ids(
     props: Mapping[str, Any], rule_props: Mapping[str, Any]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -544,7 +485,7 @@ def _owasp_ids(
     y2021: set[str] = set()
     for bag in (props, rule_props):
         for key in ("owasp", "owasp_2025", "owasp_2021", "tags"):
-            for item in _strings(bag.get(key)):
+            for item in reader.strings(bag.get(key)):
                 for num, year in _OWASP_RE.findall(item):
                     ident = f"A{num}:{year}"
                     if year == "2025":
@@ -559,7 +500,7 @@ def _looks_secret(
 ) -> bool:
     if _SECRET_CWES.intersection(cwe):
         return True
-    tags = " ".join(_strings(rule_props.get("tags")))
+    tags = " ".join(reader.strings(rule_props.get("tags")))
     return bool(_SECRET_WORDS.search(f"{tool} {rule_id} {tags}"))
 
 

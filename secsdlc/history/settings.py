@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,8 +53,9 @@ def history_settings(config: Config) -> HistorySettings:
     return HistorySettings(**values)
 
 
-def store_url(args: argparse.Namespace, settings: HistorySettings) -> str:
-    return resolve_url(args.db or None, configured=settings.db)
+def store_url(db: str | None, settings: HistorySettings) -> str:
+    """--db, else $SECSDLC_DB, else the configuration's, else the default."""
+    return resolve_url(db or None, configured=settings.db)
 
 
 def parse_when(text: str, option: str) -> datetime:

@@ -30,14 +30,10 @@ def _order_key(name: str) -> tuple[int, str]:
     return (len(PREFERRED_ORDER), name)
 
 
-def available_names() -> list[str]:
-    return [ep.name for ep in _entry_points()]
-
-
 def load_all() -> tuple[dict[str, Scanner], dict[str, RegistryError]]:
     """Every registered scanner that loads, and the error of each one that does not."""
-    # Entry points are read once: each read walks every installed distribution's metadata
-    # (about 30 ms here), and a commit hook pays it on every commit.
+    # Entry points are read once: each read walks every installed distribution's metadata, and a
+    # commit hook pays it on every commit (benchmarks/bench_hook_startup.py).
     eps = _entry_points()
     loaded: dict[str, Scanner] = {}
     broken: dict[str, RegistryError] = {}

@@ -34,6 +34,9 @@ AUDIT_FILE = f"{SECSDLC_DIR}/audit.log"
 NAMESPACE = "secsdlc-audit"
 GENESIS = "0" * 64
 _REQUIRED = {"seq": int, "time": str, "actor": str, "action": str, "data": dict, "prev": str}
+# Actions only a correspondent may take: an entry for one counts only when signed.
+PRIVILEGED = frozenset({"waiver-approve", "correspondent-add", "correspondent-remove",
+                        "release-signoff"})
 
 
 class AuditError(SecsdlcError):
@@ -138,6 +141,9 @@ def check_chain(content: bytes, where: str,
                 f"{where}:{number}: sequence number {entry['seq']}, expected {number} (an entry "
                 "was removed, inserted or reordered)"
             )
+        if "signature" not in entry and entry["action"] in PRIVILEGED:
+            raise AuditError(f"{where}:{number}: {entry['action']} is not signed (only a "
+                             "correspondent's signed entry records it)")
         if "signature" in entry:
             key = _check_signature(entry, where, number)
             if correspondent_keys is not None and key.blob not in correspondent_keys:
@@ -164,6 +170,21 @@ def _parse_entry(line: bytes, where: str, number: int) -> dict[str, Any]:
     return entry
 
 
+def signature_note(entry: Any) -> str:
+    """For display: "signed X" only once the signature verifies."""
+    if not isinstance(entry, dict):
+        return ""
+    if "signature" not in entry:
+        return "NOT SIGNED: does not count" if entry.get("action") in PRIVILEGED else ""
+    try:
+        key = _check_signature(entry, "", 0)
+    except AuditError as e:
+        return f"signature INVALID: {str(e).split(': ', 1)[-1]}"
+    except (TypeError, ValueError) as e:
+        return f"signature INVALID: {e}"
+    return f"signed {key.fingerprint}"
+
+
 def _check_signature(entry: dict[str, Any], where: str, number: int) -> sshsig.SshPublicKey:
     body = {k: v for k, v in entry.items() if k != "signature"}
     try:
@@ -176,28 +197,28 @@ def _check_signature(entry: dict[str, Any], where: str, number: int) -> sshsig.S
 
 
 def _check_git_prefixes(root: Path, content: bytes, where: str) -> int:
-    import git
+    from secsdlc import vcs
 
     try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        repo = vcs.open_repo(root)
+    except vcs.VcsError:
         return 0
-    with repo:
-        top = Path(str(repo.working_tree_dir)).resolve()
-        rel = (root.resolve() / AUDIT_FILE).relative_to(top).as_posix()
-        try:
-            head = repo.head.commit
-        except ValueError:
-            return 0
+    rel = (root.resolve() / AUDIT_FILE).relative_to(repo.top).as_posix()
+    head = vcs.head_commit(repo)
+    if head is None:
+        return 0
+    try:
         checked = 0
-        for commit in repo.iter_commits(head, paths=[rel], full_history=True):
-            mine = _blob(commit, rel) or b""
+        for commit in vcs.commits_touching(repo, head, [rel]):
+            mine = vcs.blob(repo, commit.sha, rel) or b""
             for parent in commit.parents:
-                _require_prefix(_blob(parent, rel) or b"", mine,
-                                f"{where} in commit {commit.hexsha[:12]}")
+                _require_prefix(vcs.blob(repo, parent, rel) or b"", mine,
+                                f"{where} in commit {commit.sha[:12]}")
             checked += 1
-        _require_prefix(_blob(head, rel) or b"", content, where)
-        return checked
+        _require_prefix(vcs.blob(repo, head, rel) or b"", content, where)
+    except vcs.VcsError as e:
+        raise AuditError(f"{where}: cannot read the log's history: {e}") from e
+    return checked
 
 
 def _require_prefix(older: bytes, newer: bytes, where: str) -> None:
@@ -212,14 +233,6 @@ def _require_prefix(older: bytes, newer: bytes, where: str) -> None:
         f"{where}:{len(new_lines) + 1}: committed entries from line {len(new_lines) + 1} on were "
         "removed"
     )
-
-
-def _blob(commit: Any, rel: str) -> bytes | None:
-    try:
-        data: bytes = (commit.tree / rel).data_stream.read()
-    except KeyError:
-        return None
-    return data
 
 
 @contextlib.contextmanager

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from secsdlc.errors import SecsdlcError, UsageError
 from secsdlc.model import ScanResult
-from secsdlc.process import ProcessError, run
 from secsdlc.signoff import registry, sshsig
 from secsdlc.signoff.allowed_signers import AllowedSigners
 from secsdlc.signoff.sshsig import PrivateKey
@@ -22,18 +21,18 @@ def project_root(arg: Path | None) -> Path:
         if not root.is_dir():
             raise UsageError(f"--root: not a directory: {root}")
         return root
-    try:
-        rc, out, _ = run(["git", "rev-parse", "--show-toplevel"], timeout=30)
-    except ProcessError:
-        return Path.cwd().resolve()
-    return Path(out.strip()).resolve() if rc == 0 and out.strip() else Path.cwd().resolve()
+    from secsdlc import vcs
+
+    return vcs.top(Path.cwd()) or Path.cwd().resolve()
 
 
 def git_email(root: Path) -> str:
     """The requester's identity: `git config user.email` in the project."""
+    from secsdlc import vcs
+
     try:
-        rc, out, _ = run(["git", "config", "user.email"], cwd=root, timeout=30)
-    except ProcessError as e:
+        rc, out, _ = vcs.run_git(root, "config", "user.email", timeout=30)
+    except vcs.VcsError as e:
         raise UsageError(f"cannot run git to find your identity: {e}") from e
     email = out.strip()
     if rc != 0 or not email:
@@ -79,17 +78,7 @@ def warn(message: str) -> None:
 
 
 def read_sarif(path: Path) -> ScanResult:
-    """A ScanResult from a SARIF file (secsdlc.sarif.reader, which names file and problem)."""
-    import importlib
+    """A ScanResult from a SARIF file; SarifError (exit 2) names the file and the problem."""
+    from secsdlc.sarif import reader
 
-    try:  # imported by name: the reader is the lead's module and lands separately
-        reader = importlib.import_module("secsdlc.sarif.reader")
-    except ImportError as e:
-        raise UsageError(f"reading SARIF is not available in this build: {e}") from e
-    try:
-        result = reader.read_sarif(path)
-    except reader.SarifError as e:
-        raise UsageError(str(e)) from e
-    if not isinstance(result, ScanResult):
-        raise UsageError(f"{path}: the SARIF reader returned no scan result")
-    return result
+    return reader.read_sarif(path)

@@ -109,7 +109,7 @@ def verify(root: Path, trust_root: tuple[KeyFingerprint, ...]) -> VerifiedRegist
 
     Raises RegistryError naming the first version that is not properly signed.
     """
-    import git  # gitpython: imported here, it is slow to import
+    from secsdlc import vcs
 
     if not trust_root:
         raise RegistryError(
@@ -117,57 +117,57 @@ def verify(root: Path, trust_root: tuple[KeyFingerprint, ...]) -> VerifiedRegist
             "fingerprint(s) of the first correspondent key(s) (ssh-keygen -lf KEY.pub)"
         )
     try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError) as e:
+        repo = vcs.open_repo(root)
+    except vcs.VcsError as e:
         raise RegistryError(
             f"{root} is not in a git repository: the registry's chain of custody cannot be checked"
         ) from e
-    with repo:
-        if repo.git.rev_parse("--is-shallow-repository").strip() == "true":
+    try:
+        if vcs.is_shallow(repo):
             raise RegistryError(
                 "shallow git clone: the registry's history is incomplete; fetch full history "
                 "(e.g. actions/checkout fetch-depth: 0)"
             )
-        top = Path(str(repo.working_tree_dir)).resolve()
+        top = repo.top
         try:
             rel = (root.resolve() / REGISTRY_FILE).relative_to(top).as_posix()
             rel_sig = (root.resolve() / SIGNATURE_FILE).relative_to(top).as_posix()
         except ValueError as e:
             raise RegistryError(f"{root} is outside the repository at {top}") from e
-        try:
-            head = repo.head.commit
-        except ValueError:
-            head = None  # no commit yet
+        head = vcs.head_commit(repo)  # None: no commit yet
         checked = 0
         ever: set[bytes] = set()
         if head is not None:
-            for commit in repo.iter_commits(head, paths=[rel, rel_sig], full_history=True):
-                content = _blob(commit, rel)
-                parents = [_blob(p, rel) for p in commit.parents]
+            for commit in vcs.commits_touching(repo, head, [rel, rel_sig]):
+                content = vcs.blob(repo, commit.sha, rel)
+                parents = [vcs.blob(repo, p, rel) for p in commit.parents]
                 if any(content == p for p in parents):
                     continue  # inherited unchanged from a parent whose lineage is checked
-                where = f"commit {commit.hexsha[:12]}"
-                _check_version(where, content, _blob(commit, rel_sig), parents, trust_root, rel)
+                where = f"commit {commit.sha[:12]}"
+                _check_version(where, content, vcs.blob(repo, commit.sha, rel_sig), parents,
+                               trust_root, rel)
                 if content is not None:
                     ever |= _parse(content, f"{rel} in {where}").keys()
                 checked += 1
-        head_content = _blob(head, rel) if head is not None else None
-        disk = _read_optional(root / REGISTRY_FILE)
-        if disk != head_content:
-            _check_version(
-                "uncommitted working tree", disk, _read_optional(root / SIGNATURE_FILE),
-                [head_content] if head is not None else [], trust_root, rel,
-            )
-            checked += 1
-        if disk is None:
-            raise RegistryError(f"no correspondent registry ({REGISTRY_FILE})")
-        signers = _parse(disk, f"{root / REGISTRY_FILE}")
-        return VerifiedRegistry(
-            signers=signers,
-            head=head.hexsha if head is not None else "",
-            versions_checked=checked,
-            ever=frozenset(ever | signers.keys()),
+        head_content = vcs.blob(repo, head, rel) if head is not None else None
+    except vcs.VcsError as e:
+        raise RegistryError(f"cannot read the registry's history: {e}") from e
+    disk = _read_optional(root / REGISTRY_FILE)
+    if disk != head_content:
+        _check_version(
+            "uncommitted working tree", disk, _read_optional(root / SIGNATURE_FILE),
+            [head_content] if head is not None else [], trust_root, rel,
         )
+        checked += 1
+    if disk is None:
+        raise RegistryError(f"no correspondent registry ({REGISTRY_FILE})")
+    signers = _parse(disk, f"{root / REGISTRY_FILE}")
+    return VerifiedRegistry(
+        signers=signers,
+        head=head or "",
+        versions_checked=checked,
+        ever=frozenset(ever | signers.keys()),
+    )
 
 
 def _check_version(
@@ -220,15 +220,6 @@ def _parse(content: bytes, where: str) -> AllowedSigners:
         raise RegistryError(f"{where}: not UTF-8 text") from e
     except AllowedSignersError as e:
         raise RegistryError(str(e)) from e
-
-
-def _blob(commit: object, rel: str) -> bytes | None:
-    try:
-        obj = commit.tree / rel  # type: ignore[attr-defined]
-    except KeyError:
-        return None
-    data: bytes = obj.data_stream.read()
-    return data
 
 
 def _read_optional(path: Path) -> bytes | None:

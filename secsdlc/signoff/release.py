@@ -18,7 +18,6 @@ from typing import Any
 from secsdlc import fileio
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import ScanResult
-from secsdlc.process import ProcessError, run
 from secsdlc.signoff import sshsig
 from secsdlc.signoff.allowed_signers import AllowedSigners
 from secsdlc.signoff.canonical import canonical, parse_timestamp, timestamp
@@ -143,7 +142,9 @@ def _few(items: list[str], limit: int = 5) -> str:
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    from secsdlc import vcs
+
     try:
-        return run(["git", *args], cwd=root, timeout=60, stdin=stdin)
-    except ProcessError as e:
+        return vcs.run_git(root, *args, timeout=60, stdin=stdin)
+    except vcs.VcsError as e:
         raise SignoffError(str(e)) from e

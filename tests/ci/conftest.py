@@ -18,10 +18,7 @@ from typing import Any
 import pytest
 
 from secsdlc.ci.outputs import parse_outputs
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-SARIF_SCHEMA = SHARED / "data" / "schemas" / "sarif-schema-2.1.0.json"
+from tests.resources import SARIF_SCHEMA
 
 # Built at run time so that no secrets scanner flags this test file itself.
 PLANTED_KEY = "AKIA" + "IOSFODNN7" + "QWERTYU"

@@ -19,17 +19,18 @@ import pytest
 import yaml
 
 from secsdlc.model import Severity
+from tests.resources import tools_required
 
 REPO = Path(__file__).resolve().parents[2]
 ACTION = REPO / "github-action" / "action.yml"
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-NPM_DIRS = (REPO / ".tools" / "node_modules", REPO.parent / "npmtools" / "node_modules")
+NPM_DIRS = (REPO / ".tools" / "node_modules",)
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
 
 def _missing(tool: str) -> None:
     message = f"{tool} is not installed (see docs/github-action.md, 'Validation')"
-    if os.environ.get("CI") == "true":
+    if tools_required():
         pytest.fail(message)
     pytest.skip(message)
 

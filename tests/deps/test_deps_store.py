@@ -15,6 +15,7 @@ import pytest
 from secsdlc.deps import store
 from secsdlc.deps.audit import audit
 from secsdlc.deps.interface import DatabaseError, Dependency, ImportFailed, PackageName
+from tests.resources import OSV_PYPA_SLICE
 
 from .conftest import osv_record
 
@@ -188,32 +189,46 @@ def test_import_with_no_pypi_record_fails(make_db: Callable[..., Path], tmp_path
         make_db({"id": "X", "affected": [{"package": {"ecosystem": "npm", "name": "y"}}]})
 
 
-OSV_PYPA = Path(__file__).resolve().parents[3] / "shared" / "data" / "osv-pypa" / "vulns"
+def _full_size_source(root: Path) -> Path:
+    """As many real PyPA records as the whole database holds: the slice, seven times over."""
+    import re
+
+    for path in sorted(OSV_PYPA_SLICE.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        for copy in range(7):
+            target = root / str(copy) / path.relative_to(OSV_PYPA_SLICE)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(re.sub(r"^id: (\S+)", rf"id: \1-{copy}", text, count=1,
+                                     flags=re.MULTILINE), encoding="utf-8")
+    return root
 
 
-@pytest.mark.skipif(not OSV_PYPA.is_dir(), reason="PyPA advisory database checkout not present")
 def test_an_import_killed_midway_leaves_the_previous_database_usable(tmp_path: Path) -> None:
     import signal
     import subprocess
     import sys
     import time
 
+    source = _full_size_source(tmp_path / "vulns")
     dest = tmp_path / "db.sqlite3"
     store.build(_zip(tmp_path / "small.zip",
                      [osv_record("PYSEC-2099-30", "pkg", versions=["1.0"])]), dest)
     before = dest.read_bytes()
+    killed = 0
     for delay in (0.3, 1.2, 1.8):  # while parsing, and (on a fast machine) while writing
         proc = subprocess.Popen([sys.executable, "-c", (
             "import sys; from pathlib import Path; from secsdlc.deps import store; "
-            "store.build(Path(sys.argv[1]), Path(sys.argv[2]))"), str(OSV_PYPA), str(dest)])
+            "store.build(Path(sys.argv[1]), Path(sys.argv[2]))"), str(source), str(dest)])
         time.sleep(delay)
         if proc.poll() is not None:
             break  # finished before the kill: nothing left to interrupt at this delay
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        killed += 1
         assert dest.read_bytes() == before
         with store.Store(dest) as db:
             assert db.info().records == 1
+    assert killed, "the import finished before the first kill: the source is too small"
 
 
 def test_unreadable_records_are_named_with_their_line(tmp_path: Path) -> None:

@@ -72,13 +72,16 @@ def test_corrupt_and_foreign_entries_are_rebuilt(project: Any, tmp_path: Path) -
     entries = sorted((tmp_path / "cache" / "results").rglob("*.json"))
     assert len(entries) == 2
     entries[0].write_text("{ not json")
-    doc = json.loads(entries[1].read_text())
+    # an entry is its MAC, a newline, then its JSON
+    mac, _, payload = entries[1].read_bytes().partition(b"\n")
+    doc = json.loads(payload)
     doc["key"] = "0" * 64  # an entry that claims to be something else
-    entries[1].write_text(json.dumps(doc))
+    entries[1].write_bytes(mac + b"\n" + json.dumps(doc).encode())
     again = scan(_plan(root, scanner, tmp_path / "cache"))
     assert sorted(scanner.calls[-1]) == ["a.py", "b.py"]
     assert len(again.findings) == 2
-    assert all(json.loads(e.read_text())["key"] != "0" * 64 for e in entries)
+    assert all(json.loads(e.read_bytes().partition(b"\n")[2])["key"] != "0" * 64
+               for e in entries)
 
 
 def test_real_scanners_reuse_cache_and_agree(project: Any, tmp_path: Path) -> None:
@@ -111,4 +114,4 @@ def test_concurrent_runs_share_the_cache(project: Any, tmp_path: Path) -> None:
     for entry in (tmp_path / "c" / "results").rglob("*"):
         if entry.is_file():
             assert entry.suffix == ".json"  # no temporary file left behind
-            json.loads(entry.read_text())
+            json.loads(entry.read_bytes().partition(b"\n")[2])

@@ -95,6 +95,48 @@ def test_install_hooks_and_a_real_commit(repo: Path, commit: Callable[..., None]
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
+def test_pre_push_scans_the_pushed_commits_not_the_work_tree(
+    repo: Path, commit: Callable[..., None], tmp_path: Path
+) -> None:
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(repo, "remote", "add", "origin", str(remote))
+    (repo / ".secsdlc.toml").write_text('[scanners]\nenabled = ["secrets"]\n')
+    commit({"app.py": VULN_OLD})
+    git(repo, "push", "-q", "origin", "main")
+    assert run_cli("install-hooks", "--hooks", "pre-push", cwd=repo).returncode == 0
+    env = {**os.environ, "SECSDLC_CACHE_DIR": os.environ["SECSDLC_CACHE_DIR"]}
+
+    def push(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "push", "-q", "origin", *args], cwd=repo, env=env,
+                              capture_output=True, text=True, timeout=600)
+
+    # a leak that stays untracked is not pushed: it does not block
+    (repo / "scratch.py").write_text(VULN_OLD + HIGH_NEW)
+    (repo / "util.py").write_text("def add(a, b):\n    return a + b\n")
+    git(repo, "add", "util.py")
+    git(repo, "commit", "-q", "-m", "util")
+    passed = push("main")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    (repo / "scratch.py").unlink()
+
+    # a committed leak blocks even when the work tree no longer has it
+    commit({"app.py": VULN_OLD + HIGH_NEW}, message="key")
+    (repo / "app.py").write_text(VULN_OLD)
+    blocked = push("main")
+    assert blocked.returncode != 0
+    assert HIGH_LOC in blocked.stdout + blocked.stderr
+
+    # a new branch is compared from the parent of its first commit the remote lacks
+    git(repo, "checkout", "-q", "-f", "-b", "feature", "HEAD~1")
+    commit({"feature.py": "TOKEN = None\n"}, message="feature")
+    assert push("feature").returncode == 0
+    commit({"app.py": VULN_OLD + HIGH_NEW}, message="key on feature")
+    git(repo, "checkout", "-q", "-b", "feature2")
+    blocked = push("feature2")
+    assert blocked.returncode != 0 and HIGH_LOC in blocked.stdout + blocked.stderr
+
+
 def test_install_hooks_outside_a_repository(tmp_path: Path) -> None:
     proc = run_cli("install-hooks", cwd=tmp_path)
     assert proc.returncode == 2 and "not inside a git repository" in proc.stderr

@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.resources import REPO
+
 EXAMPLE = REPO / "examples" / "vulnerable-app"
-SHARED = REPO.parent / "shared"
-SARIF_SCHEMA = SHARED / "data" / "schemas" / "sarif-schema-2.1.0.json"
 
 # Built so that no scanner of ours or of GitHub's sees a credential in this test file itself.
 PLANTED_SECRET = "ghp_" + "Zx9Qw3Er7Ty1Ui5Op2As8Df4Gh6Jk0LzXcVbN"

@@ -13,19 +13,18 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.engine.conftest import REPO, SARIF_SCHEMA
+from tests.resources import REPO, SARIF_SCHEMA, tools_required
 
 _RESULT_LINE = re.compile(r": (error|warning) [A-Z]+[0-9]+: ")
 
 
 def _multitool() -> list[str]:
     env_tool = os.environ.get("SECSDLC_SARIF_MULTITOOL")
-    local = [str(d / "node_modules" / ".bin" / "sarif-multitool")
-             for d in (REPO / ".tools", REPO.parent / "npmtools")]
-    for candidate in (env_tool, *local, shutil.which("sarif-multitool")):
+    local = str(REPO / ".tools" / "node_modules" / ".bin" / "sarif-multitool")
+    for candidate in (env_tool, local, shutil.which("sarif-multitool")):
         if candidate and Path(candidate).exists():
             return [candidate]
-    if os.environ.get("CI") == "true":
+    if tools_required():
         pytest.fail("sarif-multitool is not installed (npm install @microsoft/sarif-multitool)")
     pytest.skip("sarif-multitool not installed")
 

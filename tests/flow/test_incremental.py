@@ -54,9 +54,9 @@ def test_a_rescan_analyses_again_only_what_a_change_reaches(tmp_path: Path) -> N
     analysed: list[list[str]] = []
     real = analysis._analyse_files
 
-    def spy(project, models_, budget, paths, data):  # type: ignore[no-untyped-def]
+    def spy(project, models_, budget, paths, *rest):  # type: ignore[no-untyped-def]
         analysed.append(sorted(paths))
-        return real(project, models_, budget, paths, data)
+        return real(project, models_, budget, paths, *rest)
 
     analysis._analyse_files = spy  # type: ignore[assignment]
     try:

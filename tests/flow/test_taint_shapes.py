@@ -229,3 +229,56 @@ def test_paths_kept_inside_a_base_and_parameters_the_framework_validates(tmp_pat
     out = scan(tmp_path, files)
     assert lines_of(out, "path-traversal") == marked(files, "pathtraver")
     assert lines_of(out, "command") == marked(files, "cmdi")
+
+
+def test_objects_that_store_and_hand_back_a_value(tmp_path: Path) -> None:
+    files = {"store.py": """
+        import configparser, io, os
+        from functools import wraps
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        class Holder:
+            def __init__(self, value):
+                self.value = value
+
+            def get(self):
+                return self.value
+
+        def audited(fn):
+            @wraps(fn)
+            def inner(*args, **kwargs):
+                return fn(*args, **kwargs)
+            return inner
+
+        @app.route("/cfg")
+        def cfg():
+            conf = configparser.ConfigParser()
+            conf.add_section("s")
+            conf.set("s", "safe", "ls")
+            conf.set("s", "given", request.args["c"])
+            os.system(conf.get("s", "safe"))
+            os.system(conf.get("s", "given"))  # cmdi
+
+        @app.route("/buf")
+        def buf():
+            out = io.StringIO()
+            out.write(request.args["c"])
+            os.system(out.getvalue())  # cmdi
+
+        @app.route("/obj")
+        @audited
+        def obj():
+            keep = Holder(request.args["c"])
+            other = Holder("uptime")
+            os.system(other.get())
+            os.system(keep.get())  # cmdi
+
+        @app.route("/const")
+        def const():
+            param = request.args["c"]
+            x = "constant"
+            bar = param if "word" in x else "safe"
+            os.system(bar)
+        """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")

@@ -64,3 +64,49 @@ def test_correspondent_remove_matches_the_address_case_insensitively(
                  str(admin.private)]) == 0
     assert main(["correspondent", "--root", str(repo), "list"]) == 0
     assert "bob@example.com" not in capsys.readouterr().out
+
+
+def _log_lines(repo: Path) -> list[dict[str, object]]:
+    import json
+
+    return [json.loads(line) for line in (repo / ".secsdlc" / "audit.log").read_text().splitlines()]
+
+
+def _append_raw(repo: Path, entry: dict[str, object]) -> None:
+    import hashlib
+
+    from secsdlc.signoff.canonical import canonical
+
+    log = repo / ".secsdlc" / "audit.log"
+    last = log.read_bytes().splitlines()[-1]
+    entry = {**entry, "prev": hashlib.sha256(last).hexdigest()}
+    with log.open("ab") as fh:
+        fh.write(canonical(entry) + b"\n")
+
+
+def test_unsigned_privileged_audit_entries_do_not_verify(
+        project, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    repo, _admin, _bob = project
+    seq = len(_log_lines(repo)) + 1
+    # a developer writes the entries a correspondent would, without a key
+    _append_raw(repo, {"seq": seq, "time": "2026-01-01T00:00:00Z", "actor": "admin@example.com",
+                       "action": "correspondent-remove", "data": {"principal": "bob@example.com"}})
+    assert main(["audit", "--root", str(repo), "verify", "--no-git"]) == 1
+    assert "correspondent-remove is not signed" in capsys.readouterr().out
+    assert main(["audit", "--root", str(repo), "show"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[-1].endswith("[NOT SIGNED: does not count]")
+    assert "[signed SHA256:" in shown[0]  # the real first entry, verified
+
+
+def test_audit_show_says_signed_only_after_verifying(
+        project, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    repo, _admin, _bob = project
+    entries = _log_lines(repo)
+    forged = {**entries[-1], "seq": len(entries) + 1, "actor": "dev@example.com",
+              "action": "waiver-approve", "data": {"waiver": "w-1"}}
+    forged.pop("prev")
+    _append_raw(repo, forged)  # signer and signature copied from another entry
+    assert main(["audit", "--root", str(repo), "show"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert "signature INVALID" in last and "[signed" not in last

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.resources import tools_required
+
 PG_ENV = "SECSDLC_TEST_PG_URL"
 
 
 def pg_required() -> bool:
-    return os.environ.get("CI") == "true"
+    return tools_required()
 
 
 @pytest.fixture

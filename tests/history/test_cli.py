@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from secsdlc.history.store import HistoryStore
+from tests.resources import installed_tool
 
 from .helpers import cli, our_result, our_sarif, write
 
@@ -189,7 +190,7 @@ def test_real_secsdlc_scans_recorded_track_a_fix_across_moved_code(
     def scan_and_record(name: str, when: str) -> None:
         sarif = repo / name
         proc = subprocess.run(
-            ["/work/venv/bin/secsdlc", "scan", "--scanners", "bandit", "--no-progress",
+            [installed_tool("secsdlc"), "scan", "--scanners", "bandit", "--no-progress",
              "--sarif", str(sarif), "app.py"],
             cwd=repo, capture_output=True, text=True, timeout=300,
         )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
+import shutil
 import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,20 +12,21 @@ import pytest
 from PIL import Image
 
 from secsdlc.report.html import FIXED_COLOR, INTRODUCED_COLOR, SEVERITY_COLORS
+from tests.resources import tools_required
 
 from .helpers import cli, our_result, our_sarif, write
 
-CHROMIUM = Path("/usr/bin/chromium")
 WINDOW = (1400, 1700)
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Path:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if tools_required():
             pytest.fail("chromium missing in CI: source .ci/chromium.sh")
         pytest.skip("chromium not installed (source .ci/chromium.sh)")
-    return CHROMIUM
+    return Path(found)
 
 
 def browse(chromium: Path, url: str, tmp: Path, *mode: str) -> subprocess.CompletedProcess[str]:

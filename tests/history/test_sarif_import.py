@@ -12,6 +12,7 @@ import pytest
 from secsdlc.history.interface import Disposition, SarifImportError
 from secsdlc.history.sarif_import import WITHHELD, load_file, parse_bytes
 from secsdlc.model import Severity
+from tests.resources import installed_tool
 
 from .helpers import our_result, our_sarif, write
 
@@ -395,7 +396,7 @@ def test_real_semgrep_sarif_ignores_its_requires_login_placeholder(tmp_path: Pat
     env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0")
     proc = subprocess.run(
         [
-            "/work/venv/bin/semgrep", "--metrics=off", "--quiet", "--config", "rule.yml",
+            installed_tool("semgrep"), "--metrics=off", "--quiet", "--config", "rule.yml",
             "--sarif", "-o", str(out), "app.py",
         ],
         cwd=tmp_path,
@@ -420,7 +421,7 @@ def test_real_bandit_sarif(tmp_path: Path) -> None:
     )
     out = tmp_path / "bandit.sarif"
     proc = subprocess.run(
-        ["/work/venv/bin/bandit", "-q", "-f", "sarif", "-o", str(out), "app.py"],
+        [installed_tool("bandit"), "-q", "-f", "sarif", "-o", str(out), "app.py"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 1 and out.is_file(), proc.stderr  # 1: issues found

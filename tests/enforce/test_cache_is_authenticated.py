@@ -1,0 +1,67 @@
+"""The result cache: an entry counts only with a MAC made with a key outside the repository and
+the cache directory; anything else is a miss, scanned again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.enforce.conftest import VULN, run_cli
+
+
+def _scan(mode: str, root: Path, env: dict[str, str]) -> tuple[int, dict[str, Any]]:
+    flags = ["--enforce"] if mode == "enforce" else []
+    proc = run_cli("scan", str(root), "--scanners", "bandit", "--format", "json", *flags,
+                   env=env)
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / "results").rglob("*.json"))
+
+
+def _emptied(path: Path) -> None:
+    """What an attacker with write access to the cache does: keep the entry, drop its findings."""
+    mac, _, payload = path.read_bytes().partition(b"\n")
+    doc = json.loads(payload)
+    doc["findings"] = []
+    path.write_bytes(mac + b"\n" + json.dumps(doc, separators=(",", ":")).encode())
+
+
+def test_emptied_cache_entry(project: Any, mode: str, tmp_path: Path) -> None:
+    root = project({"app.py": VULN})
+    env = {"SECSDLC_CACHE_DIR": str(tmp_path / "cache"), "SECSDLC_CACHE_KEY": "job-secret",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    rc, _ = _scan(mode, root, env)
+    assert rc == 1
+    entries = _entries(tmp_path / "cache")
+    assert entries
+    for entry in entries:
+        _emptied(entry)
+    rc, doc = _scan(mode, root, env)
+    assert rc == 1, doc["findings"]
+
+
+def test_cache_seeded_clean_by_another_job(project: Any, mode: str, tmp_path: Path) -> None:
+    """Entries written with another key (another job, another user) are not trusted."""
+    root = project({"app.py": VULN})
+    cache = str(tmp_path / "cache")
+    attacker = {"SECSDLC_CACHE_DIR": cache, "SECSDLC_CACHE_KEY": "attacker",
+                "XDG_CONFIG_HOME": str(tmp_path / "attacker-config")}
+    _scan(mode, root, attacker)
+    for entry in _entries(tmp_path / "cache"):
+        doc = json.loads(entry.read_bytes().partition(b"\n")[2])
+        doc["findings"] = []
+        payload = json.dumps(doc, separators=(",", ":")).encode()
+        import hashlib
+        import hmac
+
+        mac = hmac.new(hashlib.sha256(b"attacker").digest(), payload, hashlib.sha256)
+        entry.write_bytes(mac.hexdigest().encode() + b"\n" + payload)
+    # the job: the developer's own per-user key, or in CI its secret, or a key for this run
+    for job in ({}, {"CI": "true", "SECSDLC_CACHE_KEY": "job-secret"}, {"CI": "true"}):
+        env = {"SECSDLC_CACHE_DIR": cache, "XDG_CONFIG_HOME": str(tmp_path / "config"), **job}
+        rc, doc = _scan(mode, root, env)
+        assert rc == 1, (job, doc["findings"])
+    assert (tmp_path / "config" / "secsdlc" / "cache.key").stat().st_mode & 0o077 == 0
