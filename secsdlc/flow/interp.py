@@ -1268,6 +1268,11 @@ class Interpreter:
         if isinstance(func, ast.Name) and func.id == "start_response" and len(args) >= 2:
             self._start_response(node, args[1], frame)
             return UNKNOWN
+        if len(node.args) >= 2 and isinstance(node.args[1], ast.Name) and \
+                node.args[1].id == "start_response":
+            # calling the WSGI application a middleware or server wraps: its response is
+            # that application's, judged where it is made
+            return UNKNOWN
         callee = self.eval(func, st, frame)
         return self.apply(node, callee, args, kwargs, st, frame)
 

@@ -383,8 +383,7 @@ class Project:
                         info.typed_params.add(parameter.arg)
                 info.param_patterns.update(_validated_patterns(node))
             params = [a.arg for a in node.args.posonlyargs + node.args.args]
-            decorated = any(_decorator_name(d) in models.route_decorators
-                            for d in node.decorator_list)
+            decorated = any(_is_route_decorator(d, models) for d in node.decorator_list)
             if decorated or node.name in registered:
                 info.handler = "route"
                 info.html_return = module.imports_flask_like
@@ -503,6 +502,20 @@ def _annotation_name(node: ast.expr | None) -> str:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     return ""
+
+
+# Decorators that name a route on their own; an HTTP verb (`@post`) does only as an attribute of
+# an application or router (`@app.post`), since plain functions named so mean other things
+# (a test plugin's `@post` hook).
+_BARE_ROUTE_DECORATORS = frozenset({"route", "api_view", "view_config", "expose"})
+
+
+def _is_route_decorator(node: ast.expr, models: Models) -> bool:
+    target = node.func if isinstance(node, ast.Call) else node
+    if isinstance(target, ast.Attribute):
+        return target.attr in models.route_decorators
+    return isinstance(target, ast.Name) and target.id in models.route_decorators \
+        and target.id in _BARE_ROUTE_DECORATORS
 
 
 def _registers(tree: ast.Module, models: Models) -> bool:

@@ -282,3 +282,34 @@ def test_objects_that_store_and_hand_back_a_value(tmp_path: Path) -> None:
             os.system(bar)
         """}
     assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
+
+
+def test_framework_plumbing_is_not_a_request_handler(tmp_path: Path) -> None:
+    files = {
+        "plugin.py": """
+            import os
+
+            def post(fn):
+                return fn
+
+            @post
+            def write_idents(options, file_config):
+                open(options.write_idents, "w").write("x")
+            """,
+        "middleware.py": """
+            class Prefix:
+                def __init__(self, app):
+                    self.app = app
+
+            def application(environ, start_response):
+                inner = make_app()
+                return inner(environ, start_response)
+
+            def echo(environ, start_response):
+                start_response("200 OK", [("Content-Type", "text/html")])
+                return [environ["QUERY_STRING"].encode()]  # xss
+            """,
+    }
+    out = scan(tmp_path, files)
+    assert not lines_of(out, "path-traversal")
+    assert lines_of(out, "scripting") == marked(files, "xss")
