@@ -142,16 +142,7 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
                 trees[rel] = parsed
         return trees.get(rel)
 
-    routes: list[str] = []
-    for rel in data:
-        known = _cached_routes(cache, digests[rel])
-        if known is None:
-            tree = tree_of(rel)
-            known = tree is not None and incremental.registers_routes(tree)
-            if cache is not None and tree is not None:
-                cache.put_document(_routes_key(digests[rel]), {"routes": known})
-        if known:
-            routes.append(rel)
+    routes = [rel for rel in data if incremental.registers_routes(data[rel])]
     context = f"{models.digest}\0{incremental.code_digest()}\0{budget}"
     route_digests = [(r, digests[r]) for r in routes]
     keys = {rel: incremental.entry_key(rel, digests[rel], route_digests, context)
@@ -165,6 +156,7 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
     dirty = [rel for rel in sorted(data) if rel not in outcomes]
     if dirty:
         index = ModuleIndex(list(data), package=_package_name(root, data))
+        # route files first: their URL patterns say which view parameters are typed
         first = {rel: t for rel in [*routes, *dirty] if (t := tree_of(rel)) is not None}
         project = Project(first, models, index, loader=tree_of)
         fresh = _analyse_files(project, models, budget, [d for d in dirty if d in trees], data,
@@ -287,16 +279,6 @@ def _package_name(root: Path, files: Mapping[str, object]) -> str:
     """The scanned directory's own name when it is a package (it has an `__init__.py`)."""
     return root.resolve().name if "__init__.py" in files else ""
 
-
-def _routes_key(digest: str) -> str:
-    return hashlib.sha256(f"taint-routes\0{incremental.code_digest()}\0{digest}".encode()) \
-        .hexdigest()
-
-
-def _cached_routes(cache: ResultCache | None, digest: str) -> bool | None:
-    doc = cache.get_document(_routes_key(digest)) if cache is not None else None
-    routes = doc.get("routes") if doc is not None else None
-    return routes if isinstance(routes, bool) else None
 
 
 def _forget_proofs(interp: Interpreter, info: FunctionInfo) -> None:

@@ -143,8 +143,7 @@ class Project:
         # every module the analysis asked about since this was last emptied: what its results
         # depend on
         self.consulted: set[str] = set()
-        ordered = sorted(trees, key=lambda p: (not _registers(trees[p], models), p))
-        for path in ordered:
+        for path in trees:  # in the caller's order
             self.module(module_name(path)[0])
 
     def module(self, name: str) -> Module | None:
@@ -516,13 +515,6 @@ def _is_route_decorator(node: ast.expr, models: Models) -> bool:
         return target.attr in models.route_decorators
     return isinstance(target, ast.Name) and target.id in models.route_decorators \
         and target.id in _BARE_ROUTE_DECORATORS
-
-
-def _registers(tree: ast.Module, models: Models) -> bool:
-    """Whether a module registers routes (its URL patterns say which parameters are typed)."""
-    names = models.route_registrations | {"path", "re_path"}
-    return any(isinstance(n, ast.Call) and _decorator_name(n.func) in names
-               for n in ast.walk(tree))
 
 
 def _decorator_name(node: ast.expr) -> str:
