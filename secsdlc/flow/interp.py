@@ -1609,26 +1609,20 @@ class Interpreter:
             if name in ("index", "count"):
                 return Value(safe=frozenset({ALL_KINDS}))
         if is_dict:
-            if name == "get" and args:
+            if name in ("get", "setdefault") and args:
                 key = args[0]
                 default = args[1] if len(args) > 1 else NONE
                 if key.is_const and isinstance(key.const, (str, int, bool)):
                     found = recv.key(key.const)
                     if found is not None:
                         return found
+                    if name == "setdefault":
+                        new = recv.with_key(key.const, default) if recv.keys is not None \
+                            else recv
+                        self.write_back(func.value, new, st, frame, node)
+                        return default
                     if recv.rest is None and not recv.taints:
                         return default
-                return join(recv.element(), default)
-            if name == "setdefault" and args:
-                key = args[0]
-                default = args[1] if len(args) > 1 else NONE
-                if key.is_const and isinstance(key.const, (str, int, bool)):
-                    found = recv.key(key.const)
-                    if found is not None:
-                        return found
-                    new = recv.with_key(key.const, default) if recv.keys is not None else recv
-                    self.write_back(func.value, new, st, frame, node)
-                    return default
                 return join(recv.element(), default)
             if name == "pop" and args:
                 key = args[0]

@@ -68,21 +68,8 @@ def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
-    def make(files: dict[str, str | bytes]) -> Path:
-        root = tmp_path / "proj"
-        root.mkdir(exist_ok=True)
-        for rel, content in files.items():
-            path = root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-        return root
-    return make
-
+# the project directories the engine tests build
+from tests.engine.conftest import project  # noqa: E402, F401
 
 # ssh-keygen keys and git repositories as the sign-off tests build them
 from tests.signoff.conftest import Key, commit_all, git, keydir, make_key  # noqa: E402, F401
