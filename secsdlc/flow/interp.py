@@ -394,8 +394,8 @@ class Interpreter:
             dotted = alias.name if alias.asname else alias.name.split(".")[0]
             found = project.find_module(dotted)
             return f"{PROJECT}{found.name}" if found is not None else dotted
-        base = project._absolute(frame.module, node.module or "", node.level)
-        return project.canonical(project._from_import(base, alias.name))
+        base = project.absolute_import(frame.module, node.module or "", node.level)
+        return project.canonical(project.from_import(base, alias.name))
 
     def _noreturn(self, call: ast.Call, st: State, frame: Frame) -> bool:
         ref = self._static_ref(call.func, st, frame)
@@ -824,7 +824,7 @@ class Interpreter:
             names |= frame.origins.get(target.id, set())
         elif isinstance(target, (ast.Attribute, ast.Subscript)):
             value = self.eval(target, st, frame)
-            self.write_back_safe(target, self._cleaned(value, kinds, to), st, frame)
+            self._write_back_cleared(target, self._cleaned(value, kinds, to), st, frame)
             return st
         for name in names:
             current = st.get(name)
@@ -833,7 +833,7 @@ class Interpreter:
                                          else None)
         return st
 
-    def write_back_safe(self, target: ast.expr, value: Value, st: State, frame: Frame) -> None:
+    def _write_back_cleared(self, target: ast.expr, value: Value, st: State, frame: Frame) -> None:
         if isinstance(target, ast.Attribute):
             owner = self.eval(target.value, st, frame)
             if owner.ref is None:

@@ -240,7 +240,7 @@ class Project:
                         top = alias.name.split(".")[0]
                         module.names.setdefault(top, self._external_or_project(top))
             elif isinstance(node, ast.ImportFrom):
-                base = self._absolute(module, node.module or "", node.level)
+                base = self.absolute_import(module, node.module or "", node.level)
                 module.imports.add(base)
                 for alias in node.names:
                     if alias.name == "*":
@@ -250,11 +250,12 @@ class Project:
                                 module.names.setdefault(n, r)
                         continue
                     module.names.setdefault(alias.asname or alias.name,
-                                            self._from_import(base, alias.name))
+                                            self.from_import(base, alias.name))
         module.imports_flask_like = any(
             i.split(".")[0] in ("flask", "quart", "bottle") for i in module.imports)
 
-    def _absolute(self, module: Module, name: str, level: int) -> str:
+    def absolute_import(self, module: Module, name: str, level: int) -> str:
+        """`from ..x import y` inside `module`: the dotted name imported from."""
         return ModuleIndex.absolute(module.name, module.is_package, name, level)
 
     def find_module(self, dotted: str) -> Module | None:
@@ -265,7 +266,7 @@ class Project:
         target = self.find_module(dotted)
         return f"{PROJECT}{target.name}" if target is not None else dotted
 
-    def _from_import(self, base: str, name: str) -> str:
+    def from_import(self, base: str, name: str) -> str:
         sub = self.find_module(f"{base}.{name}" if base else name)
         if sub is not None:
             return f"{PROJECT}{sub.name}"
