@@ -39,13 +39,19 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def entry_key(path: str, digest: str, routes: Iterable[tuple[str, str]], context: str) -> str:
-    """Where a file's results are kept: its path and content, the route files, the models and
-    the analysis's code. The modules it depends on are checked against the entry itself."""
-    raw = hashlib.sha256(f"taint-file\0{context}\0{path}\0{digest}".encode())
+def routes_digest(routes: Iterable[tuple[str, str]]) -> str:
+    """The files that register routes, with their contents: part of every entry's key."""
+    raw = hashlib.sha256(b"taint-routes")
     for route, route_digest in sorted(routes):
         raw.update(f"\0{route}\0{route_digest}".encode())
     return raw.hexdigest()
+
+
+def entry_key(path: str, digest: str, context: str) -> str:
+    """Where a file's results are kept: its path and content, and `context` (the route files,
+    the models and the analysis's code). The modules it depends on are checked against the
+    entry itself."""
+    return hashlib.sha256(f"taint-file\0{context}\0{path}\0{digest}".encode()).hexdigest()
 
 
 def still_valid(depends: Iterable[tuple[str, str]], digests: Mapping[str, str]) -> bool:

@@ -64,6 +64,9 @@ class Module:
     # gathered in one walk of the tree: import statements and the calls that register handlers
     import_nodes: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
     calls: list[ast.Call] = field(default_factory=list)
+    # the modules reading this one consulted (its bases, star imports, views its routes name):
+    # whoever consults this module depends on them too
+    depends: frozenset[str] = frozenset()
 
 
 def module_name(rel_path: str) -> tuple[str, bool]:
@@ -151,6 +154,8 @@ class Project:
         self.consulted.add(name)
         found = self.modules.get(name)
         if found is not None:
+            if found.depends:
+                self.consulted |= found.depends
             return found
         path = self.index.by_name.get(name)
         if path is None:
@@ -162,12 +167,12 @@ class Project:
             return None
         module = Module(name, path, tree, self.index.package.get(name, False))
         self.modules[name] = module
-        # what reading this module consults is its own business, not its reader's
         consulted, self.consulted = self.consulted, set()
         try:
             self._load(module)
         finally:
-            self.consulted = consulted
+            module.depends = frozenset(self.consulted - {name})
+            self.consulted = consulted | module.depends
         return module
 
     def _load(self, module: Module) -> None:
@@ -262,17 +267,25 @@ class Project:
         found = self.index.find(dotted)
         return self.module(found) if found is not None else None
 
+    def _known(self, dotted: str) -> str | None:
+        """The project module an import names, without reading it: binding a module's imports
+        must not read everything it imports, and everything that imports, in turn."""
+        found = self.index.find(dotted)
+        if found is not None:
+            self.consulted.add(found)
+        return found
+
     def _external_or_project(self, dotted: str) -> str:
-        target = self.find_module(dotted)
-        return f"{PROJECT}{target.name}" if target is not None else dotted
+        target = self._known(dotted)
+        return f"{PROJECT}{target}" if target is not None else dotted
 
     def from_import(self, base: str, name: str) -> str:
-        sub = self.find_module(f"{base}.{name}" if base else name)
+        sub = self._known(f"{base}.{name}" if base else name)
         if sub is not None:
-            return f"{PROJECT}{sub.name}"
-        target = self.find_module(base) if base else None
+            return f"{PROJECT}{sub}"
+        target = self._known(base) if base else None
         if target is not None:
-            return f"{PROJECT}{target.name}:{name}"
+            return f"{PROJECT}{target}:{name}"
         return f"{base}.{name}" if base else name
 
     # -- resolution ----------------------------------------------------------------------------
