@@ -23,7 +23,14 @@ from secsdlc.cache import ResultCache
 from secsdlc.flow import incremental
 from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
 from secsdlc.flow.models import Models
-from secsdlc.flow.project import FunctionInfo, Module, ModuleIndex, Project, module_name
+from secsdlc.flow.project import (
+    FunctionInfo,
+    Module,
+    ModuleIndex,
+    Project,
+    module_name,
+    registrations,
+)
 from secsdlc.flow.values import Step
 
 MAX_FILE_BYTES = 2_000_000
@@ -153,8 +160,9 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
         outcome = _FileOutcome.from_json(doc) if doc is not None else None
         if outcome is not None:
             cached[rel] = outcome
+    pattern = incremental.route_pattern(registrations(models))
     registers = {rel: cached[rel].registers if rel in cached
-                 else incremental.registers_routes(data[rel]) for rel in data}
+                 else incremental.registers_routes(data[rel], pattern) for rel in data}
     routes = [rel for rel in sorted(data) if registers[rel]]
     routes_digest = incremental.routes_digest((r, digests[r]) for r in routes)
     outcomes: dict[str, _FileOutcome] = {}
@@ -175,7 +183,8 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
         index = ModuleIndex(list(data), package=_package_name(root, data))
         # route files first: their URL patterns say which view parameters are typed
         first = {rel: t for rel in [*routes, *todo] if (t := tree_of(rel)) is not None}
-        project = Project(first, models, index, loader=tree_of)
+        project = Project(first, models, index, loader=tree_of,
+                          may_register=lambda rel: registers.get(rel, True))
         parts = _analyse_files(project, models, budget, {r: k for r, k in todo.items()
                                                          if r in trees}, data, digests)
         # a file that does not parse keeps saying so from the cache, without a project to read

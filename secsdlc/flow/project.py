@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -127,10 +128,12 @@ class ModuleIndex:
 class Project:
     def __init__(self, trees: Mapping[str, ast.Module], models: Models,
                  index: ModuleIndex | None = None,
-                 loader: Callable[[str], ast.Module | None] | None = None) -> None:
+                 loader: Callable[[str], ast.Module | None] | None = None,
+                 may_register: Callable[[str], bool] | None = None) -> None:
         """The modules of `trees` are read at once; any other module `index` names is read
         from `loader` (a path's tree) the first time the analysis consults it, so that a rescan
-        parses only what the changed files reach."""
+        parses only what the changed files reach. `may_register` says whether a file's text
+        may call one of the `registrations` (its calls are then looked at)."""
         self.models = models
         self.modules: dict[str, Module] = {}
         self.functions: dict[str, FunctionInfo] = {}
@@ -138,6 +141,7 @@ class Project:
         self.index = index or ModuleIndex(trees)
         self._trees = dict(trees)
         self._loader = loader
+        self._may_register = may_register
         # request handler classes that dispatch with getattr(self, name)(...): any method may
         # be called with request data
         self.dispatching: set[str] = set()
@@ -179,12 +183,15 @@ class Project:
         name = module.name
         before_functions, before_classes = set(self.functions), set(self.classes)
         self._index(module)
-        registrations = self.models.route_registrations | {"path", "re_path"}
-        for node in ast.walk(module.tree):
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                module.import_nodes.append(node)
-            elif isinstance(node, ast.Call) and _decorator_name(node.func) in registrations:
-                module.calls.append(node)
+        if self._may_register is None or self._may_register(module.path):
+            names = registrations(self.models)
+            for node in ast.walk(module.tree):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    module.import_nodes.append(node)
+                elif isinstance(node, ast.Call) and _decorator_name(node.func) in names:
+                    module.calls.append(node)
+        else:
+            module.import_nodes.extend(_imports(module.tree.body))
         self._bind_imports(module)
         new_classes = [c for r, c in self.classes.items()
                        if r not in before_classes and c.module == name]
@@ -454,6 +461,31 @@ class Project:
         names = self.classes[class_ref].base_names
         return [i for i, hc in enumerate(self.models.handler_classes)
                 if any(hc.bases.search(n) for n in names)]
+
+
+def registrations(models: Models) -> frozenset[str]:
+    """Calls that register a handler: the models' and Django's URL patterns."""
+    return models.route_registrations | {"path", "re_path"}
+
+
+_BLOCK = (ast.stmt, ast.excepthandler, ast.match_case)
+
+
+def _imports(body: list[ast.stmt]) -> list[ast.Import | ast.ImportFrom]:
+    """The import statements among `body` and the blocks nested in it, in `ast.walk`'s order;
+    an import cannot sit inside an expression, so expressions are not walked."""
+    found: list[ast.Import | ast.ImportFrom] = []
+    todo: deque[ast.AST] = deque(body)
+    while todo:
+        node = todo.popleft()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.append(node)
+            continue
+        for name in node._fields:
+            inner = getattr(node, name, None)
+            if isinstance(inner, list) and inner and isinstance(inner[0], _BLOCK):
+                todo.extend(inner)
+    return found
 
 
 _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "list",
