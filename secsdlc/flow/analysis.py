@@ -21,6 +21,7 @@ from typing import Any
 
 from secsdlc.cache import ResultCache
 from secsdlc.flow import incremental
+from secsdlc.flow.frames import DEFAULT_BUDGET
 from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
 from secsdlc.flow.models import Models
 from secsdlc.flow.project import (
@@ -97,7 +98,7 @@ _RECURSION_LIMIT = 30_000
 
 
 def analyse(root: Path, files: Iterable[str], models: Models, *,
-            budget: int = 60_000, cache: ResultCache | None = None) -> Result:
+            budget: int = DEFAULT_BUDGET, cache: ResultCache | None = None) -> Result:
     outcome: list[Result] = []
     failure: list[BaseException] = []
 

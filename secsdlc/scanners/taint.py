@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from secsdlc import __version__
 from secsdlc.flow import analysis
+from secsdlc.flow.frames import DEFAULT_BUDGET
 from secsdlc.flow.interp import Report
 from secsdlc.flow.models import Kind, ModelError, Models, load
 from secsdlc.model import (
@@ -55,7 +56,7 @@ class TaintScanner:
 
     def scan(self, request: ScanRequest) -> ScannerOutput:
         models = _models(request)
-        budget = request.options.get("budget", 60_000)
+        budget = request.options.get("budget", DEFAULT_BUDGET)
         if not isinstance(budget, int) or isinstance(budget, bool) or budget <= 0:
             raise ScannerError("option 'budget' must be a positive integer")
         result = analysis.analyse(request.root, request.files, models, budget=budget,
