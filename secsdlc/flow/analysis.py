@@ -335,7 +335,8 @@ def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: 
                 key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
                        report.trace[0])
                 old = reports.get(key)
-                if old is None or len(report.trace) < len(old.trace):
+                if old is None or \
+                        (len(report.trace), report.trace) < (len(old.trace), old.trace):
                     reports[key] = report
             for call, ok in part.proofs.items():
                 proofs[call] = proofs.get(call, True) and ok

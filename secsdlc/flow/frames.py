@@ -111,11 +111,12 @@ class InterpreterBase:
             raise BudgetExceeded()
 
     def _report(self, report: Report) -> None:
-        """One source-to-sink path; of several from one source to one sink, the shortest."""
+        """One source-to-sink path; of several from one source to one sink, the shortest (the
+        first in order among equals, so that the path shown never depends on set order)."""
         key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
                report.trace[0])
         old = self.reports.get(key)
-        if old is None or len(report.trace) < len(old.trace):
+        if old is None or (len(report.trace), report.trace) < (len(old.trace), old.trace):
             self.reports[key] = report
 
     def _take(self, memo: Memo) -> None:
