@@ -71,8 +71,9 @@ def run(args: argparse.Namespace) -> int:
 def _record(args: argparse.Namespace) -> int:
     from secsdlc.errors import UsageError
     from secsdlc.history import location, settings
+    from secsdlc.history.database import utcnow
     from secsdlc.history.sarif_import import load_file
-    from secsdlc.history.store import HistoryStore, utcnow
+    from secsdlc.history.store import HistoryStore
 
     config = settings.load_config(args.config)
     conf = settings.history_settings(config)
