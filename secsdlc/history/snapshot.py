@@ -11,18 +11,17 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from secsdlc.history import schema
 from secsdlc.history.database import Database, short_error
 from secsdlc.history.interface import HistoryError
 from secsdlc.history.location import redact_url
+from secsdlc.history.schema import findings as findings_t
+from secsdlc.history.schema import occurrences as occurrences_t
+from secsdlc.history.schema import projects as projects_t
+from secsdlc.history.schema import runs as runs_t
+from secsdlc.history.schema import scan_counts as scan_counts_t
+from secsdlc.history.schema import scans as scans_t
 from secsdlc.model import Severity
 
-projects_t = schema.projects
-scans_t = schema.scans
-findings_t = schema.findings
-occurrences_t = schema.occurrences
-scan_counts_t = schema.scan_counts
-runs_t = schema.runs
 _PROJECT_CHUNK = 100
 
 
@@ -86,7 +85,6 @@ class HistorySnapshot:
     islands: list[Island]
     open_by_severity: list[OpenCount]
     open_by_owasp: list[OpenCount]
-
 
 
 class Reads(Database):
@@ -240,7 +238,6 @@ class Reads(Database):
             open_by_severity=by_severity,
             open_by_owasp=by_owasp,
         )
-
 
 
 def _tracked_branch(project: ProjectInfo, explicit: str | None, scans: Iterable[ScanInfo]) -> str:

@@ -16,21 +16,20 @@ from typing import Any
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from secsdlc.history import runs, schema
+from secsdlc.history import runs
 from secsdlc.history.database import short_error, utcnow
 from secsdlc.history.interface import Disposition, HistoryError, ImportedScan
 from secsdlc.history.location import redact_url
+from secsdlc.history.schema import findings as findings_t
+from secsdlc.history.schema import occurrences as occurrences_t
+from secsdlc.history.schema import projects as projects_t
+from secsdlc.history.schema import runs as runs_t
+from secsdlc.history.schema import scan_counts as scan_counts_t
+from secsdlc.history.schema import scans as scans_t
 from secsdlc.history.snapshot import ProjectInfo, Reads
 from secsdlc.model import Severity
 
 _CHUNK = 500
-
-projects_t = schema.projects
-scans_t = schema.scans
-findings_t = schema.findings
-occurrences_t = schema.occurrences
-scan_counts_t = schema.scan_counts
-runs_t = schema.runs
 
 
 @dataclass(frozen=True, kw_only=True)
