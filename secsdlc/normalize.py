@@ -20,8 +20,8 @@ from secsdlc.model import (
     Severity,
     Suppression,
 )
+from secsdlc.redaction import MASK, redact_text
 from secsdlc.scanners.interface import AnalysedCall
-from secsdlc.scanners.secrets import MASK, redact_text
 
 # CWEs whose findings are about a credential in the code: their literals are masked even when no
 # secrets scanner ran, because bandit quotes the password it found in its message.

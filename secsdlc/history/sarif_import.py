@@ -21,6 +21,7 @@ from secsdlc.history.interface import (
     ImportedFinding,
     ImportedScan,
 )
+from secsdlc.redaction import MASK
 from secsdlc.sarif import reader
 
 # semgrep without a login writes this constant instead of a real fingerprint.
@@ -74,7 +75,7 @@ def _finding(read: reader.ReadResult) -> ImportedFinding:
     message, snippet = f.message, f.snippet
     if _looks_secret(read):
         snippet = WITHHELD if snippet else ""
-        message = _QUOTED.sub(r"\1[redacted]\1", message)
+        message = _QUOTED.sub(rf"\1{MASK}\1", message)
     disposition, justification, approver, expires = Disposition.OPEN, "", "", None
     for s in f.suppressions:
         if s.status != "accepted":
