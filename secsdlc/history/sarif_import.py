@@ -22,7 +22,7 @@ from secsdlc.history.interface import (
     ImportedScan,
 )
 from secsdlc.redaction import MASK
-from secsdlc.sarif import reader
+from secsdlc.sarif import reader, terms
 
 # semgrep without a login writes this constant instead of a real fingerprint.
 _PLACEHOLDER_FINGERPRINTS = frozenset({"requires login"})
@@ -84,7 +84,7 @@ def _finding(read: reader.ReadResult) -> ImportedFinding:
             # A waiver outranks an in-source comment: it carries an approver and an expiry.
             disposition, justification = Disposition.WAIVED, s.justification
             approver = s.properties.get("approver", "")
-            expires = reader.parse_time(s.properties["expires"]) \
+            expires = terms.parse_time(s.properties["expires"]) \
                 if "expires" in s.properties else None
             break
         if disposition is Disposition.OPEN:
@@ -146,5 +146,5 @@ def _hash(*parts: str) -> HistoryFingerprint:
 def _looks_secret(read: reader.ReadResult) -> bool:
     if _SECRET_CWES.intersection(read.finding.cwe):
         return True
-    tags = " ".join(reader.strings(read.rule_properties.get("tags")))
+    tags = " ".join(terms.strings(read.rule_properties.get("tags")))
     return bool(_SECRET_WORDS.search(f"{read.tool} {read.finding.rule_id} {tags}"))
