@@ -21,6 +21,7 @@ from typing import cast
 from secsdlc import fileio
 from secsdlc.config import Config
 from secsdlc.gate import policy as policy_mod
+from secsdlc.gate import scopes
 from secsdlc.gate import waivers as gate_waivers
 from secsdlc.gate.gates import AllOf, ScannersSucceededGate
 from secsdlc.gate.interface import Gate, Verdict
@@ -50,6 +51,12 @@ def decide(
     policy = policy_mod.load(config)  # ConfigError: the CLI exits 2
     now = options.now or datetime.now(timezone.utc)
     notes: list[str] = list(policy.warnings)
+    # test and example code first: a waiver's allowed length depends on the severity that stands
+    scoped = scopes.apply(result, policy.scopes)
+    result = scoped.result
+    left_out = tuple(Notification(kind=NotificationKind.INFO, message=f"{n} finding(s) not "
+                                  f"reported under the policy scope {name!r}")
+                     for name, n in sorted(scoped.ignored.items()))
 
     waivers, broken = signoff_waivers.load_all(root)
     notes += [f"waiver ignored: {problem}" for _, problem in broken]
@@ -96,7 +103,7 @@ def decide(
             notes.append(f"waiver {status.waiver.id} invalid: {status.why}")
     applied = gate_waivers.apply(result, statuses, rules_at)
     annotated = replace(applied.result, notifications=applied.result.notifications + tuple(
-        Notification(kind=NotificationKind.WARNING, message=m) for m in notes))
+        Notification(kind=NotificationKind.WARNING, message=m) for m in notes) + left_out)
 
     gates: list[object] = [
         ScannersSucceededGate(required=policy.all_required_scanners()),

@@ -10,6 +10,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from secsdlc.model import (
     Severity,
 )
 from secsdlc.owasp import categories
+from secsdlc.precision import PRECISIONS, cap
 from secsdlc.rules_path import rules_dir
 from secsdlc.scanners import tool
 from secsdlc.scanners.interface import (
@@ -49,8 +51,6 @@ _SEVERITY = {
     "LOW": Severity.LOW,
 }
 _CWE = re.compile(r"CWE-(\d+)")
-# a rule's measured precision (metadata.precision), the values GitHub code scanning reads
-PRECISIONS = ("very-high", "high", "medium", "low")
 # semgrep ships two command-line front ends over the same engine: its native one (osemgrep,
 # `--experimental`) starts in about 0.4 s, the Python one (pysemgrep, the default) in about 8 s with
 # our pack, which is most of a one-file rescan. On the pack's tests, the accuracy corpus and
@@ -237,13 +237,6 @@ def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]],
     y2021 = tuple(sorted({*y2021, *(o for o in declared if o.endswith(":2021"))}))
     severity = _severity(metadata, str(extra.get("severity", definition.get("severity", "INFO"))))
     precision = str(metadata.get("precision", "")).lower()
-    properties: dict[str, str] = {}
-    if precision == "low" and severity.rank > Severity.MEDIUM.rank \
-            and rule_id not in full_severity:
-        # reported, but a rule that is mostly wrong does not block on its own
-        properties["capped"] = (f"{severity.value} lowered to medium: the rule's measured "
-                                f"precision is low (scanners.semgrep.full-severity keeps it)")
-        severity = Severity.MEDIUM
     message = str(extra.get("message") or definition.get("message") or rule_id).strip()
     references = [str(r) for r in _as_list(metadata.get("references"))]
     help_uri = references[0] if references else ""
@@ -282,9 +275,10 @@ def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]],
         owasp_2021=y2021,
         help_uri=help_uri,
         fix_hint=str(metadata.get("fix-hint", "")),
-        properties=properties,
     )
-    return finding, rule
+    finding = cap(finding, precision, full_severity=full_severity,
+                  option="scanners.semgrep.full-severity")
+    return finding, replace(rule, severity=finding.severity)
 
 
 def _severity(metadata: Mapping[str, Any], semgrep_severity: str) -> Severity:
