@@ -14,7 +14,7 @@ import re
 import sys
 import threading
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,7 @@ class Result:
     # (path, root) of every root analysed by this scan rather than taken from the cache; the
     # module's own code is the root ""
     ran: tuple[tuple[str, str], ...] = ()
+    unrooted: int = 0  # files read only where others call them
 
 
 def _read(root: Path, rel: str) -> bytes | Skipped:
@@ -98,7 +99,11 @@ _RECURSION_LIMIT = 30_000
 
 
 def analyse(root: Path, files: Iterable[str], models: Models, *,
-            budget: int = DEFAULT_BUDGET, cache: ResultCache | None = None) -> Result:
+            budget: int = DEFAULT_BUDGET, cache: ResultCache | None = None,
+            roots: Callable[[str], bool] | None = None) -> Result:
+    """Analyse the functions of `files` (relative to `root`) that can see untrusted data or hand
+    something to a dangerous call. `roots(path)` false: the file's functions are analysed only as
+    callees of others, never as entry points of their own."""
     outcome: list[Result] = []
     failure: list[BaseException] = []
 
@@ -108,7 +113,7 @@ def analyse(root: Path, files: Iterable[str], models: Models, *,
         collecting = gc.isenabled()
         gc.disable()
         try:
-            outcome.append(_analyse(root, list(files), models, budget, cache))
+            outcome.append(_analyse(root, list(files), models, budget, cache, roots))
         except BaseException as e:  # handed to the calling thread as it is
             failure.append(e)
         finally:
@@ -131,7 +136,8 @@ def analyse(root: Path, files: Iterable[str], models: Models, *,
 
 
 def _analyse(root: Path, files: list[str], models: Models, budget: int,
-             cache: ResultCache | None) -> Result:
+             cache: ResultCache | None,
+             roots: Callable[[str], bool] | None = None) -> Result:
     skipped: list[Skipped] = []
     data: dict[str, bytes] = {}
     for rel in files:
@@ -169,7 +175,8 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
     outcomes: dict[str, _FileOutcome] = {}
     # per file to analyse (again): the parts of its earlier outcome that still hold
     todo: dict[str, dict[str, _Part]] = {}
-    for rel in sorted(data):
+    rooted = [rel for rel in sorted(data) if roots is None or roots(rel)]
+    for rel in rooted:
         outcome = cached.get(rel)
         if outcome is None or outcome.routes != routes_digest:
             todo[rel] = {}
@@ -198,7 +205,8 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
     ran = tuple((rel, p.root) for rel in sorted(todo) if rel in outcomes
                 for p in outcomes[rel].parts
                 if not any(p is kept for kept in todo[rel].values()))
-    return replace(_merge(outcomes, skipped, len(data)), ran=ran)
+    return replace(_merge(outcomes, skipped, len(data)), ran=ran,
+                   unrooted=len(data) - len(rooted))
 
 
 def _analyse_files(project: Project, models: Models, budget: int,

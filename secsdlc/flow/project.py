@@ -276,11 +276,9 @@ class Project:
 
     def _known(self, dotted: str) -> str | None:
         """The project module an import names, without reading it: binding a module's imports
-        must not read everything it imports, and everything that imports, in turn."""
-        found = self.index.find(dotted)
-        if found is not None:
-            self.consulted.add(found)
-        return found
+        must not read everything it imports, and everything that imports, in turn. Naming a
+        module is not depending on its content: whoever follows the name reads it then."""
+        return self.index.find(dotted)
 
     def _external_or_project(self, dotted: str) -> str:
         target = self._known(dotted)
