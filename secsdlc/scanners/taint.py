@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 
 from secsdlc import __version__
 from secsdlc.flow import analysis
@@ -40,6 +41,7 @@ def rule_id(kind: Kind) -> RuleId:
 
 class TaintScanner:
     name = "taint"
+    project_wide = True  # a flow crosses files: a diff-aware scan gives it the whole project
     information_uri = "https://github.com/secsdlc/secsdlc/blob/main/docs/analysis.md"
     options: Mapping[str, OptionType] = {
         "models": list,  # extra model files (YAML), relative to the scan root
@@ -58,8 +60,8 @@ class TaintScanner:
         budget = request.options.get("budget", 60_000)
         if not isinstance(budget, int) or isinstance(budget, bool) or budget <= 0:
             raise ScannerError("option 'budget' must be a positive integer")
-        result = analysis.analyse(request.root, request.files, models, budget=budget,
-                                  cache=request.cache)
+        result = _involving(analysis.analyse(request.root, request.files, models, budget=budget,
+                                             cache=request.cache), request.report_only)
         findings = tuple(_finding(r, models) for r in result.reports)
         rules = {rule_id(models.kinds[r.kind]): _rule(models.kinds[r.kind])
                  for r in result.reports}
@@ -73,6 +75,18 @@ class TaintScanner:
             for (path, line, kind), safe in sorted(result.proofs.items()))
         return ScannerOutput(findings=findings, rules=rules, notifications=notes,
                              analysed_calls=calls)
+
+
+def _involving(result: analysis.Result, paths: frozenset[str] | None) -> analysis.Result:
+    """What concerns `paths`: a path from source to sink with a step in one of them, and the
+    calls and skipped code in them (None: everything)."""
+    if paths is None:
+        return result
+    return replace(
+        result,
+        reports=tuple(r for r in result.reports if any(s.path in paths for s in r.trace)),
+        proofs={call: ok for call, ok in result.proofs.items() if call[0] in paths},
+        skipped=tuple(s for s in result.skipped if s.path in paths))
 
 
 def _models(request: ScanRequest) -> Models:
