@@ -136,3 +136,47 @@ def test_the_documented_scopes_load(tmp_path: Path) -> None:
     assert by_name["tests"].rules["B101"] == "ignore"  # the built-in entries stay
     assert by_name["fixtures"].covers("testdata/a/b.py")
     assert set(by_name) == {s.name for s in scopes.DEFAULT_SCOPES} | {"fixtures"}
+
+
+def test_which_entry_decides() -> None:
+    from secsdlc.gate.scopes import Scope, apply
+    from secsdlc.model import (
+        Confidence,
+        Finding,
+        Location,
+        RuleId,
+        ScannerName,
+        ScannerRun,
+        ScanResult,
+        Severity,
+        ToolInfo,
+    )
+
+    def finding(rule: str, *related: str, path: str = "tests/test_a.py") -> Finding:
+        return Finding(rule_id=RuleId(rule), related_rule_ids=tuple(RuleId(r) for r in related),
+                       scanners=(ScannerName("x"),), message="m", severity=Severity.HIGH,
+                       confidence=Confidence.HIGH, location=Location(path=path, start_line=1),
+                       cwe=(89,), owasp_2025=("A05:2025",))
+
+    tests = Scope(name="tests", paths=("**/tests/**", "**/test_*.py"),
+                  rules={"*": "low", "secsdlc.taint.*": "medium", "CWE-89": "info",
+                         "secsdlc.taint.sql-injection": "keep", "B608": "ignore"})
+    fixtures = Scope(name="fixtures", paths=("tests/**",), rules={"B608": "medium"})
+    # the exact id wins over every pattern; else the longest pattern that matches
+    assert tests.treatment(finding("secsdlc.taint.sql-injection")) == (
+        "keep", "secsdlc.taint.sql-injection")
+    assert tests.treatment(finding("secsdlc.taint.xss")) == ("medium", "secsdlc.taint.*")
+    assert tests.treatment(finding("B999")) == ("info", "CWE-89")
+    # two tools on one line: the rule that keeps the most decides
+    assert tests.treatment(finding("B608", "secsdlc.taint.xss")) == ("medium",
+                                                                     "secsdlc.taint.*")
+    result = ScanResult(root="/r", runs=(ScannerRun(
+        tool=ToolInfo(name=ScannerName("x"), version="1", information_uri=""), rules={},
+        findings=(finding("B608"), finding("B608", path="pkg/tests/test_b.py"),
+                  finding("B608", path="src/app.py")), succeeded=True),))
+    scoped = apply(result, (tests, fixtures))
+    # in two scopes, the one that keeps the most decides; outside every scope nothing changes
+    assert [(f.location.path, f.severity.value) for f in scoped.result.findings] == [
+        ("tests/test_a.py", "medium"), ("src/app.py", "high")]
+    assert scoped.ignored == {"tests": 1}
+    assert "'fixtures' (rule 'B608')" in scoped.result.findings[0].properties["scoped"]
