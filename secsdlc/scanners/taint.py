@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 
 from secsdlc import __version__
 from secsdlc.files import matches
@@ -43,6 +44,7 @@ def rule_id(kind: Kind) -> RuleId:
 
 class TaintScanner:
     name = "taint"
+    project_wide = True  # a flow crosses files: a diff-aware scan gives it the whole project
     information_uri = "https://github.com/secsdlc/secsdlc/blob/main/docs/analysis.md"
     options: Mapping[str, OptionType] = {
         "models": list,  # extra model files (YAML), relative to the scan root
@@ -67,9 +69,10 @@ class TaintScanner:
             raise ScannerError("option 'test-roots' must be true or false")
         # Tests call application code with values they chose; what they find blocks nothing
         # (the policy's tests scope) and costs most of a large project's analysis.
-        result = analysis.analyse(
+        result = _involving(analysis.analyse(
             request.root, request.files, models, budget=budget, cache=request.cache,
-            roots=None if test_roots else lambda path: not matches(path, TEST_CODE))
+            roots=None if test_roots else lambda path: not matches(path, TEST_CODE)),
+            request.report_only)
         findings = tuple(_finding(r, models) for r in result.reports)
         rules = {rule_id(models.kinds[r.kind]): _rule(models.kinds[r.kind])
                  for r in result.reports}
@@ -89,6 +92,18 @@ class TaintScanner:
             for (path, line, kind), safe in sorted(result.proofs.items()))
         return ScannerOutput(findings=findings, rules=rules, notifications=notes,
                              analysed_calls=calls)
+
+
+def _involving(result: analysis.Result, paths: frozenset[str] | None) -> analysis.Result:
+    """What concerns `paths`: a path from source to sink with a step in one of them, and the
+    calls and skipped code in them (None: everything)."""
+    if paths is None:
+        return result
+    return replace(
+        result,
+        reports=tuple(r for r in result.reports if any(s.path in paths for s in r.trace)),
+        proofs={call: ok for call, ok in result.proofs.items() if call[0] in paths},
+        skipped=tuple(s for s in result.skipped if s.path in paths))
 
 
 def _models(request: ScanRequest) -> Models:
