@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BIN, DJANGO_HINT, OFFLINE, fmt, run
 
 REPO = Path(__file__).resolve().parents[1]
-SCANNERS = "bandit,semgrep,secrets"
+SCANNERS = "taint,bandit,semgrep,secrets"  # what a default scan runs on Python code
 
 
 def git(cwd: Path, *args: str) -> None:
