@@ -6,6 +6,7 @@ Compares, on the same tree and the same rules:
   by hand:  bandit -r TREE, then semgrep --config rules/ TREE, one after the other
   by hand, semgrep's native CLI: the same with `semgrep scan --experimental`, as secsdlc runs it
   secsdlc:  secsdlc scan TREE --scanners bandit,semgrep,secrets --no-cache (it also runs secrets)
+  and the default scanners, the taint analysis included (what it costs on top)
 and, for reference, detect-secrets (the usual standalone secrets scanner) on the same tree.
 Also times `secsdlc --version`. Prints medians and ratios.
 """
@@ -52,10 +53,10 @@ def main() -> int:
                   "-o", str(out / "semgrep.json"), "--", *py_files], cwd=tree)
         return t
 
-    def secsdlc() -> float:
+    def secsdlc(scanners: str = "bandit,semgrep,secrets") -> float:
         shutil.rmtree(cache, ignore_errors=True)
         return run([str(BIN / "secsdlc"), "scan", str(tree), "--scanners",
-                    "bandit,semgrep,secrets", "--no-cache", "--no-progress", "--format", "sarif",
+                    scanners, "--no-cache", "--no-progress", "--format", "sarif",
                     "-o", str(out / "secsdlc.sarif")], env=env)
 
     def version() -> float:
@@ -64,20 +65,25 @@ def main() -> int:
     print(f"tree: {tree} ({sum(1 for _ in tree.rglob('*.py'))} .py files), "
           f"{args.runs} runs each, cpus={os.cpu_count()}")
     # interleaved, so that machine noise hits both sides alike
-    hand_samples, native_samples, ours_samples = [], [], []
+    hand_samples, native_samples, ours_samples, default_samples = [], [], [], []
     for _ in range(args.runs):
         hand_samples.append(by_hand())
         native_samples.append(by_hand("--experimental"))
         ours_samples.append(secsdlc())
+        default_samples.append(secsdlc("taint,bandit,semgrep,secrets"))
     import statistics
 
-    hand, native, ours = (statistics.median(x)
-                          for x in (hand_samples, native_samples, ours_samples))
+    hand, native, ours, default = (statistics.median(x) for x in (
+        hand_samples, native_samples, ours_samples, default_samples))
     print(f"by hand (bandit then semgrep): median {hand:.2f} s  [{fmt(hand_samples)}]")
     print(f"  semgrep --experimental:      median {native:.2f} s  [{fmt(native_samples)}]")
     print(f"secsdlc scan (+ secrets):      median {ours:.2f} s  [{fmt(ours_samples)}]")
     print(f"ratio secsdlc / by hand:       {ours / hand:.2f}  (goal <= 0.9); "
           f"{ours / native:.2f} to the tools with semgrep's native CLI")
+    print(f"secsdlc scan, default scanners (+ taint analysis): median {default:.2f} s  "
+          f"[{fmt(default_samples)}]")
+    print(f"ratio default scan / by hand:  {default / hand:.2f}  (goal: within the ratio "
+          f"without the analysis); {default / native:.2f} with semgrep's native CLI")
     if args.detect_secrets:
         ds, ds_samples = median_of(1, lambda: run([str(BIN / "detect-secrets"), "scan",
                                                    "--all-files", str(tree)], ok=(0,)))
