@@ -10,7 +10,7 @@ from dataclasses import replace
 from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
 from secsdlc.flow.folding import literal_value, sanitized, value_safe
-from secsdlc.flow.frames import MAX_CALL_DEPTH, REQUEST, Frame, InterpreterBase, Memo, State
+from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, Memo, State
 from secsdlc.flow.project import PROJECT, FunctionInfo
 from secsdlc.flow.syntax import is_staticmethod, last_name, short
 from secsdlc.flow.values import (
@@ -367,14 +367,22 @@ class Calls(InterpreterBase):
     def call_project(self, node: ast.Call, info: FunctionInfo, args: list[Value],
                      kwargs: dict[str, Value], bound: Value | None,
                      frame: Frame) -> tuple[Value, Value | None]:
-        if info.ref in self.stack or len(self.stack) >= MAX_CALL_DEPTH:
+        if not self._may_follow(info.ref):
             return self._propagate(args, kwargs, None), bound
         is_static = is_staticmethod(info.node)
         if info.class_ref is not None and bound is None and not is_static and args:
             bound, args = args[0], args[1:]  # Class.method(obj, ...)
         key = (info.ref, tuple(args), tuple(sorted(kwargs.items())), bound)
+        # An outcome that the call stack cut short (recursion, depth) holds only under that very
+        # stack and is kept under it; one that cut nothing holds wherever it would cut nothing.
+        # Either way a root's result does not depend on which root computed an entry first.
+        under_stack = (key, tuple(self.stack))
         try:
-            cached = self.memo.get(key)
+            cached = self.memo.get(under_stack)
+            if cached is None:
+                cached = self.memo.get(key)
+                if cached is not None and not self._holds_here(cached):
+                    cached = None
         except TypeError:
             cached = None
         if cached is not None:
@@ -382,18 +390,24 @@ class Calls(InterpreterBase):
             self._charge_steps(cached.steps)
             result, after = cached.result, cached.after
         else:
-            saved = (self.project.consulted, self.reports, self.proofs, self.budget)
+            saved = (self.project.consulted, self.reports, self.proofs, self.budget,
+                     self.entered, self.deepest)
             self.project.consulted, self.reports, self.proofs = set(), {}, {}
+            self.entered, self.deepest = set(), len(self.stack)
+            cut = self.cut_calls
             try:
                 result, after = self._invoke(node, info, args, kwargs, bound, is_static, frame)
             finally:
                 found = Memo(UNKNOWN, None, frozenset(self.project.consulted),
                              saved[3] - self.budget, tuple(self.reports.values()),
-                             tuple(self.proofs.items()))
-                self.project.consulted, self.reports, self.proofs, _ = saved
+                             tuple(self.proofs.items()), frozenset(self.entered),
+                             self.deepest - len(self.stack))
+                (self.project.consulted, self.reports, self.proofs, _, self.entered,
+                 self.deepest) = saved
                 self._take(found)
             with contextlib.suppress(TypeError):
-                self.memo[key] = replace(found, result=result, after=after)
+                self.memo[key if self.cut_calls == cut else under_stack] = replace(
+                    found, result=result, after=after)
         if result.all_taints():
             step = self.step(frame, node, f"returned by {info.name}()")
             result = map_taints(result, lambda t: t.extend(step))

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from secsdlc.flow import guards
 from secsdlc.flow.folding import constant_collection
-from secsdlc.flow.frames import MAX_CALL_DEPTH, Frame, InterpreterBase, State
+from secsdlc.flow.frames import Frame, InterpreterBase, State
 from secsdlc.flow.methods import STR_KEEP
 from secsdlc.flow.project import FunctionInfo
 from secsdlc.flow.syntax import is_staticmethod
@@ -143,8 +143,7 @@ class Checks(InterpreterBase):
                              truth: bool, st: State, frame: Frame) -> State:
         """A check written as a function of the project (`if not is_allowed_host(url):`):
         what holds of each argument on every path where it returns `truth` holds here."""
-        if info.ref in self.stack or len(self.stack) >= MAX_CALL_DEPTH or \
-                any(isinstance(a, ast.Starred) for a in test.args):
+        if any(isinstance(a, ast.Starred) for a in test.args) or not self._may_follow(info.ref):
             return st
         args = [self.eval(a, st, frame) for a in test.args]
         bound = callee.field("__self__")

@@ -44,6 +44,10 @@ class Memo:
     steps: int = 0
     reports: tuple[Report, ...] = ()
     proofs: tuple[tuple[tuple[str, int, str], bool], ...] = ()
+    # the project functions the computation tried to enter, and how much deeper than the call
+    # its call stack went: under another stack it would be cut short where these meet it
+    entered: frozenset[str] = frozenset()
+    depth: int = 0
 
 
 @dataclass
@@ -93,6 +97,9 @@ class InterpreterBase:
         # what a root depends on, and whether it stays within its budget, never depend on which
         # root happened to fill an entry first.
         self.memo: dict[tuple[object, ...], Memo] = {}
+        self.cut_calls = 0  # project calls not followed because of the call stack
+        self.entered: set[str] = set()  # project functions tried since this was last emptied
+        self.deepest = 0  # the longest call stack a call was tried from, likewise
         self._globals_reads: dict[str, frozenset[str]] = {}
         self._globals_failed: set[str] = set()  # modules whose code exceeds the budget
         self._closure_reads: dict[str, frozenset[str]] = {}
@@ -119,10 +126,28 @@ class InterpreterBase:
         if old is None or (len(report.trace), report.trace) < (len(old.trace), old.trace):
             self.reports[key] = report
 
+    def _may_follow(self, ref: str) -> bool:
+        """Whether a call of the project function `ref` is followed from the current stack
+        (not recursion, not too deep); noted either way."""
+        self.entered.add(ref)
+        self.deepest = max(self.deepest, len(self.stack))
+        if ref in self.stack or len(self.stack) >= MAX_CALL_DEPTH:
+            self.cut_calls += 1
+            return False
+        return True
+
+    def _holds_here(self, memo: Memo) -> bool:
+        """Whether a computation made without cutting any call would make none from here."""
+        return len(self.stack) + memo.depth < MAX_CALL_DEPTH and \
+            memo.entered.isdisjoint(self.stack)
+
     def _take(self, memo: Memo) -> None:
         """What computing a cached entry read and found, as if it were computed again."""
         if memo.reads:
             self.project.consulted |= memo.reads
+        if memo.entered:
+            self.entered |= memo.entered
+        self.deepest = max(self.deepest, len(self.stack) + memo.depth)
         for report in memo.reports:
             self._report(report)
         for key, proven in memo.proofs:
