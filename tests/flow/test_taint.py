@@ -348,3 +348,35 @@ def test_test_code_is_read_where_application_code_calls_it_but_is_no_entry_point
     assert lines_of(everything, "command") == marked(TEST_CODE_FILES, "own")
     with pytest.raises(ScannerError, match="test-roots"):
         scan(tmp_path / "c", TEST_CODE_FILES, **{"test-roots": "yes"})
+
+
+def test_a_call_cut_short_under_one_stack_does_not_decide_it_under_another(
+        tmp_path: Path) -> None:
+    # `a` reaches command() with pick() already on the stack, so command's own call of pick()
+    # is not followed and its result is taken as tainted; `b` calls command() directly, where
+    # pick() returns a constant. What `a` computed must not be reused for `b`.
+    files = {"app.py": """
+        import os
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        def pick(value, deep):
+            if deep:
+                return command(value)
+            return "uptime"
+
+        def command(req):
+            return pick(req.args["c"], False)
+
+        @app.route("/a")
+        def a():
+            os.system(pick(request, True))  # cut
+            return "ok"
+
+        @app.route("/b")
+        def b():
+            os.system(command(request))
+            return "ok"
+        """}
+    out = scan(tmp_path, files)
+    assert lines_of(out, "command") == marked(files, "cut")
