@@ -3,8 +3,9 @@
 The changed files are scanned twice, as they are now (staged content or work tree) and as they
 were at the base, in ONE run of each scanner over a temporary tree holding both sides: the fixed
 start-up cost of a scanner (semgrep's rule compilation) is paid once. A finding whose fingerprint
-exists on both sides is "unchanged", one only in the new content is "new", one only at the base is
-"absent" (fixed). Renamed files are compared under their new name.
+exists on both sides is "unchanged" (or "updated", which blocks, when its severity rose), one
+only in the new content is "new", one only at the base is "absent" (fixed). Renamed files are
+compared under their new name.
 """
 
 from __future__ import annotations
@@ -110,6 +111,13 @@ def _side(findings: Sequence[Finding], prefix: str) -> list[Finding]:
     return fingerprint.assign(out)
 
 
+def _state(finding: Finding, at_base: Finding | None) -> str:
+    if at_base is None:
+        return "new"
+    # the same code judged worse than at the base: the change under review raised it
+    return "updated" if fingerprint.risen(finding, at_base) else "unchanged"
+
+
 def _note(note: Notification) -> Notification | None:
     if note.path is None:
         return note
@@ -126,10 +134,10 @@ def _classify(combined: ScanResult, top: Path, *, scanned: int) -> ScanResult:
     for run in combined.runs:
         head = _side(run.findings, HEAD_DIR)
         base = _side(run.findings, BASE_DIR)
-        base_fps = {f.fingerprint for f in base}
+        before = {f.fingerprint: f for f in base}
         head_fps = {f.fingerprint for f in head}
-        classified = [replace(f, baseline_state="unchanged" if f.fingerprint in base_fps
-                              else "new") for f in head]
+        classified = [replace(f, baseline_state=_state(f, before.get(f.fingerprint)))
+                      for f in head]
         classified += [replace(f, baseline_state="absent") for f in base
                        if f.fingerprint not in head_fps]
         run_notes = tuple(n for n in (_note(n) for n in run.notifications) if n is not None)

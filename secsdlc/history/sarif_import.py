@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from secsdlc import owasp
-from secsdlc.fingerprint import KEY as OUR_FINGERPRINT_KEY
+from secsdlc.fingerprint import LIFECYCLE_KEY as OUR_FINGERPRINT_KEY
 from secsdlc.history.interface import (
     Digest,
     Disposition,

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from secsdlc import fileio, fingerprint
 from secsdlc.errors import SecsdlcError
 from secsdlc.fingerprint import KEY as FINGERPRINT_KEY
+from secsdlc.fingerprint import LIFECYCLE_KEY
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -187,6 +188,8 @@ def _run(run: dict[str, Any], where: str, fail: Any) -> ScannerRun:
                 for k, r in enumerate(results)]
     if any(not f.fingerprint for f in findings):
         findings = fingerprint.assign(findings)
+    elif any(not f.lifecycle_key for f in findings):
+        findings = fingerprint.assign(findings, decision=False)
     invocations = run.get("invocations") or []
     succeeded = all(bool(inv.get("executionSuccessful", True)) for inv in invocations
                     if isinstance(inv, dict))
@@ -297,6 +300,8 @@ def _finding(raw: Any, where: str, scanner: ScannerName, rule_list: list[Any],
         snippet=str((region.get("snippet") or {}).get("text", "")),
         fingerprint=Fingerprint(
             str((raw.get("partialFingerprints") or {}).get(FINGERPRINT_KEY, ""))),
+        lifecycle_key=Fingerprint(
+            str((raw.get("partialFingerprints") or {}).get(LIFECYCLE_KEY, ""))),
         help_uri=str(props.get("helpUri", rule.help_uri if rule else "")),
         fix_hint=str(props.get("fixHint", "")),
         related_rule_ids=tuple(RuleId(str(r)) for r in props.get("relatedRules") or []),
