@@ -1,0 +1,1 @@
+"""Handlers that drive command-line tools on the host."""

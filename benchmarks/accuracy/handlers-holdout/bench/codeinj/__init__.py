@@ -1,0 +1,1 @@
+"""Handlers that evaluate pricing and rule expressions."""

@@ -1,0 +1,1 @@
+"""Handlers that restore objects sent by clients."""

@@ -1,0 +1,1 @@
+"""Handlers that set response headers from request data."""

@@ -1,0 +1,1 @@
+"""Handlers that write to the audit log."""

@@ -1,0 +1,1 @@
+"""Handlers that serve files from the document store."""

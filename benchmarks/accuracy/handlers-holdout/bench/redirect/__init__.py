@@ -1,0 +1,1 @@
+"""Handlers that send the browser somewhere else after an action."""

@@ -1,0 +1,1 @@
+"""Handlers that read from the reporting database."""

@@ -1,0 +1,1 @@
+"""Handlers that fetch remote documents on the client's behalf."""

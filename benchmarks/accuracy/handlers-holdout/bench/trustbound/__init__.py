@@ -1,0 +1,1 @@
+"""Handlers that keep client choices in the session."""

@@ -1,0 +1,1 @@
+"""Handlers that query the staff XML directory."""

@@ -1,0 +1,1 @@
+"""Handlers that build HTML pages by hand."""

@@ -1,0 +1,1 @@
+"""Handlers that accept XML documents."""
