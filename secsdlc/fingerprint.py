@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from secsdlc import suppress
 from secsdlc.model import Finding, Fingerprint
 
 KEY = "secsdlc/v2"
@@ -31,7 +32,8 @@ REGION = "region-sha256"
 
 
 def normalised(text: str) -> str:
-    return " ".join(text.split())
+    # a comment naming the waiver that accepts the finding is written after the waiver exists
+    return " ".join(suppress.WAIVER_COMMENT.sub("", text).split())
 
 
 def first_line(finding: Finding) -> str:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from secsdlc import fingerprint, suppress
+from secsdlc.derogations import NAMES_WAIVER
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -248,7 +249,8 @@ def apply_suppressions(
             d = honoured[0]
             finding = replace(finding, suppressions=(*finding.suppressions, Suppression(
                 kind="inSource", justification=d.reason, status="accepted",
-                properties={"directive": d.tool, "line": str(d.line)})))
+                properties={"directive": d.tool, "line": str(d.line),
+                            **({NAMES_WAIVER: d.waiver_id} if d.waiver_id else {})})))
         out.append(finding)
         for d in directives:
             key = (finding.location.path, d.line)
