@@ -131,6 +131,60 @@ def commits_touching(repo: Repo, head: str, paths: Iterable[str]) -> list[Commit
     return commits
 
 
+def path_history(repo: Repo, head: str, paths: Iterable[str]) -> list[Commit]:
+    """The commits reachable from `head` that matter to `paths`, oldest first, each with its
+    parents rewritten to the nearest such commits: every commit that changed one of `paths` and
+    every merge (whether or not it changed them), so a merge that kept one side's version of a
+    file is seen too. A commit without parents here had no earlier commit that mattered."""
+    out = git(repo.top, "--literal-pathspecs", "rev-list", "--full-history", "--parents",
+              "--topo-order", "--reverse", head, "--", *paths)
+    commits = []
+    for line in out.splitlines():
+        sha, *parents = line.split()
+        commits.append(Commit(sha=sha, parents=tuple(dict.fromkeys(parents))))
+    return commits
+
+
+def first_parent_root(repo: Repo, head: str) -> str:
+    """The root commit reached from `head` by first parents: the repository's first commit,
+    whatever other histories were merged into it later."""
+    roots = git(repo.top, "rev-list", "--first-parent", "--max-parents=0", head).split()
+    if not roots:
+        raise VcsError(f"{head}: no root commit")
+    return roots[-1]
+
+
+def blob_ids(repo: Repo, specs: Iterable[str]) -> dict[str, str | None]:
+    """`commit:path` -> the id of that blob (None where there is none), in one git call."""
+    wanted = list(dict.fromkeys(specs))
+    if not wanted:
+        return {}
+    if any("\n" in s for s in wanted):
+        raise VcsError("a path with a newline cannot be looked up")
+    out = git(repo.top, "cat-file", "--batch-check=%(objectname) %(objecttype)",
+              stdin=("\n".join(wanted) + "\n").encode("utf-8", "surrogateescape"))
+    lines = out.splitlines()
+    if len(lines) != len(wanted):
+        raise VcsError("git cat-file --batch-check: unexpected output")
+    found: dict[str, str | None] = {}
+    for spec, line in zip(wanted, lines, strict=True):
+        oid, _, kind = line.partition(" ")
+        found[spec] = oid if kind == "blob" else None
+    return found
+
+
+def object_bytes(repo: Repo, oid: str) -> bytes:
+    """The content of blob `oid`."""
+    try:
+        rc, out, err = run_bytes(["git", "cat-file", "blob", oid], cwd=repo.top,
+                                 timeout=GIT_TIMEOUT)
+    except ProcessError as e:
+        raise VcsError(f"git cat-file: {e}") from e
+    if rc != 0:
+        raise VcsError(f"git cat-file blob {oid}: {err.strip()}")
+    return out
+
+
 def blob(repo: Repo, commit: str, path: str) -> bytes | None:
     """The content of `path` at `commit`, None when the commit has no such file."""
     try:

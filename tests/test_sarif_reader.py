@@ -77,3 +77,38 @@ def test_a_meaningless_severity_is_refused_with_its_json_path() -> None:
     doc["runs"][0]["tool"]["driver"]["rules"][0]["properties"]["security-severity"] = "11"
     with pytest.raises(SarifError, match="security-severity: must be 0-10"):
         parse(doc, source="x.sarif")
+
+
+def test_the_gate_reads_what_the_history_reads_of_codeql_extensions_and_messages() -> None:
+    from tests.history.test_sarif_import import CODEQL
+
+    doc = json.loads(json.dumps(CODEQL))
+    result = doc["runs"][0]["results"][1]
+    result["message"] = {"id": "weak", "arguments": ["md5"]}
+    doc["runs"][0]["tool"]["extensions"][0]["rules"][1]["messageStrings"] = {
+        "weak": {"text": "{0} is weak"}}
+    (run,) = parse(doc, source="codeql.sarif").runs
+    by_rule = {f.rule_id: f for f in run.findings}
+    assert by_rule["py/weak-crypto"].severity is Severity.CRITICAL  # the extension's 9.1
+    assert by_rule["py/weak-crypto"].message == "md5 is weak"
+    assert by_rule["py/weak-crypto"].location.path == "src/db.py"  # run.artifacts by index
+    assert by_rule["py/sql-injection"].cwe == (89,)
+    history = {f.rule_id: f for f in parse_bytes(json.dumps(doc).encode(),
+                                                 source="codeql.sarif").findings}
+    assert history["py/weak-crypto"].message == "md5 is weak"
+    assert not [n for n in run.notifications if "not described" in n.message]
+
+
+def test_a_run_without_results_failed_and_a_passing_check_is_no_finding() -> None:
+    doc = json.loads(json.dumps(FOREIGN))
+    doc["runs"][0]["results"][0]["kind"] = "pass"
+    (run,) = parse(doc, source="x.sarif").runs
+    assert run.succeeded
+    assert "py/sql" not in {f.rule_id for f in run.findings}
+    del doc["runs"][0]["results"]
+    (run,) = parse(doc, source="x.sarif").runs
+    assert not run.succeeded and run.findings == ()
+    history = parse_bytes(json.dumps(doc).encode(), source="x.sarif")
+    assert history.runs_failed
+    doc["runs"] = []
+    assert parse_bytes(json.dumps(doc).encode(), source="x.sarif").runs_failed

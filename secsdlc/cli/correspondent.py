@@ -23,6 +23,9 @@ def register(sub: Any) -> None:
                      help="your private key (first correspondent: the trust-root key)")
     add.add_argument("--namespaces", metavar="A,B",
                      help="restrict the key to these signature namespaces")
+    add.add_argument("--project", metavar="NAME",
+                     help="the project waivers, sign-offs and relaxations are bound to (signed "
+                          "with the registry; default: the current version's)")
 
     rm = actions.add_parser("remove", help="remove a correspondent, signed by an existing one")
     rm.add_argument("principal", metavar="PRINCIPAL")
@@ -86,7 +89,7 @@ def _add(args: argparse.Namespace, root: Path) -> int:
         text += "\n"
     text += allowed_signers.format_line(args.principal, newcomer, namespaces)
     key = context.load_key(args.key)
-    signer = registry.write_signed(root, text, key)
+    signer = registry.write_signed(root, text, key, project=args.project)
     actor = (context.principal_for(key, current, registry.NAMESPACE, None)
              if current is not None else args.principal)
     audit.append(root, action="correspondent-add", actor=actor, key=key,
@@ -147,8 +150,11 @@ def _verify(args: argparse.Namespace, root: Path) -> int:
     except registry.RegistryError as e:
         print(terminal(f"registry NOT trusted: {e}"))
         return EXIT_BLOCKING
-    print(f"registry trusted: {len(verified.signers.signers)} correspondent(s), "
-          f"{verified.versions_checked} signed version(s) checked back to the trust root")
+    project = f", project {verified.project!r}" if verified.project else ", no project"
+    print(terminal(f"registry trusted: version {verified.version}{project}, "
+                   f"{len(verified.signers.signers)} correspondent(s), "
+                   f"{verified.versions_checked} signed version(s) checked back to the trust "
+                   "root"))
     return 0
 
 

@@ -107,6 +107,11 @@ def _record(args: argparse.Namespace) -> int:
             )
     if outcome.duplicate:
         print(f"already recorded: scan #{outcome.scan_id} of {project} (nothing changed)")
+    elif not outcome.complete:
+        print(
+            f"recorded failed scan #{outcome.scan_id} of {project}: the SARIF has no runs or a "
+            f"run that failed; no finding's state changed, gate fail"
+        )
     else:
         gate_text = {True: "pass", False: "fail", None: "unknown"}[outcome.gate_passed]
         extra = f", {scan.skipped_absent} absent (fixed) skipped" if scan.skipped_absent else ""
@@ -182,6 +187,7 @@ def _scans(args: argparse.Namespace) -> int:
             "tools": list(s.tools),
             "findings": s.finding_count,
             "gate_passed": s.gate_passed,
+            "complete": s.complete,
             "source": s.source,
         }
         for s in scans
@@ -191,6 +197,8 @@ def _scans(args: argparse.Namespace) -> int:
         return EXIT_PASS
     for r in rows:
         gate = {True: "pass", False: "FAIL", None: "-"}[r["gate_passed"]]
+        if not r["complete"]:
+            gate += " (scan failed: not counted)"
         print(
             f"#{r['id']:<6} {r['time'][:19]}  {r['project']:<24} {r['branch'] or '-':<16} "
             f"{r['commit'][:12] or '-':<12} {r['findings']:>6} findings  gate {gate}  "

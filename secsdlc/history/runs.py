@@ -9,7 +9,8 @@ The migration that adds the table and the store share this statement.
 
 from __future__ import annotations
 
-# :p and :b select one (project, branch); the migration runs the ALL form over every pair.
+# :p and :b select one (project, branch); the ALL form covers every pair. An incomplete scan
+# (a failed run) says nothing about any finding: it neither extends nor ends a run.
 _REBUILD = """
 WITH s AS (
   SELECT id, project_id, branch,
@@ -32,6 +33,8 @@ INSERT INTO runs (project_id, branch, finding_id, first_scan_id, last_scan_id)
 SELECT pid, br, fid, first_sid, last_sid FROM isl
 """
 
-REBUILD_ONE = _REBUILD.format(where="WHERE project_id = :p AND branch = :b")
-REBUILD_ALL = _REBUILD.format(where="")
+REBUILD_ONE = _REBUILD.format(where="WHERE complete AND project_id = :p AND branch = :b")
+REBUILD_ALL = _REBUILD.format(where="WHERE complete")
+# for the migration that creates the runs, when every scan was complete
+REBUILD_BEFORE_0005 = _REBUILD.format(where="")
 DELETE_ONE = "DELETE FROM runs WHERE project_id = :p AND branch = :b"

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 
 metadata = MetaData()
@@ -49,6 +50,8 @@ scans = Table(
     Column("source", Text, nullable=False),
     Column("finding_count", Integer, nullable=False),
     Column("gate_passed", Boolean, nullable=True),
+    # false: a run failed or there was none; kept to be listed, it counts for no finding's state
+    Column("complete", Boolean, nullable=False, server_default=true()),
     # Recording the same SARIF twice for a project is a no-op: this makes it so under races.
     UniqueConstraint("project_id", "digest", name="uq_scans_project_digest"),
     Index("ix_scans_project_branch_time", "project_id", "branch", "scanned_at"),

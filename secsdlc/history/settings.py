@@ -12,7 +12,7 @@ from secsdlc.config import Config, find_config_file, load
 from secsdlc.errors import ConfigError, UsageError
 from secsdlc.history.location import resolve_url
 from secsdlc.history.policy import Policy, from_config
-from secsdlc.history.sarif_import import parse_time
+from secsdlc.sarif.reader import parse_time
 
 _HISTORY_KEYS = ("project", "db", "correspondent", "default-branch")
 

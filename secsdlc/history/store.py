@@ -39,8 +39,8 @@ from secsdlc.history.location import redact_url
 from secsdlc.model import Severity
 
 # Keep in step with migrations/versions; a test checks both against Alembic's script directory.
-HEAD_REVISION = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+HEAD_REVISION = "0005"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 _MIGRATION_LOCK_KEY = 0x5EC5D1C  # pg_advisory_xact_lock key serializing concurrent upgrades
 _ATTEMPTS = 30
 _CHUNK = 500
@@ -65,6 +65,7 @@ class RecordOutcome:
     duplicate: bool  # the same SARIF was already recorded for this project
     findings: int
     gate_passed: bool | None
+    complete: bool  # false: a run failed or there was none; no finding's state changed
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +87,7 @@ class ScanInfo:
     finding_count: int
     gate_passed: bool | None
     source: str
+    complete: bool  # false: counts for no finding's state (a run failed)
 
 
 class FindingInfo(NamedTuple):
@@ -205,6 +207,8 @@ class HistoryStore:
                                    ("branch", branch, 255)):
             if len(value) > limit:
                 raise HistoryError(f"{what} longer than {limit} characters: {value[:40]!r}...")
+        if scan.runs_failed:
+            gate_passed = False  # no verdict rests on a run that failed
         if gate_passed is None:
             gate_passed = scan.gate_passed
         if gate_passed is None:
@@ -244,7 +248,10 @@ class HistoryStore:
                 .with_for_update(key_share=True)
             )
             existing = conn.execute(
-                select(scans_t.c.id, scans_t.c.finding_count, scans_t.c.gate_passed).where(
+                select(
+                    scans_t.c.id, scans_t.c.finding_count, scans_t.c.gate_passed,
+                    scans_t.c.complete,
+                ).where(
                     scans_t.c.project_id == project_id, scans_t.c.digest == scan.digest
                 )
             ).first()
@@ -255,6 +262,7 @@ class HistoryStore:
                     duplicate=True,
                     findings=existing[1],
                     gate_passed=existing[2],
+                    complete=existing[3],
                 )
             scan_id = conn.execute(
                 scans_t.insert()
@@ -267,11 +275,16 @@ class HistoryStore:
                     recorded_at=utcnow(),
                     tools=",".join(scan.tools),
                     source=Path(scan.source).name,
-                    finding_count=len(scan.findings),
+                    finding_count=0 if scan.runs_failed else len(scan.findings),
                     gate_passed=gate_passed,
+                    complete=not scan.runs_failed,
                 )
                 .returning(scans_t.c.id)
             ).scalar_one()
+            if scan.runs_failed:
+                # What a failed run reports is partial: no finding is new, still there or fixed.
+                return RecordOutcome(scan_id=scan_id, project=project, duplicate=False,
+                                     findings=0, gate_passed=gate_passed, complete=False)
             # Sorted so that concurrent PostgreSQL writers lock rows in one order: no deadlock.
             ordered = sorted(scan.findings, key=lambda f: f.fingerprint)
             if ordered:
@@ -334,6 +347,7 @@ class HistoryStore:
             duplicate=False,
             findings=len(scan.findings),
             gate_passed=gate_passed,
+            complete=True,
         )
 
     def _update_runs(
@@ -348,7 +362,7 @@ class HistoryStore:
         s = scans_t.c
         prev = conn.execute(
             select(s.id, s.scanned_at)
-            .where(s.project_id == project_id, s.branch == branch, s.id != scan_id)
+            .where(s.project_id == project_id, s.branch == branch, s.id != scan_id, s.complete)
             .order_by(s.scanned_at.desc(), s.id.desc())
             .limit(1)
         ).first()
@@ -536,7 +550,7 @@ class HistoryStore:
                 _scan(r)
                 for r in conn.execute(
                     select(scans_t)
-                    .where(scans_t.c.project_id.in_([p.id for p in projects]))
+                    .where(scans_t.c.project_id.in_([p.id for p in projects]), scans_t.c.complete)
                     .order_by(scans_t.c.project_id, scans_t.c.scanned_at, scans_t.c.id)
                 )
             ]
@@ -730,6 +744,7 @@ def _scan(row: Any) -> ScanInfo:
         finding_count=row.finding_count,
         gate_passed=row.gate_passed,
         source=row.source,
+        complete=row.complete,
     )
 
 

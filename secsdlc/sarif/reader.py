@@ -1,18 +1,23 @@
-"""SARIF 2.1.0 -> ScanResult, so that a gate decision or a merge can be made on a file.
+"""SARIF 2.1.0 -> the finding model: the one reader of SARIF files, for the gate and the history.
 
-Strict where meaning is at stake (version, runs, results, locations), lenient on what it does not
-use. Every problem names the file and the JSON path. What it has to guess (a result with no level,
-severity or score; a rule the run does not describe) becomes a warning notification of the run.
+Any tool's SARIF (ours, bandit, semgrep, CodeQL, Trivy...) reads the same way wherever it is read:
+one severity table, one CWE parser, one URI-to-path rule. Strict where meaning is at stake
+(version, runs, results, locations, levels, suppressions, times), lenient on what it does not use;
+every problem is a SarifError naming the file and the JSON path. What it has to guess (a result
+with no level, severity or score; a rule the run does not describe) becomes a warning
+notification of the run.
 
-The severity table, the CWE parser and the URI-to-path rule here are the only ones: the history
-import reads any tool's SARIF with them too, so a file gets the same severity, CWE and path in the
-gate and in the history.
+`read_log` gives everything a document says (the scan, and per result the tool's own identity
+for it, the commit, the gate's outcome); `read_sarif` only the scan.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -45,6 +50,13 @@ LEVEL_SEVERITY = {"error": Severity.HIGH, "warning": Severity.MEDIUM, "note": Se
 DEFAULT_LEVEL = "warning"
 _KIND = {k.value: k for k in NotificationKind}
 _CWE_RE = re.compile(r"\bcwe[-_/: ]*0*(\d{1,5})\b", re.IGNORECASE)
+_OWASP_RE = re.compile(r"\bA(\d{2})[:\-_ ]?(20\d\d)\b", re.IGNORECASE)
+# result kinds that report no problem
+_NOT_PROBLEMS = frozenset({"pass", "notApplicable"})
+_REGION_FIELDS = ("startLine", "startColumn", "endLine", "endColumn", "charOffset")
+# result properties the finding model holds in fields of its own
+_KNOWN_PROPERTIES = frozenset({"severity", "confidence", "cwe", "owasp", "scanners",
+                               "relatedRules", "fixHint", "helpUri"})
 
 
 class SarifError(SecsdlcError):
@@ -64,6 +76,38 @@ class BadSeverity(ValueError):
         self.field = field
         self.problem = problem
         super().__init__(f"{field}: {problem}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReadResult:
+    """One result as the document states it, with the tool's own identity for it.
+
+    `finding.fingerprint` is ours only when the document carries it: the scan's findings get
+    theirs assigned when it does not.
+    """
+
+    finding: Finding
+    tool: str  # the run's driver name
+    rule_properties: Mapping[str, Any]  # of the rule that describes it, as written
+    partial_fingerprints: Mapping[str, str]
+    fingerprints: Mapping[str, str]
+    # the region's fields as written, "" for each one absent; "" without a region
+    region: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SarifLog:
+    """Everything one SARIF document says that secsdlc reads."""
+
+    source: str
+    digest: str  # sha256 of the file's bytes
+    scan: ScanResult
+    results: tuple[ReadResult, ...]
+    started_at: datetime | None  # the earliest invocation start, else end; naive UTC
+    commit: str | None  # versionControlProvenance
+    branch: str | None
+    # the gate's outcome a run or invocation records ("secsdlc/gate"); None when none does
+    gate_passed: bool | None
 
 
 def severity(props: Mapping[str, Any], rule_props: Mapping[str, Any],
@@ -123,204 +167,453 @@ def cwes(*bags: Mapping[str, Any]) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
+def owasp_ids(*bags: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """OWASP Top 10 ids (2025, 2021) the property bags name ("A03:2021 - Injection", tags)."""
+    y2025: set[str] = set()
+    y2021: set[str] = set()
+    for bag in bags:
+        for key in ("owasp", "owasp_2025", "owasp_2021", "tags"):
+            for item in strings(bag.get(key)):
+                for num, year in _OWASP_RE.findall(item):
+                    {"2025": y2025, "2021": y2021}.get(year, set()).add(f"A{num}:{year}")
+    return tuple(sorted(y2025)), tuple(sorted(y2021))
+
+
 def uri_path(uri: str) -> str:
     """An artifact URI as a path: a file URI stands for itself, a relative one is under the root."""
     path = unquote(urlparse(uri).path) if uri.startswith("file:") else unquote(uri)
     return path[2:] if path.startswith("./") else path
 
 
+def parse_time(text: str) -> datetime:
+    """ISO 8601 to naive UTC; a date or a time without offset is taken as UTC."""
+    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value
+
+
 def read_sarif(path: Path) -> ScanResult:
-    try:
-        doc = fileio.load_json(path)
-    except fileio.InputError as e:
-        raise SarifError(str(path), "", str(e).removeprefix(f"{path}: ")) from None
-    return parse(doc, source=str(path))
+    return read_log(path).scan
 
 
 def parse(doc: Any, *, source: str) -> ScanResult:
-    def fail(where: str, problem: str) -> SarifError:
-        return SarifError(source, where, problem)
+    return _Reader(source).document(doc, "").scan
 
-    if not isinstance(doc, dict):
-        raise fail("$", "a SARIF log must be a JSON object")
-    if doc.get("version") != "2.1.0":
-        raise fail("$.version", f"expected \"2.1.0\", found {doc.get('version')!r}")
-    runs = doc.get("runs")
-    if not isinstance(runs, list):
-        raise fail("$.runs", "missing or not an array")
-    root = ""
-    out_runs = []
-    for i, run in enumerate(runs):
-        where = f"$.runs[{i}]"
-        if not isinstance(run, dict):
-            raise fail(where, "not an object")
+
+def read_log(path: Path) -> SarifLog:
+    try:
+        raw = fileio.read_bytes(path)
+    except fileio.InputError as e:
+        raise SarifError(str(path), "", str(e).removeprefix(f"{path}: ")) from None
+    return parse_log(raw, source=str(path))
+
+
+def parse_log(raw: bytes, *, source: str) -> SarifLog:
+    try:
+        doc = fileio.loads_json(fileio.decode_text(raw, source), source)
+    except fileio.InputError as e:
+        raise SarifError(source, "", str(e).removeprefix(f"{source}: ")) from None
+    return _Reader(source).document(doc, hashlib.sha256(raw).hexdigest())
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(
+        type(value), "a number")
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, where: str, problem: str) -> SarifError:
+        return SarifError(self.source, where, problem)
+
+    def obj(self, value: Any, where: str) -> Mapping[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"must be an object, got {_kind(value)}")
+        return value
+
+    def opt_obj(self, parent: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+        value = parent.get(key)
+        return {} if value is None else self.obj(value, f"{where}.{key}")
+
+    def arr(self, parent: Mapping[str, Any], key: str, where: str) -> list[Any]:
+        value = parent.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{key}", f"must be an array, got {_kind(value)}")
+        return value
+
+    def opt_str(self, parent: Mapping[str, Any], key: str, where: str) -> str | None:
+        value = parent.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", f"must be a string, got {_kind(value)}")
+        return value
+
+    def time(self, parent: Mapping[str, Any], key: str, where: str) -> datetime | None:
+        text = self.opt_str(parent, key, where)
+        if text is None:
+            return None
         try:
-            out_runs.append(_run(run, where, fail))
-            base = (run.get("originalUriBaseIds") or {}).get("%SRCROOT%", {})
-        except (AttributeError, TypeError, ValueError, KeyError, IndexError, OverflowError) as e:
-            # a value of the wrong type somewhere in the run: no decision can rest on it
-            raise fail(where, f"malformed ({type(e).__name__}: {e})") from None
-        if not root and isinstance(base, dict) and str(base.get("uri", "")).startswith("file:"):
-            root = unquote(urlparse(str(base["uri"])).path).rstrip("/") or "/"
-    return ScanResult(root=root or ".", runs=tuple(out_runs))
+            return parse_time(text)
+        except ValueError:
+            raise self.fail(f"{where}.{key}", f"not an ISO 8601 date-time: {text!r}") from None
+
+    # --- the document ------------------------------------------------------------------------
+
+    def document(self, doc: Any, digest: str) -> SarifLog:
+        doc = self.obj(doc, "$")
+        if doc.get("version") != "2.1.0":
+            raise self.fail("$.version",
+                            f'must be "2.1.0" (SARIF 2.1.0), got {doc.get("version")!r}')
+        if "runs" not in doc:
+            raise self.fail("$.runs", "missing")
+        runs = self.arr(doc, "runs", "$")
+        root = ""
+        out_runs: list[ScannerRun] = []
+        results: list[ReadResult] = []
+        facts = _Facts()
+        for i, run in enumerate(runs):
+            where = f"$.runs[{i}]"
+            try:
+                scanner_run, read = self.run(self.obj(run, where), where, facts)
+                base = (run.get("originalUriBaseIds") or {}).get("%SRCROOT%", {})
+            except (AttributeError, TypeError, ValueError, KeyError, IndexError,
+                    OverflowError) as e:
+                # a value of the wrong type somewhere in the run: no decision can rest on it
+                raise self.fail(where, f"malformed ({type(e).__name__}: {e})") from None
+            out_runs.append(scanner_run)
+            results += read
+            if not root and isinstance(base, dict) and str(base.get("uri", "")).startswith("file:"):
+                root = unquote(urlparse(str(base["uri"])).path).rstrip("/") or "/"
+        return SarifLog(
+            source=self.source, digest=digest,
+            scan=ScanResult(root=root or ".", runs=tuple(out_runs)), results=tuple(results),
+            # bandit writes only an end time: better than "now" for a scan recorded later
+            started_at=min(facts.starts) if facts.starts else min(facts.ends, default=None),
+            commit=facts.commit, branch=facts.branch, gate_passed=facts.gate)
+
+    def run(self, run: Mapping[str, Any], where: str,
+            facts: _Facts) -> tuple[ScannerRun, list[ReadResult]]:
+        tool = self.obj(run.get("tool"), f"{where}.tool")
+        driver = tool.get("driver")
+        if not isinstance(driver, dict) or not isinstance(driver.get("name"), str) \
+                or not driver["name"]:
+            raise self.fail(f"{where}.tool.driver.name", "missing")
+        name = ScannerName(driver["name"])
+        index = _RuleIndex(self, tool, driver, where)
+        invocations = [self.obj(inv, f"{where}.invocations[{j}]")
+                       for j, inv in enumerate(self.arr(run, "invocations", where))]
+        succeeded = True
+        for j, inv in enumerate(invocations):
+            inv_where = f"{where}.invocations[{j}]"
+            for key, times in (("startTimeUtc", facts.starts), ("endTimeUtc", facts.ends)):
+                when = self.time(inv, key, inv_where)
+                if when is not None:
+                    times.append(when)
+            ok = inv.get("executionSuccessful", True)
+            if not isinstance(ok, bool):
+                raise self.fail(f"{inv_where}.executionSuccessful", "must be true or false")
+            succeeded = succeeded and ok
+            facts.add_gate(self.gate(self.opt_obj(inv, "properties", inv_where),
+                                     f"{inv_where}.properties"))
+        facts.add_gate(self.gate(self.opt_obj(run, "properties", where), f"{where}.properties"))
+        for j, vcp in enumerate(self.arr(run, "versionControlProvenance", where)):
+            vwhere = f"{where}.versionControlProvenance[{j}]"
+            vcp = self.obj(vcp, vwhere)
+            facts.commit = facts.commit or self.opt_str(vcp, "revisionId", vwhere)
+            facts.branch = facts.branch or self.opt_str(vcp, "branch", vwhere)
+        # SARIF: a run without a results array is a tool that produced none, not a clean one
+        succeeded = succeeded and run.get("results") is not None
+        artifacts = self.arr(run, "artifacts", where)
+        guesses: list[Notification] = []
+        read: list[ReadResult] = []
+        for k, raw in enumerate(self.arr(run, "results", where)):
+            rwhere = f"{where}.results[{k}]"
+            result = self.obj(raw, rwhere)
+            if result.get("kind") in _NOT_PROBLEMS:
+                continue
+            read.append(self.result(result, rwhere, name, index, artifacts, guesses))
+        findings = [r.finding for r in read]
+        if any(not f.fingerprint for f in findings):
+            findings = fingerprint.assign(findings)
+        elif any(not f.lifecycle_key for f in findings):
+            findings = fingerprint.assign(findings, decision=False)
+        notes = [self.notification(n, name) for inv in invocations
+                 for n in inv.get("toolExecutionNotifications") or [] if isinstance(n, dict)]
+        # as in the engine: a run that reported a scanner failure did not succeed
+        succeeded = succeeded and not any(n.kind is NotificationKind.SCANNER_FAILURE
+                                          for n in notes)
+        first = invocations[0] if invocations else {}
+        return ScannerRun(
+            tool=ToolInfo(name=name, version=str(driver.get("version", "")),
+                          information_uri=str(driver.get("informationUri", ""))),
+            rules=index.rules, findings=tuple(findings), notifications=(*notes, *guesses),
+            succeeded=succeeded,
+            start_time_utc=first.get("startTimeUtc"), end_time_utc=first.get("endTimeUtc"),
+        ), read
+
+    def gate(self, props: Mapping[str, Any], where: str) -> bool | None:
+        for key in ("secsdlc/gate", "gate"):
+            value = props.get(key)
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, str) and value.lower() in ("pass", "passed", "fail", "failed"):
+                return value.lower().startswith("pass")
+            if isinstance(value, dict):
+                continue  # a structured gate report of some other tool: not ours to read
+            raise self.fail(f"{where}.{key}", f'must be "pass" or "fail", got {value!r}')
+        return None
+
+    # --- one result --------------------------------------------------------------------------
+
+    def result(self, raw: Mapping[str, Any], where: str, scanner: ScannerName,
+               index: _RuleIndex, artifacts: list[Any],
+               guesses: list[Notification]) -> ReadResult:
+        rule_id, raw_rule = index.lookup(raw, where)
+        rule_props = self.opt_obj(raw_rule, "properties", "rule") if raw_rule else {}
+        props = self.opt_obj(raw, "properties", where)
+        message = self.message(raw, where, raw_rule)
+        level = self.opt_str(raw, "level", where)
+        if level is None:
+            level = _default_level(raw_rule)
+        try:
+            found_severity, guessed = severity(props, rule_props, level)
+        except BadSeverity as e:
+            raise self.fail(f"{where}.{e.field}", e.problem) from None
+        location, snippet, region = self.location(raw, where, artifacts)
+        path, start = location.path, location.start_line
+        if raw_rule is None:
+            guesses.append(Notification(
+                kind=NotificationKind.WARNING, scanner=scanner, path=path,
+                message=f"{path}:{start}: rule {rule_id} is not described in the run: no CWE, "
+                        f"help or default level from it"))
+        if guessed:
+            guesses.append(Notification(kind=NotificationKind.WARNING, scanner=scanner,
+                                        path=path, message=f"{path}:{start}: {rule_id}: {guessed}"))
+        cwe = cwes(props) or cwes(rule_props)
+        derived_2025, derived_2021 = categories(cwe)
+        named_2025, named_2021 = owasp_ids(props, rule_props)
+        rule = index.rules.get(RuleId(raw_rule["id"])) if raw_rule else None
+        partial = self.fingerprint_bag(raw, "partialFingerprints", where)
+        finding = Finding(
+            rule_id=RuleId(rule_id),
+            scanners=tuple(ScannerName(s) for s in strings(props.get("scanners")) or [scanner]),
+            message=message,
+            severity=found_severity,
+            confidence=Confidence.parse(str(props.get("confidence", "medium"))),
+            location=location,
+            cwe=cwe, owasp_2025=named_2025 or derived_2025, owasp_2021=named_2021 or derived_2021,
+            snippet=snippet,
+            fingerprint=Fingerprint(partial.get(FINGERPRINT_KEY, "")),
+            lifecycle_key=Fingerprint(partial.get(LIFECYCLE_KEY, "")),
+            help_uri=str(props.get("helpUri", rule.help_uri if rule else "")),
+            fix_hint=str(props.get("fixHint", "")),
+            related_rule_ids=tuple(RuleId(r) for r in strings(props.get("relatedRules"))),
+            properties={str(k): str(v) for k, v in props.items() if k not in _KNOWN_PROPERTIES},
+            suppressions=self.suppressions(raw, where),
+            baseline_state=self.opt_str(raw, "baselineState", where) or None,
+        )
+        return ReadResult(finding=finding, tool=scanner, rule_properties=rule_props,
+                          partial_fingerprints=partial,
+                          fingerprints=self.fingerprint_bag(raw, "fingerprints", where),
+                          region=region)
+
+    def message(self, raw: Mapping[str, Any], where: str,
+                rule: Mapping[str, Any] | None) -> str:
+        msg = self.obj(raw.get("message"), f"{where}.message")
+        text = self.opt_str(msg, "text", f"{where}.message")
+        if text is not None:
+            return text
+        msg_id = self.opt_str(msg, "id", f"{where}.message")
+        if msg_id is None:
+            raise self.fail(f"{where}.message", "has neither text nor id")
+        strings_ = rule.get("messageStrings") if rule else None
+        entry = strings_.get(msg_id) if isinstance(strings_, dict) else None
+        template = entry.get("text") if isinstance(entry, dict) else None
+        if not isinstance(template, str):
+            raise self.fail(f"{where}.message.id",
+                            f"{msg_id!r} is not in the rule's messageStrings")
+        args = msg.get("arguments") or []
+        for n, arg in enumerate(args if isinstance(args, list) else []):
+            template = template.replace("{" + str(n) + "}", str(arg))
+        return template
+
+    def location(self, raw: Mapping[str, Any], where: str,
+                 artifacts: list[Any]) -> tuple[Location, str, str]:
+        """The first location, its snippet, and its region's fields as written."""
+        locations = self.arr(raw, "locations", where)
+        if not locations:
+            raise self.fail(f"{where}.locations", "a result needs at least one location")
+        lwhere = f"{where}.locations[0].physicalLocation"
+        loc = self.obj(locations[0], f"{where}.locations[0]")
+        physical = self.opt_obj(loc, "physicalLocation", f"{where}.locations[0]")
+        artifact = self.opt_obj(physical, "artifactLocation", lwhere)
+        uri = self.opt_str(artifact, "uri", f"{lwhere}.artifactLocation")
+        at = artifact.get("index")
+        if uri is None and isinstance(at, int) and 0 <= at < len(artifacts):
+            entry = artifacts[at]
+            listed = entry.get("location") if isinstance(entry, dict) else None
+            if isinstance(listed, dict) and isinstance(listed.get("uri"), str):
+                uri = listed["uri"]
+        if uri is None:
+            raise self.fail(f"{lwhere}.artifactLocation.uri", "missing")
+        region = self.opt_obj(physical, "region", lwhere)
+        start = region.get("startLine", 1)
+        if isinstance(start, bool) or not isinstance(start, int) or start < 1:
+            raise self.fail(f"{lwhere}.region.startLine",
+                            f"must be a positive integer, got {start!r}")
+        snippet = self.opt_obj(region, "snippet", f"{lwhere}.region")
+        location = Location(path=uri_path(uri), start_line=start,
+                            start_column=int(region.get("startColumn", 1)),
+                            end_line=region.get("endLine"), end_column=region.get("endColumn"))
+        text = snippet.get("text")
+        written = ":".join(str(region.get(k, "")) for k in _REGION_FIELDS) if region else ""
+        return location, text if isinstance(text, str) else "", written
+
+    def suppressions(self, raw: Mapping[str, Any], where: str) -> tuple[Suppression, ...]:
+        out = []
+        for k, value in enumerate(self.arr(raw, "suppressions", where)):
+            swhere = f"{where}.suppressions[{k}]"
+            sup = self.obj(value, swhere)
+            kind = sup.get("kind")
+            if kind not in ("inSource", "external"):
+                raise self.fail(f"{swhere}.kind", f"must be inSource or external, got {kind!r}")
+            status = sup.get("status", "accepted")
+            if status not in ("accepted", "underReview", "rejected"):
+                raise self.fail(f"{swhere}.status",
+                                f"must be accepted, underReview or rejected, got {status!r}")
+            props = self.opt_obj(sup, "properties", swhere)
+            self.time(props, "expires", f"{swhere}.properties")  # a waiver's end is a date
+            out.append(Suppression(
+                kind=kind, justification=self.opt_str(sup, "justification", swhere) or "",
+                status=status, properties={str(k): str(v) for k, v in props.items()}))
+        return tuple(out)
+
+    def fingerprint_bag(self, raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
+        bag = self.opt_obj(raw, key, where)
+        return {str(k): v for k, v in bag.items() if isinstance(v, str) and v}
+
+    def notification(self, raw: Mapping[str, Any], scanner: ScannerName) -> Notification:
+        descriptor = str((raw.get("descriptor") or {}).get("id", ""))
+        level = str(raw.get("level", "warning"))
+        kind = _KIND.get(descriptor) or (NotificationKind.SCANNER_FAILURE if level == "error"
+                                         else NotificationKind.WARNING)
+        locations = raw.get("locations") or []
+        path = None
+        if locations and isinstance(locations[0], dict):
+            uri = ((locations[0].get("physicalLocation") or {}).get("artifactLocation") or {}
+                   ).get("uri")
+            path = uri_path(uri) if isinstance(uri, str) else None
+        return Notification(kind=kind, message=str((raw.get("message") or {}).get("text", "")),
+                            scanner=scanner, path=path)
+
+    def rule(self, raw: Mapping[str, Any], where: str) -> Rule:
+        props = self.opt_obj(raw, "properties", where)
+        cwe = cwes(props)
+        y2025, y2021 = categories(cwe)
+
+        def text(key: str) -> str:
+            return str((raw.get(key) or {}).get("text", ""))
+
+        try:
+            # a rule's own severity is only shown; each result's is decided (and any guess noted)
+            rule_severity, _ = severity(props, {}, _default_level(raw))
+        except BadSeverity as e:
+            field = "defaultConfiguration.level" if e.field == "level" else e.field
+            raise self.fail(f"{where}.{field}", e.problem) from None
+        return Rule(id=RuleId(raw["id"]), name=str(raw.get("name", raw["id"])),
+                    short_description=text("shortDescription") or raw["id"],
+                    full_description=text("fullDescription"), help_text=text("help"),
+                    help_uri=str(raw.get("helpUri", "")),
+                    severity=rule_severity, cwe=cwe, owasp_2025=y2025,
+                    owasp_2021=y2021, precision=str(props.get("precision", "")))
 
 
-def _run(run: dict[str, Any], where: str, fail: Any) -> ScannerRun:
-    driver = (run.get("tool") or {}).get("driver")
-    if not isinstance(driver, dict) or not isinstance(driver.get("name"), str):
-        raise fail(f"{where}.tool.driver.name", "missing")
-    name = ScannerName(driver["name"])
-    rules: dict[RuleId, Rule] = {}
-    rule_list = driver.get("rules") or []
-    if not isinstance(rule_list, list):
-        raise fail(f"{where}.tool.driver.rules", "not an array")
-    for j, raw in enumerate(rule_list):
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-            raise fail(f"{where}.tool.driver.rules[{j}].id", "missing")
-        rules[RuleId(raw["id"])] = _rule(raw, f"{where}.tool.driver.rules[{j}]", fail)
-    results = run.get("results")
-    if results is None:
-        results = []
-    if not isinstance(results, list):
-        raise fail(f"{where}.results", "not an array")
-    guesses: list[Notification] = []
-    findings = [_finding(r, f"{where}.results[{k}]", name, rule_list, rules, fail, guesses)
-                for k, r in enumerate(results)]
-    if any(not f.fingerprint for f in findings):
-        findings = fingerprint.assign(findings)
-    elif any(not f.lifecycle_key for f in findings):
-        findings = fingerprint.assign(findings, decision=False)
-    invocations = run.get("invocations") or []
-    succeeded = all(bool(inv.get("executionSuccessful", True)) for inv in invocations
-                    if isinstance(inv, dict))
-    notes = [_notification(n, name) for inv in invocations if isinstance(inv, dict)
-             for n in inv.get("toolExecutionNotifications") or [] if isinstance(n, dict)]
-    # as in the engine: a run that reported a scanner failure did not succeed
-    succeeded = succeeded and not any(n.kind is NotificationKind.SCANNER_FAILURE for n in notes)
-    first = next((inv for inv in invocations if isinstance(inv, dict)), {})
-    return ScannerRun(
-        tool=ToolInfo(name=name, version=str(driver.get("version", "")),
-                      information_uri=str(driver.get("informationUri", ""))),
-        rules=rules, findings=tuple(findings), notifications=(*notes, *guesses),
-        succeeded=succeeded,
-        start_time_utc=first.get("startTimeUtc"), end_time_utc=first.get("endTimeUtc"))
+class _Facts:
+    """What the runs of a document say about the scan as a whole."""
+
+    def __init__(self) -> None:
+        self.starts: list[datetime] = []
+        self.ends: list[datetime] = []
+        self.commit: str | None = None
+        self.branch: str | None = None
+        self.gate: bool | None = None
+
+    def add_gate(self, passed: bool | None) -> None:
+        if passed is not None:
+            self.gate = passed if self.gate is None else self.gate and passed
+
+
+class _RuleIndex:
+    """A run's rules by id and by index, from the driver and from extensions (CodeQL packs)."""
+
+    def __init__(self, reader: _Reader, tool: Mapping[str, Any], driver: Mapping[str, Any],
+                 where: str) -> None:
+        self.reader = reader
+        self.driver_rules = self.checked(driver, f"{where}.tool.driver")
+        self.extensions = [
+            self.checked(reader.obj(ext, f"{where}.tool.extensions[{k}]"),
+                         f"{where}.tool.extensions[{k}]")
+            for k, ext in enumerate(reader.arr(tool, "extensions", f"{where}.tool"))]
+        self.by_id: dict[str, Mapping[str, Any]] = {}
+        self.rules: dict[RuleId, Rule] = {}
+        for rules, rules_where in ((self.driver_rules, f"{where}.tool.driver"),
+                                   *((ext, f"{where}.tool.extensions[{k}]")
+                                     for k, ext in enumerate(self.extensions))):
+            for j, rule in enumerate(rules):
+                if rule["id"] not in self.by_id:
+                    self.by_id[rule["id"]] = rule
+                    self.rules[RuleId(rule["id"])] = reader.rule(rule, f"{rules_where}.rules[{j}]")
+
+    def checked(self, component: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
+        rules = self.reader.arr(component, "rules", where)
+        for j, rule in enumerate(rules):
+            if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
+                raise self.reader.fail(f"{where}.rules[{j}].id", "missing")
+        return rules
+
+    def lookup(self, result: Mapping[str, Any],
+               where: str) -> tuple[str, Mapping[str, Any] | None]:
+        """The result's rule id, and the rule that describes it (None when the run has none)."""
+        fail: Callable[[str, str], SarifError] = self.reader.fail
+        ref = self.reader.opt_obj(result, "rule", where)
+        rules = self.driver_rules
+        component = ref.get("toolComponent")
+        if isinstance(component, dict) and isinstance(component.get("index"), int):
+            at = component["index"]
+            if not 0 <= at < len(self.extensions):
+                raise fail(f"{where}.rule.toolComponent.index", f"{at} out of range")
+            rules = self.extensions[at]
+        index = ref.get("index", result.get("ruleIndex"))
+        rule: Mapping[str, Any] | None = None
+        if index is not None:
+            if isinstance(index, bool) or not isinstance(index, int):
+                raise fail(f"{where}.ruleIndex", "must be an integer")
+            if index >= len(rules):
+                raise fail(f"{where}.ruleIndex", f"{index} but the run has {len(rules)} rules")
+            if index >= 0:
+                rule = rules[index]
+        rule_id = self.reader.opt_str(result, "ruleId", where)
+        if rule_id is None and ref:
+            rule_id = self.reader.opt_str(ref, "id", f"{where}.rule")
+        if rule_id is None and rule is not None:
+            rule_id = rule["id"]
+        if not rule_id:
+            raise fail(where, "has no ruleId, rule.id or ruleIndex")
+        if rule is None:
+            rule = self.by_id.get(rule_id) or self.by_id.get(rule_id.split("/")[0])
+        return rule_id, rule
 
 
 def _default_level(raw: Mapping[str, Any] | None) -> str | None:
     level = ((raw or {}).get("defaultConfiguration") or {}).get("level")
     return level if isinstance(level, str) else None
-
-
-def _rule(raw: dict[str, Any], where: str, fail: Any) -> Rule:
-    props = raw.get("properties") or {}
-    cwe = cwes(props)
-    y2025, y2021 = categories(cwe)
-
-    def text(key: str) -> str:
-        return str((raw.get(key) or {}).get("text", ""))
-
-    try:
-        # a rule's own severity is only shown; each result's is decided (and any guess noted) below
-        rule_severity, _ = severity(props, {}, _default_level(raw))
-    except BadSeverity as e:
-        field = "defaultConfiguration.level" if e.field == "level" else e.field
-        raise fail(f"{where}.{field}", e.problem) from None
-    return Rule(id=RuleId(raw["id"]), name=str(raw.get("name", raw["id"])),
-                short_description=text("shortDescription") or raw["id"],
-                full_description=text("fullDescription"), help_text=text("help"),
-                help_uri=str(raw.get("helpUri", "")),
-                severity=rule_severity, cwe=cwe, owasp_2025=y2025,
-                owasp_2021=y2021, precision=str(props.get("precision", "")))
-
-
-def _finding(raw: Any, where: str, scanner: ScannerName, rule_list: list[Any],
-             rules: dict[RuleId, Rule], fail: Any, guesses: list[Notification]) -> Finding:
-    if not isinstance(raw, dict):
-        raise fail(where, "not an object")
-    rule_id = raw.get("ruleId")
-    if rule_id is None and isinstance(raw.get("ruleIndex"), int) \
-            and 0 <= raw["ruleIndex"] < len(rule_list):
-        rule_id = rule_list[raw["ruleIndex"]].get("id")
-    if not isinstance(rule_id, str):
-        raise fail(f"{where}.ruleId", "missing")
-    message = (raw.get("message") or {}).get("text")
-    if not isinstance(message, str):
-        raise fail(f"{where}.message.text", "missing")
-    locations = raw.get("locations") or []
-    if not locations or not isinstance(locations, list):
-        raise fail(f"{where}.locations", "a result needs at least one location")
-    physical = (locations[0] or {}).get("physicalLocation") or {}
-    uri = (physical.get("artifactLocation") or {}).get("uri")
-    if not isinstance(uri, str):
-        raise fail(f"{where}.locations[0].physicalLocation.artifactLocation.uri", "missing")
-    region = physical.get("region") or {}
-    start = region.get("startLine", 1)
-    if not isinstance(start, int) or start < 1:
-        raise fail(f"{where}.locations[0].physicalLocation.region.startLine",
-                   "must be a positive integer")
-    props = raw.get("properties") or {}
-    rule = rules.get(RuleId(rule_id))
-    raw_rule = next((r for r in rule_list if isinstance(r, dict) and r.get("id") == rule_id), None)
-    rule_props = (raw_rule or {}).get("properties") or {}
-    cwe = cwes(props) or cwes(rule_props)
-    y2025, y2021 = categories(cwe)
-    level = raw.get("level") if isinstance(raw.get("level"), str) else _default_level(raw_rule)
-    path = uri_path(uri)
-    try:
-        found_severity, guessed = severity(props, rule_props, level)
-    except BadSeverity as e:
-        raise fail(f"{where}.{e.field}", e.problem) from None
-    if rule is None:
-        guesses.append(Notification(
-            kind=NotificationKind.WARNING, scanner=scanner, path=path,
-            message=f"{path}:{start}: rule {rule_id} is not described in the run: no CWE, help "
-                    f"or default level from it"))
-    if guessed:
-        guesses.append(Notification(kind=NotificationKind.WARNING, scanner=scanner, path=path,
-                                    message=f"{path}:{start}: {rule_id}: {guessed}"))
-    scanners = props.get("scanners") or [scanner]
-    suppressions = tuple(
-        Suppression(kind=str(s.get("kind", "external")),
-                    justification=str(s.get("justification", "")),
-                    status=str(s.get("status", "accepted")),
-                    properties={str(k): str(v) for k, v in (s.get("properties") or {}).items()})
-        for s in raw.get("suppressions") or [] if isinstance(s, dict))
-    known = {"severity", "confidence", "cwe", "owasp", "scanners", "relatedRules", "fixHint",
-             "helpUri"}
-    return Finding(
-        rule_id=RuleId(rule_id),
-        scanners=tuple(ScannerName(str(s)) for s in scanners),
-        message=message,
-        severity=found_severity,
-        confidence=Confidence.parse(str(props.get("confidence", "medium"))),
-        location=Location(path=path, start_line=start,
-                          start_column=int(region.get("startColumn", 1)),
-                          end_line=region.get("endLine"), end_column=region.get("endColumn")),
-        cwe=cwe, owasp_2025=y2025, owasp_2021=y2021,
-        snippet=str((region.get("snippet") or {}).get("text", "")),
-        fingerprint=Fingerprint(
-            str((raw.get("partialFingerprints") or {}).get(FINGERPRINT_KEY, ""))),
-        lifecycle_key=Fingerprint(
-            str((raw.get("partialFingerprints") or {}).get(LIFECYCLE_KEY, ""))),
-        help_uri=str(props.get("helpUri", rule.help_uri if rule else "")),
-        fix_hint=str(props.get("fixHint", "")),
-        related_rule_ids=tuple(RuleId(str(r)) for r in props.get("relatedRules") or []),
-        properties={str(k): str(v) for k, v in props.items() if k not in known},
-        suppressions=suppressions,
-        baseline_state=str(raw["baselineState"]) if raw.get("baselineState") else None,
-    )
-
-
-def _notification(raw: dict[str, Any], scanner: ScannerName) -> Notification:
-    descriptor = str((raw.get("descriptor") or {}).get("id", ""))
-    level = str(raw.get("level", "warning"))
-    kind = _KIND.get(descriptor) or (NotificationKind.SCANNER_FAILURE if level == "error"
-                                     else NotificationKind.WARNING)
-    locations = raw.get("locations") or []
-    path = None
-    if locations and isinstance(locations[0], dict):
-        uri = ((locations[0].get("physicalLocation") or {}).get("artifactLocation") or {}
-               ).get("uri")
-        path = uri_path(uri) if isinstance(uri, str) else None
-    return Notification(kind=kind, message=str((raw.get("message") or {}).get("text", "")),
-                        scanner=scanner, path=path)

@@ -61,6 +61,8 @@ def _project(tmp_path: Path) -> tuple[Path, str]:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     (root / ".secsdlc.toml").write_text(POLICY, encoding="utf-8")
+    git(root, "add", "-A")  # the registry is bound to the repository's first commit
+    git(root, "commit", "-q", "-m", "sources")
     added = secsdlc(root, "correspondent", "add", "sec@example.com", f"{key}.pub",
                     "--key", str(key))
     assert added.returncode == 0, added.stderr

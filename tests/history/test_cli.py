@@ -83,13 +83,58 @@ def test_malformed_sarif_is_rejected_and_the_store_is_unchanged(
     capsys.readouterr()
     assert cli(["history", "record", str(bad), "--project", "p", "--db", sqlite_url]) == 2
     err = capsys.readouterr().err
-    assert "bad.sarif: runs[0].results[1].locations[0].physicalLocation.region.startLine" in err
+    assert "bad.sarif: $.runs[0].results[1].locations[0].physicalLocation.region.startLine" in err
     assert "must be a positive integer" in err
     truncated = write(repo / "cut.sarif", json.dumps(doc)[:200])
     assert cli(["history", "record", str(truncated), "--project", "p", "--db", sqlite_url]) == 2
-    assert "cut.sarif: line 1 column" in capsys.readouterr().err
+    assert "cut.sarif: not valid JSON (line 1, column" in capsys.readouterr().err
     with HistoryStore.open(sqlite_url) as store:
         assert store.table_counts() == before
+
+
+@pytest.mark.parametrize("failure", ["no runs", "failed run", "no results array"])
+def test_a_failed_scan_is_recorded_as_failed_and_changes_no_finding(
+    repo: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str], failure: str
+) -> None:
+    def record(name: str, doc: dict[str, object]) -> str:
+        sarif = write(repo / name, doc)
+        assert cli(["history", "record", str(sarif), "--project", "p", "--db", sqlite_url]) == 0
+        return capsys.readouterr().out
+
+    def trends() -> dict[str, object]:
+        assert cli(["trends", "--db", sqlite_url, "--format", "json"]) == 0
+        doc: dict[str, object] = json.loads(capsys.readouterr().out)
+        del doc["generated_at"]
+        return doc
+
+    record("s0.sarif", our_sarif([our_result("a"), our_result("b")],
+                                 start="2026-01-01T00:00:00Z"))
+    before = trends()
+    # the failed scan reports only "a": were it counted, "b" would read as fixed
+    failed = our_sarif([our_result("a")], start="2026-01-02T00:00:00Z",
+                       successful=failure != "failed run")
+    failed["runs"][0]["invocations"][0]["properties"] = {"secsdlc/gate": "pass"}
+    if failure == "no runs":
+        failed["runs"] = []
+    elif failure == "no results array":
+        del failed["runs"][0]["results"]
+    out = record("failed.sarif", failed)
+    assert "recorded failed scan #2 of p" in out and "no finding's state changed" in out
+    assert trends() == before
+    with HistoryStore.open(sqlite_url) as store:
+        first, second = store.scans("p")
+        counts = store.table_counts()
+    assert (first.complete, first.gate_passed, first.finding_count) == (True, False, 2)
+    assert (second.complete, second.gate_passed, second.finding_count) == (False, False, 0)
+    assert counts["occurrences"] == 2 and counts["runs"] == 2  # the first scan's only
+    assert cli(["history", "scans", "--db", sqlite_url]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert "gate FAIL (scan failed: not counted)" in listing[1]
+    # a later complete scan without "b": now it is fixed, and "a" ran on since the first scan
+    record("s2.sarif", our_sarif([our_result("a")], start="2026-01-03T00:00:00Z"))
+    after = trends()
+    assert after["totals"]["status"]["fixed"] == 1  # type: ignore[index]
+    assert after["totals"]["open"]["total"] == 1  # type: ignore[index]
 
 
 def test_trends_formats(repo: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -170,10 +170,9 @@ def test_newcomer_registry_entry_does_not_help(world_repo, keys):
 
     text = (world_repo / registry.REGISTRY_FILE).read_text() + allowed_signers.format_line(
         "dev2@example.com", sshsig.public_key_of(keys["dev"].loaded))
-    prev = (world_repo / registry.REGISTRY_FILE).read_bytes()
+    signature_file = registry.signature_file_for(world_repo, text.encode(), keys["dev"].loaded)
     (world_repo / registry.REGISTRY_FILE).write_text(text)
-    (world_repo / registry.SIGNATURE_FILE).write_text(sshsig.sign(
-        keys["dev"].loaded, registry.signed_message(prev, text.encode()), registry.NAMESPACE))
+    (world_repo / registry.SIGNATURE_FILE).write_text(signature_file)
     commit_all(world_repo, "trust me")
     approve(world_repo, request(world_repo, "f1"), keys["dev"], principal="dev2@example.com")
     res, verdict = gate(world_repo, result(finding("f1")), _trust(keys))

@@ -80,9 +80,7 @@ def test_newcomer_signing_own_admission_is_rejected(repo, admin, make_key):
     _bootstrap(repo, admin)
     dev = make_key("dev@example.com")
     text = _line(admin) + _line(dev)
-    previous = (repo / registry.REGISTRY_FILE).read_bytes()
-    sig = sshsig.sign(dev.loaded, registry.signed_message(previous, text.encode()),
-                      registry.NAMESPACE)
+    sig = registry.signature_file_for(repo, text.encode(), dev.loaded)
     (repo / registry.REGISTRY_FILE).write_text(text)
     (repo / registry.SIGNATURE_FILE).write_text(sig)
     # even uncommitted, the working tree is checked against HEAD
@@ -109,8 +107,9 @@ def test_old_signature_cannot_be_replayed_to_undo_a_removal(repo, admin, make_ke
     registry.verify(repo, (admin.fingerprint,))
     (repo / registry.REGISTRY_FILE).write_bytes(old_text)
     (repo / registry.SIGNATURE_FILE).write_bytes(old_sig)
-    commit_all(repo, "revert")
-    with pytest.raises(RegistryError, match="cannot be reused"):
+    revert = commit_all(repo, "revert")
+    with pytest.raises(RegistryError, match=f"in commit {revert[:12]} is version 1 .* cannot "
+                       "replace a newer one"):
         registry.verify(repo, (admin.fingerprint,))
 
 
@@ -130,7 +129,12 @@ def test_rogue_branch_merged_is_rejected(repo, admin, make_key):
 
 
 def test_outside_git_fails_closed(tmp_path, admin):
-    registry.write_signed(tmp_path, _line(admin), admin.loaded)
+    # a registry is bound to its repository's first commit: none can be made outside one...
+    with pytest.raises(RegistryError, match="not in a git repository"):
+        registry.write_signed(tmp_path, _line(admin), admin.loaded)
+    # ...and one copied there is not trusted
+    (tmp_path / registry.REGISTRY_FILE).parent.mkdir()
+    (tmp_path / registry.REGISTRY_FILE).write_text(_line(admin))
     with pytest.raises(RegistryError, match="not in a git repository"):
         registry.verify(tmp_path, (admin.fingerprint,))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from secsdlc.history.runs import REBUILD_ALL
+from secsdlc.history.runs import REBUILD_BEFORE_0005
 
 revision = "0004"
 down_revision = "0003"
@@ -31,7 +31,7 @@ def upgrade() -> None:
         "ix_runs_project_branch_last", "runs", ["project_id", "branch", "last_scan_id"]
     )
     # Existing history gets its runs: trends after the upgrade show everything recorded before.
-    op.execute(REBUILD_ALL)
+    op.execute(REBUILD_BEFORE_0005)
 
 
 def downgrade() -> None:
