@@ -1,15 +1,19 @@
-"""Measure each pack rule's precision on the labelled corpora and the clean projects' triage.
+"""Measure each rule's precision on the labelled corpora and the clean projects' triage.
 
-    python benchmarks/rule_precision.py [--noise-json FILE] [--write | --check]
+    python benchmarks/rule_precision.py [--triage FILE] [--write | --check]
 
-Scans benchmarks/accuracy/corpus and holdout with `secsdlc scan` (default configuration). A
-rule's finding in a case's file is true when the case is vulnerable and its CWE is the rule's (or
-a close relative, as score.py counts them), false otherwise; every blocking finding triaged in
-benchmarks/noise-triage.csv counts too (true or by design: true; false: false). Precision bands,
-as GitHub code scanning names them: very-high >= 0.90, high >= 0.75, medium >= 0.50, low below;
-a rule with fewer than 3 findings is not measured and stays medium. `--write` stores the band and
-the measurement in each rule's metadata (`precision`, `precision-measured`); `--check` exits 1
-when the metadata differs from the measurement.
+Scans benchmarks/accuracy/corpus and holdout with `secsdlc scan` (default configuration). Every
+rule of the pack, every bandit check and every secrets rule that reports a finding is measured;
+a result merged from several tools counts for each of their rules. A finding in a case's file is
+true when the case is vulnerable and its CWE is the rule's (or a close relative, as score.py
+counts them), false otherwise; findings secsdlc reported at info (proven harmless by the taint
+analysis, or judged by context) are not reported problems and do not count, as in score.py.
+Every blocking finding triaged in benchmarks/noise-triage.csv counts too (true or by design:
+true; false: false). Precision bands, as GitHub code scanning names them: very-high >= 0.90,
+high >= 0.75, medium >= 0.50, low below; a rule with fewer than 3 findings is not measured and
+stays medium. `--write` stores the band and the measurement in each pack rule's metadata
+(`precision`, `precision-measured`) and, for bandit and the secrets scanner, in
+secsdlc/measured-precision.json; `--check` exits 1 when they differ from the measurement.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 from _common import BIN, OFFLINE
@@ -30,6 +35,7 @@ from _common import BIN, OFFLINE
 HERE = Path(__file__).resolve().parent
 ACCURACY = HERE / "accuracy"
 RULES = HERE.parent / "rules"
+TABLE = HERE.parent / "secsdlc" / "measured-precision.json"
 TRIAGE = HERE / "noise-triage.csv"
 sys.path.insert(0, str(ACCURACY))
 from score import load_expected, related  # noqa: E402
@@ -59,6 +65,13 @@ def pack_rules() -> dict[str, tuple[Path, set[int]]]:
     return found
 
 
+def other_tool(rule_id: str) -> str | None:
+    """The scanner a rule of the precision table belongs to; None for the pack and the rest."""
+    if re.fullmatch(r"B\d{3}", rule_id):
+        return "bandit"
+    return "secrets" if rule_id.startswith("secsdlc.secrets.") else None
+
+
 def corpus_counts(rules: dict[str, tuple[Path, set[int]]]) -> Counter[tuple[str, bool]]:
     counts: Counter[tuple[str, bool]] = Counter()
     for name in ("corpus", "holdout"):
@@ -72,13 +85,15 @@ def corpus_counts(rules: dict[str, tuple[Path, set[int]]]) -> Counter[tuple[str,
                 raise SystemExit(f"scan of {name} failed: {proc.stderr.strip()[-600:]}")
             findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
         for f in findings:
-            ids = [f["rule"], *f["relatedRules"]]
             case = expected.get(f["path"])
-            if case is None:
+            if case is None or f["severity"] == "info":
                 continue
-            for rule_id in ids:
-                if rule_id in rules:
-                    true = case.vulnerable and bool(related(case.cwe) & rules[rule_id][1])
+            # bandit's and the secrets scanner's own CWEs are in the merged finding's
+            own = {int(c.removeprefix("CWE-")) for c in f["cwe"]}
+            for rule_id in (f["rule"], *f["relatedRules"]):
+                if rule_id in rules or other_tool(rule_id):
+                    cwes = rules[rule_id][1] if rule_id in rules else own
+                    true = case.vulnerable and bool(related(case.cwe) & cwes)
                     counts[(rule_id, true)] += 1
     return counts
 
@@ -115,21 +130,35 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rules = pack_rules()
     counts = corpus_counts(rules) + triage_counts(args.triage)
+    table: dict[str, Any] = json.loads(TABLE.read_text(encoding="utf-8"))
+    measured_table: dict[str, dict[str, dict[str, str]]] = {"bandit": {}, "secrets": {}}
+    others = sorted({rule_id for rule_id, _ in counts if other_tool(rule_id)})
     differ = 0
-    print(f"{'rule':<58} {'true':>5} {'false':>5} {'precision':>9}  band       metadata")
-    for rule_id, (path, _) in sorted(rules.items()):
+    print(f"{'rule':<58} {'true':>5} {'false':>5} {'precision':>9}  band       recorded")
+    for rule_id in [*sorted(rules), *others]:
         true, false = counts[(rule_id, True)], counts[(rule_id, False)]
         level = band(true, false)
         share = f"{true / (true + false):.2f}" if true + false else "n/a"
         measured = f"{share} ({true}/{true + false})"
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        meta = next(r for r in doc["rules"] if r["id"] == rule_id)["metadata"]
-        current = meta.get("precision", "")
-        if args.write:
-            set_metadata(path, rule_id, level, measured)
-        elif current != level:
+        tool = other_tool(rule_id)
+        if tool is None:
+            path = rules[rule_id][0]
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            current = next(r for r in doc["rules"] if r["id"] == rule_id)["metadata"].get(
+                "precision", "")
+            if args.write:
+                set_metadata(path, rule_id, level, measured)
+        else:
+            current = table.get(tool, {}).get(rule_id, {}).get("precision", "")
+            measured_table[tool][rule_id] = {"precision": level, "measured": measured}
+        if current != level:
             differ += 1
         print(f"{rule_id:<58} {true:>5} {false:>5} {share:>9}  {level:<10} {current}")
+    if args.write:
+        TABLE.write_text(json.dumps(measured_table, indent=2, sort_keys=True) + "\n",
+                         encoding="utf-8")
+    elif {k: set(v) for k, v in table.items()} != {k: set(v) for k, v in measured_table.items()}:
+        differ += 1  # a rule measured now and not recorded, or recorded and no longer firing
     if args.check and differ:
         print(f"{differ} rule(s) carry a precision other than the measured one")
         return 1

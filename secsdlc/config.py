@@ -42,7 +42,7 @@ PROGRAM_OPTIONS = frozenset({"executable"})
 USER_CONFIG_HINT = "~/.config/secsdlc/config.toml"
 
 # Sections other issues' features own; recognised here so they do not warn as unknown.
-_SECTIONS = ("scanners", "policy", "suppressions", "history", "bandit-precision")
+_SECTIONS = ("scanners", "policy", "suppressions", "history")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -178,7 +178,7 @@ def _sign_override(args: argparse.Namespace, root: Path) -> int:
     override = next(o for o in parsed.overrides if o.key.endswith(f'"{args.directory}"'))
     key = context.load_key(args.key)
     context.principal_for(key, registry.read_working(root), policy.POLICY_NAMESPACE, None)
-    signature = sshsig.sign(key, policy.relaxation_bytes(parsed.project, override),
+    signature = sshsig.sign(key, policy.relaxation_bytes(context.signed_project(root), override),
                             policy.POLICY_NAMESPACE)
     print(f'# add to [{override.key}] in {path}:')
     print(f'signature = """\n{signature}"""')

@@ -32,14 +32,12 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc.cli import common
     from secsdlc.fileio import check_output, write_atomic
     from secsdlc.gate.pipeline import GateOptions, decide
-    from secsdlc.gate.policy import load as load_policy
     from secsdlc.signoff import audit, context, registry, release
 
     if args.output is not None:
         check_output(args.output, "--output")
     root = context.project_root(args.root)
     _, config = common.load_scanners_and_config(args.config, root, None)
-    policy = load_policy(config)
     key = context.load_key(args.key)
     principal = context.principal_for(key, registry.read_working(root), release.NAMESPACE,
                                       args.principal)
@@ -47,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     result, _ = decide(context.read_sarif(args.sarif), config, root, GateOptions(
         fail_on=config.fail_on, trust_root=context.trust_root(args.trust_root)))
     signoff = release.create(result, root=root, key=key, principal=principal,
-                             project=policy.project,
+                             project=context.signed_project(root),
                              now=datetime.now(timezone.utc).replace(microsecond=0))
     if not args.no_note:
         release.write_note(root, signoff)

@@ -100,8 +100,8 @@ def _request(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(f"--expires {args.expires}: the policy allows at most {limit} days for "
                          f"a {severity.value} finding in {path} (latest {latest})")
     requester = context.git_email(root)
-    w = waivers.new_waiver(project=policy.project, fingerprints=fps, rule=rule, path=path,
-                           severity=severity, reason=args.reason, requester=requester,
+    w = waivers.new_waiver(project=context.signed_project(root), fingerprints=fps, rule=rule,
+                           path=path, severity=severity, reason=args.reason, requester=requester,
                            created=now, expires=expires)
     saved = waivers.save(root, w)
     audit.append(root, action="waiver-request", actor=requester,
@@ -146,16 +146,17 @@ def _list(args: argparse.Namespace, root: Path) -> int:
 
     policy = _policy(args, root)
     found, broken = waivers.load_all(root)
-    signers, problem = None, ""
+    signers, problem, project = None, "", ""
     if found:
         try:
-            signers = registry.verify(root, context.trust_root(args.trust_root)).signers
+            verified = registry.verify(root, context.trust_root(args.trust_root))
+            signers, project = verified.signers, verified.project
         except registry.RegistryError as e:
             problem = str(e)
             context.warn(f"correspondent registry not trusted: {e}")
     now = datetime.now(timezone.utc)
     for w in found:
-        st = waivers.check(w, signers=signers, registry_problem=problem, project=policy.project,
+        st = waivers.check(w, signers=signers, registry_problem=problem, project=project,
                            max_days=policy.effective(w.path, Severity.HIGH).max_waiver_days,
                            now=now)
         detail = f" by {st.approver}" if st.approver else ""

@@ -15,7 +15,7 @@ import sys
 import threading
 import warnings
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,14 @@ from secsdlc.cache import ResultCache
 from secsdlc.flow import incremental
 from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
 from secsdlc.flow.models import Models
-from secsdlc.flow.project import FunctionInfo, ModuleIndex, Project, module_name
+from secsdlc.flow.project import (
+    FunctionInfo,
+    Module,
+    ModuleIndex,
+    Project,
+    module_name,
+    registrations,
+)
 from secsdlc.flow.values import Step
 
 MAX_FILE_BYTES = 2_000_000
@@ -45,6 +52,9 @@ class Result:
     skipped: tuple[Skipped, ...]
     files: int
     functions: int
+    # (path, root) of every root analysed by this scan rather than taken from the cache; the
+    # module's own code is the root ""
+    ran: tuple[tuple[str, str], ...] = ()
 
 
 def _read(root: Path, rel: str) -> bytes | Skipped:
@@ -142,106 +152,160 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
                 trees[rel] = parsed
         return trees.get(rel)
 
-    routes = [rel for rel in data if incremental.registers_routes(data[rel])]
     context = f"{models.digest}\0{incremental.code_digest()}\0{budget}"
-    route_digests = [(r, digests[r]) for r in routes]
-    keys = {rel: incremental.entry_key(rel, digests[rel], route_digests, context)
-            for rel in data}
-    outcomes: dict[str, _FileOutcome] = {}
+    keys = {rel: incremental.entry_key(rel, digests[rel], context) for rel in data}
+    cached: dict[str, _FileOutcome] = {}
     for rel in sorted(data):
-        cached = cache.get_document(keys[rel]) if cache is not None else None
-        outcome = _FileOutcome.from_json(cached) if cached is not None else None
-        if outcome is not None and incremental.still_valid(outcome.depends, digests):
+        doc = cache.get_document(keys[rel]) if cache is not None else None
+        outcome = _FileOutcome.from_json(doc) if doc is not None else None
+        if outcome is not None:
+            cached[rel] = outcome
+    pattern = incremental.route_pattern(registrations(models))
+    registers = {rel: cached[rel].registers if rel in cached
+                 else incremental.registers_routes(data[rel], pattern) for rel in data}
+    routes = [rel for rel in sorted(data) if registers[rel]]
+    routes_digest = incremental.routes_digest((r, digests[r]) for r in routes)
+    outcomes: dict[str, _FileOutcome] = {}
+    # per file to analyse (again): the parts of its earlier outcome that still hold
+    todo: dict[str, dict[str, _Part]] = {}
+    for rel in sorted(data):
+        outcome = cached.get(rel)
+        if outcome is None or outcome.routes != routes_digest:
+            todo[rel] = {}
+            continue
+        valid = {p.root: p for p in outcome.parts
+                 if incremental.still_valid(p.depends, digests)}
+        if len(valid) == len(outcome.parts):
             outcomes[rel] = outcome
-    dirty = [rel for rel in sorted(data) if rel not in outcomes]
-    if dirty:
+        else:
+            todo[rel] = valid
+    if todo:
         index = ModuleIndex(list(data), package=_package_name(root, data))
         # route files first: their URL patterns say which view parameters are typed
-        first = {rel: t for rel in [*routes, *dirty] if (t := tree_of(rel)) is not None}
-        project = Project(first, models, index, loader=tree_of)
-        fresh = _analyse_files(project, models, budget, [d for d in dirty if d in trees], data,
-                               digests)
-        for rel, outcome in fresh.items():
-            outcomes[rel] = outcome
+        first = {rel: t for rel in [*routes, *todo] if (t := tree_of(rel)) is not None}
+        project = Project(first, models, index, loader=tree_of,
+                          may_register=lambda rel: registers.get(rel, True))
+        parts = _analyse_files(project, models, budget, {r: k for r, k in todo.items()
+                                                         if r in trees}, data, digests)
+        # a file that does not parse keeps saying so from the cache, without a project to read
+        parts.update((rel, (_Part("", (), {}, (failed[rel],), ((rel, digests[rel]),)),))
+                     for rel in todo if rel in failed)
+        for rel, found in parts.items():
+            outcomes[rel] = _FileOutcome(registers[rel], routes_digest, found)
             if cache is not None:
-                cache.put_document(keys[rel], outcome.to_json())
-    skipped.extend(failed[rel] for rel in sorted(failed) if rel in dirty or rel not in outcomes)
-    return _merge(outcomes, skipped, len(data))
+                cache.put_document(keys[rel], outcomes[rel].to_json())
+    ran = tuple((rel, p.root) for rel in sorted(todo) if rel in outcomes
+                for p in outcomes[rel].parts
+                if not any(p is kept for kept in todo[rel].values()))
+    return replace(_merge(outcomes, skipped, len(data)), ran=ran)
 
 
-def _analyse_files(project: Project, models: Models, budget: int, paths: list[str],
-                   data: Mapping[str, bytes],
-                   digests: Mapping[str, str]) -> dict[str, _FileOutcome]:
-    """Each file's module code and functions, with results kept per file: a file's entry holds
+def _analyse_files(project: Project, models: Models, budget: int,
+                   todo: Mapping[str, Mapping[str, _Part]], data: Mapping[str, bytes],
+                   digests: Mapping[str, str]) -> dict[str, tuple[_Part, ...]]:
+    """Each file's module code and functions, analysed one root at a time: a root's part holds
     everything found from it and the modules that went into it, so that a later scan can reuse
-    it alone."""
+    it alone and analyse again only the roots a change reaches."""
     interp = Interpreter(project, models, budget=budget)
     watched = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _watched_names(models))))
                          + r")\b")
-    out: dict[str, _FileOutcome] = {}
-    for path in paths:
-        interp.reports, interp.proofs, interp.memo = {}, {}, {}
-        project.consulted = set()
-        skipped: list[Skipped] = []
-        analysed = 0
+    out: dict[str, tuple[_Part, ...]] = {}
+    for path, kept in todo.items():
         module = project.module(module_name(path)[0])
-        if module is not None:
-            try:
-                interp.run_module(module)
-            except BudgetExceeded:
-                skipped.append(Skipped(path, "module code exceeds the analysis budget"))
-            except RecursionError:
-                skipped.append(Skipped(path, "module code nests too deeply to analyse"))
+        if module is None:
+            continue
+        parts: list[_Part] = []
         lines = data[path].decode("utf-8", errors="replace").splitlines()
-        for info in project.functions_of(module.name) if module is not None else []:
-            if not _interesting(info, lines, watched, project.dispatching):
-                continue
-            analysed += 1
-            try:
-                interp.run_root(info)
-            except BudgetExceeded:
-                skipped.append(Skipped(info.path, "exceeds the analysis budget", info.qualname))
-                _forget_proofs(interp, info)
-            except RecursionError:
-                skipped.append(Skipped(info.path, "nests too deeply to analyse", info.qualname))
-                _forget_proofs(interp, info)
-        depends = {path} | {project.index.by_name[n] for n in project.consulted
-                            if n in project.index.by_name}
-        out[path] = _FileOutcome(tuple(interp.reports.values()), dict(interp.proofs),
-                                 tuple(skipped), analysed,
-                                 tuple(sorted((p, digests[p]) for p in depends if p in digests)))
+        roots: list[FunctionInfo | None] = [None]
+        roots += [info for info in project.functions_of(module.name)
+                  if _interesting(info, lines, watched, project.dispatching)]
+        for info in roots:
+            name = "" if info is None else info.qualname
+            kept_part = kept.get(name)
+            parts.append(kept_part if kept_part is not None
+                         else _run_root(interp, project, module, info, digests))
+        out[path] = tuple(parts)
     return out
 
 
+def _run_root(interp: Interpreter, project: Project, module: Module, info: FunctionInfo | None,
+              digests: Mapping[str, str]) -> _Part:
+    """One root, the module's own code (`info` None) or a function: what it found, and every
+    module that went into it (the interpreter's caches replay what their entries read)."""
+    interp.reports, interp.proofs = {}, {}
+    project.consulted = set()
+    what = "module code " if info is None else ""
+    function = None if info is None else info.qualname
+    skipped: tuple[Skipped, ...] = ()
+    try:
+        if info is None:
+            interp.run_module(module)
+        else:
+            interp.run_root(info)
+    except BudgetExceeded:
+        skipped = (Skipped(module.path, f"{what}exceeds the analysis budget", function),)
+    except RecursionError:
+        skipped = (Skipped(module.path, f"{what}nests too deeply to analyse", function),)
+    unfinished = None
+    if skipped and info is not None:
+        node = info.node
+        unfinished = (node.lineno, getattr(node, "end_lineno", None) or node.lineno)
+    depends = {module.path} | {project.index.by_name[n] for n in project.consulted
+                               if n in project.index.by_name}
+    return _Part("" if info is None else info.qualname, tuple(interp.reports.values()),
+                 dict(interp.proofs), skipped,
+                 tuple(sorted((p, digests[p]) for p in depends if p in digests)), unfinished)
+
+
 @dataclass(frozen=True)
-class _FileOutcome:
+class _Part:
+    """What analysing one root found: the module's own code (root "") or one function."""
+    root: str
     reports: tuple[Report, ...]
     proofs: Mapping[tuple[str, int, str], bool]
     skipped: tuple[Skipped, ...]
-    analysed: int
-    depends: tuple[tuple[str, str], ...] = ()  # (path, content digest) of what went into it
+    depends: tuple[tuple[str, str], ...]  # (path, content digest) of what went into it
+    unfinished: tuple[int, int] | None = None  # lines of a function not analysed to its end
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "root": self.root,
             "depends": [list(d) for d in self.depends],
             "reports": [[r.kind, [_step(s) for s in r.trace]] for r in self.reports],
             "proofs": [[p, line, kind, ok] for (p, line, kind), ok in self.proofs.items()],
             "skipped": [[s.path, s.reason, s.function] for s in self.skipped],
-            "analysed": self.analysed,
+            "unfinished": list(self.unfinished) if self.unfinished else None,
         }
+
+    @classmethod
+    def from_json(cls, doc: Mapping[str, Any]) -> _Part:
+        reports = tuple(Report(str(kind), _unstep(trace[-1]), tuple(_unstep(s) for s in trace))
+                        for kind, trace in doc["reports"])
+        proofs = {(str(p), int(line), str(kind)): bool(ok)
+                  for p, line, kind, ok in doc["proofs"]}
+        skipped = tuple(Skipped(str(p), str(reason), fn if fn is None else str(fn))
+                        for p, reason, fn in doc["skipped"])
+        depends = tuple((str(p), str(d)) for p, d in doc["depends"])
+        raw = doc["unfinished"]
+        unfinished = None if raw is None else (int(raw[0]), int(raw[1]))
+        return cls(str(doc["root"]), reports, proofs, skipped, depends, unfinished)
+
+
+@dataclass(frozen=True)
+class _FileOutcome:
+    registers: bool  # whether the file may register routes
+    routes: str  # the digest of the route files it was analysed with
+    parts: tuple[_Part, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"registers": self.registers, "routes": self.routes,
+                "parts": [p.to_json() for p in self.parts]}
 
     @classmethod
     def from_json(cls, doc: Mapping[str, Any]) -> _FileOutcome | None:
         try:
-            reports = tuple(Report(str(kind), _unstep(trace[-1]),
-                                   tuple(_unstep(s) for s in trace))
-                            for kind, trace in doc["reports"])
-            proofs = {(str(p), int(line), str(kind)): bool(ok)
-                      for p, line, kind, ok in doc["proofs"]}
-            skipped = tuple(Skipped(str(p), str(reason), fn if fn is None else str(fn))
-                            for p, reason, fn in doc["skipped"])
-            depends = tuple((str(p), str(d)) for p, d in doc["depends"])
-            return cls(reports, proofs, skipped, int(doc["analysed"]), depends)
+            return cls(bool(doc["registers"]), str(doc["routes"]),
+                       tuple(_Part.from_json(p) for p in doc["parts"]))
         except (KeyError, TypeError, ValueError, IndexError):
             return None  # a damaged entry: analysed again
 
@@ -258,18 +322,26 @@ def _unstep(raw: Any) -> Step:
 def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: int) -> Result:
     reports: dict[tuple[str, str, int, int, Step], Report] = {}
     proofs: dict[tuple[str, int, str], bool] = {}
+    unfinished: dict[str, list[tuple[int, int]]] = {}
     analysed = 0
     for outcome in outcomes.values():
-        analysed += outcome.analysed
-        skipped.extend(outcome.skipped)
-        for report in outcome.reports:
-            key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
-                   report.trace[0])
-            old = reports.get(key)
-            if old is None or len(report.trace) < len(old.trace):
-                reports[key] = report
-        for call, ok in outcome.proofs.items():
-            proofs[call] = proofs.get(call, True) and ok
+        for part in outcome.parts:
+            analysed += part.root != ""
+            skipped.extend(part.skipped)
+            if part.unfinished is not None and part.skipped:
+                unfinished.setdefault(part.skipped[0].path, []).append(part.unfinished)
+            for report in part.reports:
+                key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
+                       report.trace[0])
+                old = reports.get(key)
+                if old is None or len(report.trace) < len(old.trace):
+                    reports[key] = report
+            for call, ok in part.proofs.items():
+                proofs[call] = proofs.get(call, True) and ok
+    # a function not analysed to its end proves nothing about the calls in it
+    for (path, line, kind) in list(proofs):
+        if any(start <= line <= end for start, end in unfinished.get(path, ())):
+            proofs[(path, line, kind)] = False
     ordered = sorted(reports.values(),
                      key=lambda r: (r.sink.path, r.sink.line, r.sink.col, r.kind, r.trace))
     return Result(tuple(ordered), proofs, tuple(skipped), files, analysed)
@@ -279,15 +351,6 @@ def _package_name(root: Path, files: Mapping[str, object]) -> str:
     """The scanned directory's own name when it is a package (it has an `__init__.py`)."""
     return root.resolve().name if "__init__.py" in files else ""
 
-
-
-def _forget_proofs(interp: Interpreter, info: FunctionInfo) -> None:
-    """A function not analysed to its end proves nothing about the calls in it."""
-    end = getattr(info.node, "end_lineno", None) or info.node.lineno
-    for key in list(interp.proofs):
-        path, line, _ = key
-        if path == info.path and info.node.lineno <= line <= end:
-            interp.proofs[key] = False
 
 
 def _watched_names(models: Models) -> frozenset[str]:

@@ -15,18 +15,17 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
-_REGISTERS = frozenset({"path", "re_path", "add_url_rule", "add_route", "add_api_route",
-                        "add_get", "add_post", "add_view", "include_router", "register_blueprint"})
+
+def route_pattern(names: Iterable[str]) -> re.Pattern[bytes]:
+    """A call of any of `names` (the models' route registrations), found in a file's text."""
+    return re.compile(rb"\b(?:" + b"|".join(sorted(re.escape(n.encode()) for n in names))
+                      + rb")\s*\(")
 
 
-_REGISTERS_CALL = re.compile(rb"\b(?:" + b"|".join(sorted(n.encode() for n in _REGISTERS))
-                             + rb")\s*\(")
-
-
-def registers_routes(source: bytes) -> bool:
+def registers_routes(source: bytes, pattern: re.Pattern[bytes]) -> bool:
     """Whether a file may register routes: a word test on its text, cheaper than its tree
     (a false yes only makes the file part of every entry's key)."""
-    return _REGISTERS_CALL.search(source) is not None
+    return pattern.search(source) is not None
 
 
 def code_digest() -> str:
@@ -39,13 +38,19 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def entry_key(path: str, digest: str, routes: Iterable[tuple[str, str]], context: str) -> str:
-    """Where a file's results are kept: its path and content, the route files, the models and
-    the analysis's code. The modules it depends on are checked against the entry itself."""
-    raw = hashlib.sha256(f"taint-file\0{context}\0{path}\0{digest}".encode())
+def routes_digest(routes: Iterable[tuple[str, str]]) -> str:
+    """The files that register routes, with their contents: part of every entry's key."""
+    raw = hashlib.sha256(b"taint-routes")
     for route, route_digest in sorted(routes):
         raw.update(f"\0{route}\0{route_digest}".encode())
     return raw.hexdigest()
+
+
+def entry_key(path: str, digest: str, context: str) -> str:
+    """Where a file's results are kept: its path and content, and `context` (the route files,
+    the models and the analysis's code). The modules it depends on are checked against the
+    entry itself."""
+    return hashlib.sha256(f"taint-file\0{context}\0{path}\0{digest}".encode()).hexdigest()
 
 
 def still_valid(depends: Iterable[tuple[str, str]], digests: Mapping[str, str]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -64,6 +65,9 @@ class Module:
     # gathered in one walk of the tree: import statements and the calls that register handlers
     import_nodes: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
     calls: list[ast.Call] = field(default_factory=list)
+    # the modules reading this one consulted (its bases, star imports, views its routes name):
+    # whoever consults this module depends on them too
+    depends: frozenset[str] = frozenset()
 
 
 def module_name(rel_path: str) -> tuple[str, bool]:
@@ -124,10 +128,12 @@ class ModuleIndex:
 class Project:
     def __init__(self, trees: Mapping[str, ast.Module], models: Models,
                  index: ModuleIndex | None = None,
-                 loader: Callable[[str], ast.Module | None] | None = None) -> None:
+                 loader: Callable[[str], ast.Module | None] | None = None,
+                 may_register: Callable[[str], bool] | None = None) -> None:
         """The modules of `trees` are read at once; any other module `index` names is read
         from `loader` (a path's tree) the first time the analysis consults it, so that a rescan
-        parses only what the changed files reach."""
+        parses only what the changed files reach. `may_register` says whether a file's text
+        may call one of the `registrations` (its calls are then looked at)."""
         self.models = models
         self.modules: dict[str, Module] = {}
         self.functions: dict[str, FunctionInfo] = {}
@@ -135,6 +141,7 @@ class Project:
         self.index = index or ModuleIndex(trees)
         self._trees = dict(trees)
         self._loader = loader
+        self._may_register = may_register
         # request handler classes that dispatch with getattr(self, name)(...): any method may
         # be called with request data
         self.dispatching: set[str] = set()
@@ -151,6 +158,8 @@ class Project:
         self.consulted.add(name)
         found = self.modules.get(name)
         if found is not None:
+            if found.depends:
+                self.consulted |= found.depends
             return found
         path = self.index.by_name.get(name)
         if path is None:
@@ -162,24 +171,27 @@ class Project:
             return None
         module = Module(name, path, tree, self.index.package.get(name, False))
         self.modules[name] = module
-        # what reading this module consults is its own business, not its reader's
         consulted, self.consulted = self.consulted, set()
         try:
             self._load(module)
         finally:
-            self.consulted = consulted
+            module.depends = frozenset(self.consulted - {name})
+            self.consulted = consulted | module.depends
         return module
 
     def _load(self, module: Module) -> None:
         name = module.name
         before_functions, before_classes = set(self.functions), set(self.classes)
         self._index(module)
-        registrations = self.models.route_registrations | {"path", "re_path"}
-        for node in ast.walk(module.tree):
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                module.import_nodes.append(node)
-            elif isinstance(node, ast.Call) and _decorator_name(node.func) in registrations:
-                module.calls.append(node)
+        if self._may_register is None or self._may_register(module.path):
+            names = registrations(self.models)
+            for node in ast.walk(module.tree):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    module.import_nodes.append(node)
+                elif isinstance(node, ast.Call) and _decorator_name(node.func) in names:
+                    module.calls.append(node)
+        else:
+            module.import_nodes.extend(_imports(module.tree.body))
         self._bind_imports(module)
         new_classes = [c for r, c in self.classes.items()
                        if r not in before_classes and c.module == name]
@@ -262,17 +274,25 @@ class Project:
         found = self.index.find(dotted)
         return self.module(found) if found is not None else None
 
+    def _known(self, dotted: str) -> str | None:
+        """The project module an import names, without reading it: binding a module's imports
+        must not read everything it imports, and everything that imports, in turn."""
+        found = self.index.find(dotted)
+        if found is not None:
+            self.consulted.add(found)
+        return found
+
     def _external_or_project(self, dotted: str) -> str:
-        target = self.find_module(dotted)
-        return f"{PROJECT}{target.name}" if target is not None else dotted
+        target = self._known(dotted)
+        return f"{PROJECT}{target}" if target is not None else dotted
 
     def from_import(self, base: str, name: str) -> str:
-        sub = self.find_module(f"{base}.{name}" if base else name)
+        sub = self._known(f"{base}.{name}" if base else name)
         if sub is not None:
-            return f"{PROJECT}{sub.name}"
-        target = self.find_module(base) if base else None
+            return f"{PROJECT}{sub}"
+        target = self._known(base) if base else None
         if target is not None:
-            return f"{PROJECT}{target.name}:{name}"
+            return f"{PROJECT}{target}:{name}"
         return f"{base}.{name}" if base else name
 
     # -- resolution ----------------------------------------------------------------------------
@@ -441,6 +461,31 @@ class Project:
         names = self.classes[class_ref].base_names
         return [i for i, hc in enumerate(self.models.handler_classes)
                 if any(hc.bases.search(n) for n in names)]
+
+
+def registrations(models: Models) -> frozenset[str]:
+    """Calls that register a handler: the models' and Django's URL patterns."""
+    return models.route_registrations | {"path", "re_path"}
+
+
+_BLOCK = (ast.stmt, ast.excepthandler, ast.match_case)
+
+
+def _imports(body: list[ast.stmt]) -> list[ast.Import | ast.ImportFrom]:
+    """The import statements among `body` and the blocks nested in it, in `ast.walk`'s order;
+    an import cannot sit inside an expression, so expressions are not walked."""
+    found: list[ast.Import | ast.ImportFrom] = []
+    todo: deque[ast.AST] = deque(body)
+    while todo:
+        node = todo.popleft()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.append(node)
+            continue
+        for name in node._fields:
+            inner = getattr(node, name, None)
+            if isinstance(inner, list) and inner and isinstance(inner[0], _BLOCK):
+                todo.extend(inner)
+    return found
 
 
 _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "list",

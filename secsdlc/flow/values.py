@@ -94,6 +94,9 @@ class Value:
 
     def all_taints(self, depth: int = 0) -> frozenset[Taint]:
         """The taints of the value and of everything it contains."""
+        if self.items is None and self.keys is None and self.rest is None and \
+                self.fields is None:
+            return self.taints
         found = set(self.taints)
         if depth < MAX_DEPTH:
             for child in self.children():
@@ -205,8 +208,12 @@ def container(ctype: str, items: Iterable[Value] | None = None, rest: Value | No
 def map_taints(value: Value, fn: object, depth: int = 0) -> Value:
     """The value with `fn` applied to every taint inside it (a step added, a kind cleared)."""
     f = fn  # typed loosely: Callable[[Taint], Taint]
+    leaf = value.items is None and value.keys is None and value.rest is None and \
+        value.fields is None
+    if not value.taints and leaf:
+        return value
     taints = frozenset(f(t) for t in value.taints)  # type: ignore[operator]
-    if depth >= MAX_DEPTH:
+    if depth >= MAX_DEPTH or leaf:
         return replace(value, taints=taints)
     return replace(
         value,

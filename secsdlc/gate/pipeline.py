@@ -21,11 +21,13 @@ from typing import cast
 from secsdlc import fileio
 from secsdlc.config import Config
 from secsdlc.gate import policy as policy_mod
+from secsdlc.gate import scopes
 from secsdlc.gate import waivers as gate_waivers
 from secsdlc.gate.gates import AllOf, ScannersSucceededGate
 from secsdlc.gate.interface import Gate, Verdict
-from secsdlc.gate.policy import Policy, Rules
+from secsdlc.gate.policy import Rules
 from secsdlc.gate.policy_gates import PathSeverityGate, SignoffGate
+from secsdlc.mode import Mode
 from secsdlc.model import Notification, NotificationKind, ScanResult, Severity
 from secsdlc.signoff import registry, release, sshsig
 from secsdlc.signoff import waivers as signoff_waivers
@@ -49,23 +51,36 @@ def decide(
     policy = policy_mod.load(config)  # ConfigError: the CLI exits 2
     now = options.now or datetime.now(timezone.utc)
     notes: list[str] = list(policy.warnings)
+    # test and example code first: a waiver's allowed length depends on the severity that stands
+    scoped = scopes.apply(result, policy.scopes)
+    result = scoped.result
+    left_out = tuple(Notification(kind=NotificationKind.INFO, message=f"{n} finding(s) not "
+                                  f"reported under the policy scope {name!r}")
+                     for name, n in sorted(scoped.ignored.items()))
 
     waivers, broken = signoff_waivers.load_all(root)
     notes += [f"waiver ignored: {problem}" for _, problem in broken]
     relaxing = [o for o in policy.overrides if o.relaxations]
     signers: AllowedSigners | None = None
     registry_problem = ""
+    # What waivers, sign-offs and relaxations are bound to: the project the registry is signed
+    # for, never the repository's own configuration.
+    project = ""
     if waivers or relaxing or options.require_signoff:
         try:
             trust_root = registry.parse_trust_root(
                 options.trust_root or (os.environ.get(registry.TRUST_ROOT_ENV, ""),))
-            signers = registry.verify(root, trust_root).signers
+            verified = registry.verify(root, trust_root)
+            signers, project = verified.signers, verified.project
+            if policy.project and policy.project != project:
+                notes.append(f"{policy.source}: project {policy.project!r} is not the project the "
+                             f"correspondent registry is signed for ({project!r}), which applies")
         except registry.RegistryError as e:
             registry_problem = str(e)
             notes.append(f"correspondent registry not trusted, signed waivers and sign-offs do "
                          f"not count: {e}")
 
-    signed_dirs = _verified_relaxations(policy, relaxing, signers, registry_problem, notes)
+    signed_dirs = _verified_relaxations(project, relaxing, signers, registry_problem, notes)
 
     @lru_cache(maxsize=4096)
     def rules_at(path: str) -> Rules:
@@ -76,8 +91,9 @@ def decide(
 
     statuses = [
         signoff_waivers.check(
-            w, signers=signers, registry_problem=registry_problem, project=policy.project,
+            w, signers=signers, registry_problem=registry_problem, project=project,
             max_days=rules_at(w.path).max_waiver_days, now=now,
+            require_project=result.mode == Mode.ENFORCE.value,
         )
         for w in waivers
     ]
@@ -88,7 +104,7 @@ def decide(
     applied = gate_waivers.apply(result, statuses, rules_at)
     notes += applied.warnings
     annotated = replace(applied.result, notifications=applied.result.notifications + tuple(
-        Notification(kind=NotificationKind.WARNING, message=m) for m in notes))
+        Notification(kind=NotificationKind.WARNING, message=m) for m in notes) + left_out)
 
     gates: list[object] = [
         ScannersSucceededGate(required=policy.all_required_scanners()),
@@ -96,14 +112,14 @@ def decide(
     ]
     if options.require_signoff:
         gates.append(SignoffGate(
-            lambda r: _check_signoff(r, root, options, signers, registry_problem, policy)))
+            lambda r: _check_signoff(r, root, options, signers, registry_problem, project)))
     # cast: frozen dataclass gates have a read-only `name`, which Gate declares as settable.
     gate = AllOf(cast("list[Gate]", gates), name="policy")
     return annotated, gate.evaluate(annotated)
 
 
 def _verified_relaxations(
-    policy: Policy,
+    project: str,
     relaxing: list[policy_mod.Override],
     signers: AllowedSigners | None,
     registry_problem: str,
@@ -113,7 +129,7 @@ def _verified_relaxations(
     for o in relaxing:
         why = ""
         try:
-            sig = sshsig.verify(o.signature, policy_mod.relaxation_bytes(policy.project, o),
+            sig = sshsig.verify(o.signature, policy_mod.relaxation_bytes(project, o),
                                 policy_mod.POLICY_NAMESPACE)
             if signers is None:
                 why = registry_problem or "no correspondent registry"
@@ -135,7 +151,7 @@ def _check_signoff(
     options: GateOptions,
     signers: AllowedSigners | None,
     registry_problem: str,
-    policy: Policy,
+    project: str,
 ) -> tuple[list[str], bool]:
     if signers is None:
         return [f"cannot check the release sign-off: {registry_problem}"], True
@@ -157,5 +173,5 @@ def _check_signoff(
     except release.SignoffError as e:
         return [str(e)], True
     reasons = release.check(signoff, signers=signers, head=head,
-                            open_now=release.open_fingerprints(result), project=policy.project)
+                            open_now=release.open_fingerprints(result), project=project)
     return reasons, False

@@ -14,6 +14,7 @@ a relaxation and needs `signature`, an SSHSIG by a correspondent (namespace `sec
 `relaxation_bytes`; without one the policy does not load. A signature that does not verify against
 the verified registry leaves the override tighten-only (see `Policy.effective`).
 `required-scanners` in an override adds to the inherited list (scanners run on the whole tree).
+`scopes` says how findings in test, documentation and example code count (secsdlc.gate.scopes).
 Unknown keys warn; invalid values raise ConfigError naming the file and key.
 """
 
@@ -26,6 +27,8 @@ from typing import Any
 
 from secsdlc.config import Config
 from secsdlc.errors import ConfigError
+from secsdlc.gate.scopes import DEFAULT_SCOPES, Scope
+from secsdlc.gate.scopes import parse as parse_scopes
 from secsdlc.model import Severity
 from secsdlc.signoff.canonical import canonical
 
@@ -39,7 +42,7 @@ DEFAULT_SLA_DAYS: Mapping[Severity, int] = {
     Severity.INFO: 365,
 }
 _ROOT_KEYS = {"project", "fail-on", "required-scanners", "max-waiver-days", "sla-days",
-              "overrides"}
+              "overrides", "scopes"}
 _OVERRIDE_KEYS = {"fail-on", "required-scanners", "max-waiver-days", "sla-days", "signature"}
 
 
@@ -79,6 +82,8 @@ class Policy:
         default_factory=lambda: dict(DEFAULT_MAX_WAIVER_DAYS))
     sla_days: Mapping[Severity, int] = field(default_factory=lambda: dict(DEFAULT_SLA_DAYS))
     overrides: tuple[Override, ...] = ()  # parents before children
+    # how findings in test, documentation and example code count (secsdlc.gate.scopes)
+    scopes: tuple[Scope, ...] = DEFAULT_SCOPES
     warnings: tuple[str, ...] = ()
 
     def root_rules(self, default_fail_on: Severity) -> Rules:
@@ -133,8 +138,12 @@ def parse(table: Mapping[str, Any], *, source: str) -> Policy:
     required = _str_list(table, "required-scanners", err)
     max_days = {**DEFAULT_MAX_WAIVER_DAYS, **_days(table, "max-waiver-days", err)}
     sla = {**DEFAULT_SLA_DAYS, **_days(table, "sla-days", err)}
+    scopes = DEFAULT_SCOPES
+    if "scopes" in table:
+        scopes, scope_warnings = parse_scopes(table["scopes"], source=source, prefix=prefix)
+        warnings += scope_warnings
     policy = Policy(source=source, project=project, fail_on=fail_on, required_scanners=required,
-                    max_waiver_days=max_days, sla_days=sla)
+                    max_waiver_days=max_days, sla_days=sla, scopes=scopes)
 
     raw_overrides = table.get("overrides", {})
     if not isinstance(raw_overrides, dict):

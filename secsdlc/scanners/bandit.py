@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from secsdlc import precision
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -55,6 +56,8 @@ class BanditScanner:
         "jobs": int,
         "timeout": (int, float),
         "executable": str,  # a specific bandit binary instead of the one beside secsdlc
+        # checks of low measured precision whose findings keep their full severity
+        "full-severity": list,
     }
 
     def version(self) -> str:
@@ -65,7 +68,7 @@ class BanditScanner:
 
     def cache_context(self, options: Mapping[str, object]) -> str:
         """bandit judges each file alone: results are cacheable per file content."""
-        return "bandit-json-1:" + bandit_context.cache_key()
+        return "bandit-json-1:" + bandit_context.cache_key() + ":" + precision.digest()
 
     def scan(self, request: ScanRequest) -> ScannerOutput:
         if not request.files:
@@ -76,6 +79,7 @@ class BanditScanner:
         chunks = [request.files[i::jobs] for i in range(max(jobs, 1))]
         docs = _run_chunks(exe, chunks, request)
         skip = {str(s) for s in _as_list(request.options.get("skip"))}
+        full = frozenset(str(r) for r in _as_list(request.options.get("full-severity")))
         findings: list[Finding] = []
         rules: dict[RuleId, Rule] = {}
         notes: list[Notification] = []
@@ -97,6 +101,8 @@ class BanditScanner:
                 finding, rule = _convert(item)
                 if not request.options.get("all-checks"):
                     finding = bandit_context.adjust(finding, request.root)
+                finding = precision.cap(finding, rule.precision, full_severity=full,
+                                        option="scanners.bandit.full-severity")
                 findings.append(finding)
                 rules.setdefault(rule.id, rule)
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
@@ -143,6 +149,7 @@ def _convert(item: dict[str, Any]) -> tuple[Finding, Rule]:
         cwe=cwe,
         owasp_2025=y2025,
         owasp_2021=y2021,
+        precision=precision.measured("bandit", test_id),
     )
     line = int(item.get("line_number", 1))
     line_range = item.get("line_range") or [line]

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from secsdlc import __version__
+from secsdlc import __version__, precision
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -30,10 +30,10 @@ from secsdlc.model import (
     Severity,
 )
 from secsdlc.owasp import categories
+from secsdlc.redaction import redact_text
 from secsdlc.scanners.interface import OptionType, ScannerOutput, ScanRequest
 
 NAME = ScannerName("secrets")
-MASK = "<redacted>"
 _MIN_GLOBAL_REDACTION = 8
 _CWE = (798,)
 _OWASP_2025, _OWASP_2021 = categories(_CWE)
@@ -178,6 +178,7 @@ def _rule(pattern: SecretPattern) -> Rule:
         cwe=_CWE,
         owasp_2025=_OWASP_2025,
         owasp_2021=_OWASP_2021,
+        precision=precision.measured("secrets", pattern.id),
     )
 
 
@@ -187,6 +188,8 @@ class SecretsScanner:
     options: Mapping[str, OptionType] = {
         "exclude-rules": list,
         "timeout": (int, float),
+        # rules of low measured precision whose findings keep their full severity
+        "full-severity": list,
     }
 
     def version(self) -> str:
@@ -197,13 +200,16 @@ class SecretsScanner:
 
     def cache_context(self, options: Mapping[str, object]) -> str:
         # cached entries hold redacted findings only, never the value (see secsdlc.cache); the
-        # patterns and filters are this module, so its text keys the cache
-        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        # patterns and filters are this module, so its text keys the cache, with the precision
+        # that may cap what they find
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + precision.digest()
 
     def scan(self, request: ScanRequest) -> ScannerOutput:
         excluded = request.options.get("exclude-rules")
         disabled = {str(r) for r in excluded} if isinstance(excluded, list) else set()
         patterns = [p for p in PATTERNS if p.id not in disabled]
+        full = request.options.get("full-severity")
+        keep = frozenset(str(r) for r in full) if isinstance(full, list) else frozenset()
         findings: list[Finding] = []
         rules: dict[RuleId, Rule] = {}
         notes: list[Notification] = []
@@ -224,8 +230,10 @@ class SecretsScanner:
                 # a multi-line secret (a key block) can be quoted line by line elsewhere
                 redact.update(part.strip() for part in value.splitlines()
                               if len(part.strip()) >= _MIN_GLOBAL_REDACTION)
-                rules.setdefault(RuleId(pattern.id), _rule(pattern))
-                findings.append(_finding(pattern, rel, text, value, start, end, severity))
+                rule = rules.setdefault(RuleId(pattern.id), _rule(pattern))
+                findings.append(precision.cap(
+                    _finding(pattern, rel, text, value, start, end, severity), rule.precision,
+                    full_severity=keep, option="scanners.secrets.full-severity"))
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes),
                              redact=frozenset(redact))
 
@@ -359,11 +367,3 @@ def _finding(
         help_uri="https://cwe.mitre.org/data/definitions/798.html",
         fix_hint="Rotate the credential, then read it from the environment or a secrets manager.",
     )
-
-
-def redact_text(text: str, values: set[str] | frozenset[str]) -> str:
-    """Replace every occurrence of every value (longest first, so parts never survive)."""
-    for value in sorted(values, key=len, reverse=True):
-        if value and value in text:
-            text = text.replace(value, MASK)
-    return text

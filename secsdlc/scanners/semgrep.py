@@ -10,6 +10,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from secsdlc.model import (
     Severity,
 )
 from secsdlc.owasp import categories
+from secsdlc.precision import PRECISIONS, cap
 from secsdlc.rules_path import rules_dir
 from secsdlc.scanners import tool
 from secsdlc.scanners.interface import (
@@ -49,16 +51,13 @@ _SEVERITY = {
     "LOW": Severity.LOW,
 }
 _CWE = re.compile(r"CWE-(\d+)")
-# a rule's measured precision (metadata.precision), the values GitHub code scanning reads
-PRECISIONS = ("very-high", "high", "medium", "low")
 # semgrep ships two command-line front ends over the same engine: its native one (osemgrep,
-# `--experimental`) starts in about 0.4 s, the Python one (pysemgrep, the default) in about 8 s with
-# our pack, which is most of a one-file rescan. On the pack's tests, the accuracy corpus and
-# Django's 876 files both give identical results (tests/engine/test_semgrep_cli.py keeps checking
-# it), so secsdlc uses the native one; `cli = "pysemgrep"` goes back to semgrep's default.
+# `--experimental`) starts far faster than the Python one (pysemgrep, the default), whose start-up
+# is most of a one-file rescan (docs/rules.md has the figures). Both give the same results
+# (tests/engine/test_semgrep_cli.py keeps checking it), so secsdlc uses the native one;
+# `cli = "pysemgrep"` goes back to semgrep's default.
 CLIS = frozenset({"osemgrep", "pysemgrep"})
-# libyaml reads the pack in 0.05 s, the pure-Python loader in 0.47 s: on a one-file rescan that
-# was the longest step after semgrep itself.
+# libyaml: the pure-Python loader reading the pack is a noticeable part of a one-file rescan.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -114,10 +113,9 @@ class SemgrepScanner:
         if request.options.get("cli", "osemgrep") == "osemgrep":
             cmd.append("--experimental")
         jobs = request.options.get("jobs")
-        # semgrep's own default (a job per core) is kept: on an idle 2-core machine it scanned
-        # Django's package in 34.9 s against 44.8 s with --jobs 1, and bandit and the secrets
-        # scanner beside it need far less. Under heavy outside load --jobs 1 measured faster
-        # (docs/rules.md): set `jobs` on machines that are always busy.
+        # semgrep's own default (a job per core) is kept: it is faster on an idle machine, and
+        # bandit and the secrets scanner beside it need far less. Under heavy outside load
+        # --jobs 1 measured faster (docs/rules.md): set `jobs` on machines that are always busy.
         if isinstance(jobs, int) and jobs > 0:
             cmd += ["--jobs", str(jobs)]
         for config in configs:
@@ -237,13 +235,6 @@ def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]],
     y2021 = tuple(sorted({*y2021, *(o for o in declared if o.endswith(":2021"))}))
     severity = _severity(metadata, str(extra.get("severity", definition.get("severity", "INFO"))))
     precision = str(metadata.get("precision", "")).lower()
-    properties: dict[str, str] = {}
-    if precision == "low" and severity.rank > Severity.MEDIUM.rank \
-            and rule_id not in full_severity:
-        # reported, but a rule that is mostly wrong does not block on its own
-        properties["capped"] = (f"{severity.value} lowered to medium: the rule's measured "
-                                f"precision is low (scanners.semgrep.full-severity keeps it)")
-        severity = Severity.MEDIUM
     message = str(extra.get("message") or definition.get("message") or rule_id).strip()
     references = [str(r) for r in _as_list(metadata.get("references"))]
     help_uri = references[0] if references else ""
@@ -282,9 +273,10 @@ def _convert(item: dict[str, Any], known: Mapping[str, dict[str, Any]],
         owasp_2021=y2021,
         help_uri=help_uri,
         fix_hint=str(metadata.get("fix-hint", "")),
-        properties=properties,
     )
-    return finding, rule
+    finding = cap(finding, precision, full_severity=full_severity,
+                  option="scanners.semgrep.full-severity")
+    return finding, replace(rule, severity=finding.severity)
 
 
 def _severity(metadata: Mapping[str, Any], semgrep_severity: str) -> Severity:

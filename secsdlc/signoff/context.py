@@ -44,6 +44,13 @@ def trust_root(values: Sequence[str]) -> tuple[sshsig.KeyFingerprint, ...]:
     return registry.parse_trust_root(values or (os.environ.get(registry.TRUST_ROOT_ENV, ""),))
 
 
+def signed_project(root: Path) -> str:
+    """The project the registry on disk is signed for (unverified: what a new waiver, sign-off
+    or relaxation names; the gate checks it against the verified registry)."""
+    version = registry.read_working_version(root)
+    return version.project if version is not None else ""
+
+
 def load_key(path: Path) -> PrivateKey:
     prompt = sshsig.terminal_passphrase(path) if sys.stdin.isatty() else None
     return sshsig.load_private_key(path.expanduser(), prompt)

@@ -123,7 +123,7 @@ def check(signoff: Signoff, *, signers: AllowedSigners, head: str, open_now: fro
         return [f"sign-off signed by key {sig.public_key.fingerprint}, which is not correspondent "
                 f"{signoff.principal!r} in the verified registry"]
     reasons: list[str] = []
-    if project and signoff.project != project:
+    if signoff.project != project:
         reasons.append(f"sign-off is for project {signoff.project!r}, this is {project!r}")
     if signoff.commit != head:
         reasons.append(f"sign-off is for commit {signoff.commit[:12]}, HEAD is {head[:12]}")

@@ -242,8 +242,13 @@ def check(
     project: str,
     max_days: Mapping[Severity, int],
     now: datetime,
+    require_project: bool = False,
 ) -> WaiverStatus:
-    """Decide whether `waiver` may waive anything, independent of any one finding."""
+    """Decide whether `waiver` may waive anything, independent of any one finding.
+
+    `project` is the verified registry's signed project; with `require_project` (enforce mode)
+    a registry that names none lets no waiver count.
+    """
 
     def invalid(why: str) -> WaiverStatus:
         return WaiverStatus(waiver=waiver, status="invalid", why=why)
@@ -252,7 +257,10 @@ def check(
     if content_id(content) != waiver.id:
         return invalid("content does not match its id: the waiver was edited after it was "
                        "requested (reason, expiry, fingerprints...)")
-    if project and waiver.project != project:
+    if require_project and not project and signers is not None:
+        return invalid("the registry names no project, so no waiver can be bound to this one "
+                       "(a correspondent sets it: secsdlc correspondent add ... --project NAME)")
+    if signers is not None and waiver.project != project:
         return invalid(f"waiver is for project {waiver.project!r}, this is {project!r}")
     if waiver.created > now + CLOCK_SKEW:
         return invalid(f"created in the future ({timestamp(waiver.created)})")

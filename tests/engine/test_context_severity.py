@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from secsdlc.scanners.interface import ScanRequest
 from secsdlc.scanners.secrets import SecretsScanner, is_placeholder
-from tests.engine.conftest import run_cli
+from tests.engine.conftest import PLANTED_PASSWORD, run_cli
 
 
 def _secrets(root: Path, *files: str) -> list[tuple[int, str, str]]:
@@ -101,3 +102,55 @@ def test_low_precision_rules_block_only_when_the_policy_says_so(project: Any,
     proc = run_cli("scan", str(root), "--scanners", "semgrep", "--format", "json")
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["findings"][0]["severity"] == "high"
+
+
+def test_bandit_and_secrets_rules_report_their_measured_precision(project: Any,
+                                                                  tmp_path: Path) -> None:
+    from secsdlc.precision import TABLE
+
+    table = json.loads(TABLE.read_text(encoding="utf-8"))
+    root = project({"app.py": 'import subprocess\n\n\ndef run(cmd):\n'
+                              '    subprocess.call(cmd, shell=True)\n\n\n'
+                              # a name bandit's B105 does not know: the secrets scanner's alone
+                              f'CLIENT_CREDENTIAL = "{PLANTED_PASSWORD}"\n'})
+    sarif = tmp_path / "out.sarif"
+    proc = run_cli("scan", str(root), "--scanners", "bandit,secrets", "--format", "json",
+                   "--sarif", str(sarif), "--no-cache")
+    assert proc.returncode == 1, proc.stderr
+    rules = {r["id"]: r["properties"]["precision"]
+             for run in json.loads(sarif.read_text())["runs"]
+             for r in run["tool"]["driver"].get("rules", [])}
+    assert rules["B602"] == table["bandit"]["B602"]["precision"] == "very-high"
+    credential = "secsdlc.secrets.hardcoded-credential"
+    assert rules[credential] == table["secrets"][credential]["precision"] == "very-high"
+
+
+def test_the_precision_cap() -> None:
+    from secsdlc.model import Confidence, Finding, Location, RuleId, ScannerName, Severity
+    from secsdlc.precision import cap
+
+    finding = Finding(rule_id=RuleId("B999"), scanners=(ScannerName("bandit"),), message="m",
+                      severity=Severity.HIGH, confidence=Confidence.HIGH,
+                      location=Location(path="a.py", start_line=1))
+    capped = cap(finding, "low", full_severity=frozenset(), option="scanners.bandit.full-severity")
+    assert capped.severity is Severity.MEDIUM
+    assert "scanners.bandit.full-severity keeps it" in capped.properties["capped"]
+    assert cap(finding, "low", full_severity=frozenset({"B999"}), option="x") == finding
+    assert cap(finding, "medium", full_severity=frozenset(), option="x") == finding
+    low = replace(finding, severity=Severity.LOW)
+    assert cap(low, "low", full_severity=frozenset(), option="x") == low
+
+
+def test_the_measured_precision_table_is_well_formed() -> None:
+    import re
+
+    from secsdlc.precision import PRECISIONS, TABLE
+
+    table = json.loads(TABLE.read_text(encoding="utf-8"))
+    assert set(table) == {"bandit", "secrets"}
+    assert table["bandit"] and all(re.fullmatch(r"B\d{3}", k) for k in table["bandit"])
+    assert all(k.startswith("secsdlc.secrets.") for k in table["secrets"])
+    for entries in table.values():
+        for entry in entries.values():
+            assert entry["precision"] in PRECISIONS
+            assert re.fullmatch(r"\d\.\d\d \(\d+/\d+\)", entry["measured"])

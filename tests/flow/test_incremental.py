@@ -89,3 +89,58 @@ def test_a_damaged_cache_entry_is_analysed_again(tmp_path: Path) -> None:
     for entry in (tmp_path / "cache").rglob("*.json"):
         entry.write_text('{"format": 1, "key": "x"}')
     assert _kinds(analysis.analyse(root, sorted(FILES), m, cache=cache)) == _kinds(first)
+
+
+ROOTS = {
+    "shop/__init__.py": "",
+    "shop/text.py": """
+        def slug(value):
+            return value.strip().lower()
+        """,
+    "shop/db.py": """
+        import sqlite3
+
+        def find(name):
+            return sqlite3.connect("shop.db").execute(
+                "SELECT * FROM items WHERE name = '%s'" % name)
+        """,
+    "shop/views.py": """
+        from flask import request
+        from . import db
+        from .text import slug
+
+        def search():
+            return db.find(request.args["q"])
+
+        def tag():
+            return slug(request.args["t"])
+        """,
+}
+
+
+def test_a_change_analyses_again_only_the_functions_that_read_it(tmp_path: Path) -> None:
+    root = tmp_path / "src"
+    _write(root, ROOTS)
+    cache = ResultCache(tmp_path / "cache")
+    files, m = sorted(ROOTS), models.load()
+    first = analysis.analyse(root, files, m, cache=cache)
+    assert _kinds(first) == {("sqli", "shop/db.py")}
+    assert ("shop/views.py", "search") in first.ran and ("shop/views.py", "tag") in first.ran
+    assert analysis.analyse(root, files, m, cache=cache).ran == ()
+    # the query helper now binds its parameter: `search` reads it and is analysed again, `tag`
+    # reads only text.py and is not
+    _write(root, {"shop/db.py": """
+        import sqlite3
+
+        def find(name):
+            return sqlite3.connect("shop.db").execute(
+                "SELECT * FROM items WHERE name = ?", (name,))
+        """})
+    changed = analysis.analyse(root, files, m, cache=cache)
+    assert _kinds(changed) == set()
+    assert ("shop/views.py", "search") in changed.ran
+    assert ("shop/views.py", "tag") not in changed.ran
+    assert {path for path, _ in changed.ran} == {"shop/db.py", "shop/views.py"}
+    # and what a rescan says is what a scan from nothing says
+    fresh = analysis.analyse(root, files, m)
+    assert changed.reports == fresh.reports and changed.proofs == fresh.proofs

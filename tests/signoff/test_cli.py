@@ -15,8 +15,9 @@ from .conftest import commit_all, git
 @pytest.fixture
 def project(repo, make_key, capsys):
     admin, sec = make_key("admin@example.com"), make_key("sec@example.com")
+    # the project waivers and sign-offs are bound to is signed with the registry
     assert main(["correspondent", "--root", str(repo), "add", admin.principal, str(admin.public),
-                 "--key", str(admin.private)]) == 0
+                 "--key", str(admin.private), "--project", "shop"]) == 0
     assert f"SECSDLC_TRUST_ROOT={admin.fingerprint}" in capsys.readouterr().out
     commit_all(repo, "registry")
     assert main(["correspondent", "--root", str(repo), "add", sec.principal, str(sec.public),

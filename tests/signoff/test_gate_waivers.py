@@ -188,13 +188,17 @@ def test_broken_waiver_file_is_reported_not_silently_dropped(world_repo, keys):
     assert any("w-0000.json: not valid JSON" in m for m in _warnings(res))
 
 
-def test_project_binding(world_repo, keys):
+def test_project_binding(repo, keys):
     from secsdlc.config import Config
 
-    approve(world_repo, request(world_repo, "f1", project="other"), keys["sec"])
-    cfg = Config(source="p/.secsdlc.toml", sections={"policy": {"project": "shop"}})
-    _blocked_because(world_repo, keys, [finding("f1")], "for project 'other', this is 'shop'",
-                     config=cfg)
+    world.setup_registry(repo, keys["admin"], keys["sec"], project="shop")
+    approve(repo, request(repo, "f1", project="other"), keys["sec"])
+    # the repository's configuration naming the other project changes nothing
+    cfg = Config(source="p/.secsdlc.toml", sections={"policy": {"project": "other"}})
+    res = _blocked_because(repo, keys, [finding("f1")], "for project 'other', this is 'shop'",
+                           config=cfg)
+    assert any("not the project the correspondent registry is signed for ('shop')" in m
+               for m in _warnings(res))
 
 
 def test_failed_or_missing_required_scanner_fails_closed(world_repo, keys):

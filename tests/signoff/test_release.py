@@ -21,7 +21,7 @@ def setup(repo, make_key):
 
 
 def _sign(repo, res, key, **kw):
-    s = release.create(res, root=repo, key=key.loaded, principal=key.principal, project="",
+    s = release.create(res, root=repo, key=key.loaded, principal=key.principal, project="shop",
                        now=NOW, **kw)
     release.write_note(repo, s)
     return s

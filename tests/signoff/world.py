@@ -50,20 +50,24 @@ def result(*findings: Finding, scanners: tuple[str, ...] = ("bandit", "semgrep")
     return ScanResult(root=".", runs=tuple(runs))
 
 
-def setup_registry(root: Path, admin: Key, *others: Key) -> None:
+def setup_registry(root: Path, admin: Key, *others: Key, project: str = "shop") -> None:
     text = "".join(allowed_signers.format_line(k.principal, sshsig.public_key_of(k.loaded))
                    for k in (admin, *others))
-    registry.write_signed(root, text, admin.loaded)
+    registry.write_signed(root, text, admin.loaded, project=project)
     commit_all(root, "registry")
 
 
 def request(root: Path, *fps: str, rule: str = "B602", path: str = "app/x.py",
             severity: Severity = Severity.HIGH, requester: str = "dev@example.com",
             days: float = 20, created: datetime = NOW - timedelta(days=1),
-            reason: str = "false positive: input is a constant", project: str = ""
+            reason: str = "false positive: input is a constant", project: str | None = None
             ) -> waivers.Waiver:
-    w = waivers.new_waiver(project=project, fingerprints=fps, rule=rule, path=path,
-                           severity=severity, reason=reason, requester=requester,
+    """A waiver request, for the project the registry is signed for unless `project` says."""
+    from secsdlc.signoff import context
+
+    w = waivers.new_waiver(project=context.signed_project(root) if project is None else project,
+                           fingerprints=fps, rule=rule, path=path, severity=severity,
+                           reason=reason, requester=requester,
                            created=created, expires=created + timedelta(days=days))
     waivers.save(root, w)
     return w

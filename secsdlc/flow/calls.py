@@ -1,0 +1,452 @@
+"""Calls: dispatch, library models, callbacks, and calls into the project's own code."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import re
+from dataclasses import replace
+
+from secsdlc.flow import guards
+from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
+from secsdlc.flow.folding import literal_value, sanitized, value_safe
+from secsdlc.flow.frames import MAX_CALL_DEPTH, REQUEST, Frame, InterpreterBase, State
+from secsdlc.flow.project import PROJECT, FunctionInfo
+from secsdlc.flow.syntax import is_staticmethod, last_name, short
+from secsdlc.flow.values import (
+    ALL_KINDS,
+    NONE,
+    UNKNOWN,
+    Step,
+    Taint,
+    Value,
+    const,
+    container,
+    derived,
+    join,
+    join_all,
+    map_taints,
+    tainted,
+)
+
+# What a call that is a sink of these kinds hands back comes from the database, the system or
+# a file, not from its argument: one weakness is reported once, at the call.
+# (Not regular expressions: a compiled pattern is what later checks are made with.)
+_CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "headeri",
+                       "trustbound", "redirect"})
+_REQUEST_CLEAN_METHODS = frozenset({"is_secure", "is_ajax", "accepts", "get_signed_cookie",
+                                    "is_json", "url_for", "close", "user", "has_key"})
+_WEB_PACKAGES = frozenset({"flask", "werkzeug", "django", "starlette", "fastapi", "aiohttp",
+                           "quart", "bottle"})
+
+
+def _given(kwargs: dict[str, Value], name: str, expected: object) -> bool:
+    value = kwargs.get(name)
+    return value is not None and value.is_const and value.const == expected \
+        and type(value.const) is type(expected)
+
+
+class Calls(InterpreterBase):
+    """What a call hands back, and what it does to its arguments on the way."""
+
+    def _call(self, node: ast.Call, st: State, frame: Frame) -> Value:
+        args, star = self._elements(node.args, st, frame)
+        kwargs: dict[str, Value] = {}
+        for kw in node.keywords:
+            value = self.eval(kw.value, st, frame)
+            if kw.arg is None:
+                for k, v in value.keys or ():
+                    if isinstance(k, str):
+                        kwargs[k] = v
+                if value.rest is not None or value.taints:
+                    star = join(star or value.element(), value.element())
+            else:
+                kwargs[kw.arg] = value
+        if star is not None:
+            args.append(star)
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            receiver = self.eval(func.value, st, frame)
+            return self.method_call(node, func, receiver, args, kwargs, st, frame)
+        if isinstance(func, ast.Name) and func.id == "start_response" and len(args) >= 2:
+            self._start_response(node, args[1], frame)
+            return UNKNOWN
+        if len(node.args) >= 2 and isinstance(node.args[1], ast.Name) and \
+                node.args[1].id == "start_response":
+            # calling the WSGI application a middleware or server wraps: its response is
+            # that application's, judged where it is made
+            return UNKNOWN
+        callee = self.eval(func, st, frame)
+        return self.apply(node, callee, args, kwargs, st, frame)
+
+    def apply(self, node: ast.Call, callee: Value, args: list[Value], kwargs: dict[str, Value],
+              st: State, frame: Frame, receiver: Value | None = None) -> Value:
+        ref = callee.ref
+        if ref is not None:
+            ref = self.project.canonical(ref)
+            if ref in self.project.functions:
+                bound = callee.field("__self__")
+                result, _ = self.call_project(node, self.project.functions[ref], args, kwargs,
+                                              bound, frame)
+                return result
+            if ref in self.project.classes:
+                return self.instantiate(node, ref, args, kwargs, frame)
+            if ref == "super":
+                return UNKNOWN
+            return self.external(node, ref, args, kwargs, st, frame, receiver)
+        if callee.taints:
+            return derived([callee, *args, *kwargs.values()])
+        return self._propagate(args, kwargs, None)
+
+    def method_call(self, node: ast.Call, func: ast.Attribute, receiver: Value,
+                    args: list[Value], kwargs: dict[str, Value], st: State,
+                    frame: Frame) -> Value:
+        name = func.attr
+        if receiver.ref is not None and receiver.ref != REQUEST and \
+                not receiver.ref.startswith(f"{REQUEST}."):
+            callee = self._attribute(func, st, frame) if receiver.ref.startswith(PROJECT) \
+                else Value(ref=f"{receiver.ref}.{name}")
+            if receiver.ref.endswith(".objects") and name not in self.models.sinks_by_method:
+                # a Django manager: rows from the database, not the filter's arguments
+                return UNKNOWN
+            target = self.project.canonical(callee.ref) if callee.ref else None
+            if target is not None and target not in self.project.functions and \
+                    target not in self.project.classes and \
+                    target not in self.models.sinks_by_ref:
+                # a manager or client reached through a name (`Model.objects.raw(...)`)
+                for sink in self.models.sinks_by_method.get(name, ()):
+                    if sink.receiver is None and sink.self_bases is None and \
+                            sink.when != "tainted-receiver":
+                        self.check_sink(node, sink, args, kwargs, frame, receiver)
+            return self.apply(node, callee, args, kwargs, st, frame, receiver)
+        if receiver.ref == REQUEST or (receiver.ref or "").startswith(f"{REQUEST}."):
+            guaranteed = self.models.request_guarantees.get(name, frozenset())
+            if receiver.ref == REQUEST and (name in _REQUEST_CLEAN_METHODS
+                                            or ALL_KINDS in guaranteed):
+                return Value(safe=frozenset({ALL_KINDS}))
+            if receiver.ref == f"{REQUEST}.session":
+                return UNKNOWN
+            # what a request object's methods hand back is the client's data (a framework's
+            # `get_json()`, a project's own `req.arg("name")` wrapper alike)
+            return tainted(Taint("remote", (self.step(frame, node, short(node)),), guaranteed))
+        class_ref = receiver.ctype if receiver.ctype and receiver.ctype.startswith(PROJECT) \
+            else None
+        if class_ref is not None:
+            for index in self.project.handler_class(class_ref):
+                handler = self.models.handler_classes[index]
+                if name in handler.methods:
+                    return tainted(Taint("remote", (self.step(frame, node, short(node)),)))
+            method = self.project.method(class_ref, name)
+            if method is not None:
+                result, after = self.call_project(node, self.project.functions[method], args,
+                                                  kwargs, receiver, frame)
+                if after is not None and after != receiver:
+                    self.write_back(func.value, after, st, frame, node)
+                return result
+            self._self_sinks(node, name, class_ref, args, kwargs, frame)
+        if receiver.ctype == "sax-parser" and name == "setFeature" and len(args) == 2 and \
+                args[1].const is True and "external" in str(args[0].const or "") + str(
+                    last_name(node.args[0]) if node.args else ""):
+            self.write_back(func.value, replace(receiver, ctype="sax-parser-external"), st,
+                            frame, node)
+            return NONE
+        if receiver.taints and name == "get" and "type" in kwargs:
+            caster = kwargs["type"].ref
+            if caster in ("int", "float", "bool"):
+                return Value(safe=frozenset({ALL_KINDS}))
+        sinks = self.models.sinks_by_method.get(name, ())
+        tag = self._receiver_tag(func.value, receiver)
+        consumed = False
+        for sink in sinks:
+            if sink.self_bases is not None:
+                continue
+            if sink.receiver is not None and tag not in sink.receiver:
+                continue
+            if sink.when == "tainted-receiver" and not receiver.all_taints():
+                continue
+            self.check_sink(node, sink, args, kwargs, frame, receiver)
+            consumed = consumed or sink.kind in _CONSUMED
+        if consumed:
+            return UNKNOWN
+        builtin = self._builtin_method(node, func, name, receiver, args, kwargs, st, frame)
+        if builtin is not None:
+            return builtin
+        for san in self.models.sanitizers_by_method.get(name, ()):
+            if san.receiver is None or tag in san.receiver:
+                return sanitized(derived([receiver, *args]), san.clears)
+        if tag in ("xml-tree",):
+            return replace(derived([receiver, *args]), ctype="xml-tree")
+        called = self._callbacks(node, args, kwargs, frame)
+        if called is not None:
+            return called
+        return self._propagate(args, kwargs, receiver)
+
+    def _receiver_tag(self, expr: ast.expr, receiver: Value) -> str | None:
+        if receiver.ctype is not None and not receiver.ctype.startswith(PROJECT):
+            return receiver.ctype
+        last = last_name(expr)
+        if last in self.models.logger_names:
+            return "logger"
+        if last == "wfile":
+            return "wfile"
+        return None
+
+    def _self_sinks(self, node: ast.Call, name: str, class_ref: str, args: list[Value],
+                    kwargs: dict[str, Value], frame: Frame) -> None:
+        names = self.project.classes[class_ref].base_names if class_ref in \
+            self.project.classes else frozenset()
+        for sink in self.models.sinks_by_method.get(name, ()):
+            if sink.self_bases is None:
+                continue
+            if any(re.search(sink.self_bases, n) for n in names):
+                self.check_sink(node, sink, args, kwargs, frame, None)
+
+    def _callbacks(self, node: ast.Call, args: list[Value], kwargs: dict[str, Value],
+                   frame: Frame) -> Value | None:
+        """A project function handed to a library call with its arguments
+        (`loop.run_in_executor(None, job, a, b)`, `pool.submit(job, a)`,
+        `Thread(target=job, args=(a,))`): analysed as called with them."""
+        target = kwargs.get("target") or kwargs.get("func")
+        call_args: list[Value] = []
+        if target is not None and target.ref is not None:
+            extra = kwargs.get("args")
+            call_args = list(extra.items or ()) if extra is not None else []
+        else:
+            for i, arg in enumerate(args):
+                if arg.ref is not None and self.project.canonical(arg.ref) in \
+                        self.project.functions:
+                    target, call_args = arg, args[i + 1:]
+                    break
+        if target is None or target.ref is None:
+            return None
+        ref = self.project.canonical(target.ref)
+        if ref not in self.project.functions:
+            return None
+        result, _ = self.call_project(node, self.project.functions[ref], call_args, {},
+                                      target.field("__self__"), frame)
+        return result
+
+    def _propagate(self, args: list[Value], kwargs: dict[str, Value],
+                   receiver: Value | None) -> Value:
+        parts = [*args, *kwargs.values()] + ([receiver] if receiver is not None else [])
+        if not any(p.all_taints() for p in parts):
+            return UNKNOWN
+        return derived(parts)
+
+    def external(self, node: ast.Call, ref: str, args: list[Value], kwargs: dict[str, Value],
+                 st: State, frame: Frame, receiver: Value | None) -> Value:
+        models = self.models
+        if ref.rsplit(".", 1)[-1] == "Markup":
+            for sink in models.sinks_by_ref.get(ref, ()):
+                self.check_sink(node, sink, args, kwargs, frame, receiver)
+            return Value(ctype="markup", safe=frozenset({"xss"}) if all(
+                a.proven_safe("xss") for a in args) else frozenset())
+        response = consumed = False
+        for sink in models.sinks_by_ref.get(ref, ()):
+            if sink.kind != "none":
+                self.check_sink(node, sink, args, kwargs, frame, receiver)
+                consumed = consumed or sink.kind in _CONSUMED
+            response = response or (sink.kind in ("redirect", "pathtraver", "none") and \
+                ref.split(".")[0] in _WEB_PACKAGES)
+        if response:
+            return Value(ctype="response")
+        if consumed and ref not in models.types:
+            return UNKNOWN
+        if ref in ("lxml.etree.XMLParser", "lxml.etree.XMLPullParser"):
+            entities = kwargs.get("resolve_entities")
+            network = kwargs.get("no_network")
+            if (entities is not None and entities.const is True) or (
+                    network is not None and network.const is False):
+                return Value(ctype="lxml-entities")
+            return Value(ctype="lxml-parser")
+        if ref in models.types:
+            tag = models.types[ref]
+            out = derived([*args, *kwargs.values()])
+            if tag == "store":
+                return Value(ctype="store", keys=())
+            if tag == "buffer":
+                return Value(ctype="buffer", rest=args[0] if args else None)
+            if tag == "template-env" and kwargs.get("autoescape") is not None:
+                return Value(ctype="template-env")
+            return replace(out, ctype=tag)
+        rows = models.sanitizers_by_ref.get(ref, ())
+        applying = [san for san in rows
+                    if not any(_given(kwargs, k, v) for k, v in san.unless)
+                    and all(_given(kwargs, k, v) for k, v in san.when)]
+        if rows:
+            value = derived([*args, *kwargs.values()])
+            if ref in NORMALIZERS:
+                return replace(value, ctype="normpath")
+            return sanitized(value, frozenset().union(*(s.clears for s in applying)))
+        if ref in models.clean_results or ref.rsplit(".", 1)[-1] in models.clean_results:
+            return Value(safe=frozenset({ALL_KINDS}))
+        if ref in NORMALIZERS or ref.rsplit(".", 1)[-1] in ("safe_join",):
+            return replace(derived(args), ctype="normpath")
+        if ref.endswith(("make_response", "HttpResponse", ".Response", "HTMLResponse")) or \
+                ref in ("flask.Response", "werkzeug.wrappers.Response"):
+            body = args[0] if args else kwargs.get("content", kwargs.get("response", NONE))
+            return Value(ctype="response", fields=(("body", body),))
+        if ref in ("re.sub", "regex.sub") and len(args) >= 3 and \
+                isinstance(args[0].const, str) and args[1].is_const:
+            flags = kwargs.get("flags", args[4] if len(args) > 4 else const(0))
+            cleared = guards.substitution_clears(args[0].const, args[1].const,
+                                                 flags.const if isinstance(flags.const, int)
+                                                 else 0)
+            out = derived([args[2]], safe=args[2].safe)
+            return sanitized(out, cleared, keep_safe=args[2].safe) if cleared else out
+        builtin = self._builtin_call(ref, args, kwargs)
+        if builtin is not None:
+            return builtin
+        if ref in ("pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath"):
+            return replace(derived(args), ctype="path")
+        if ref in ("re.compile", "regex.compile") and args:
+            return Value(ctype="regex", fields=(("pattern", args[0]),
+                                               ("flags", args[1] if len(args) > 1 else
+                                                kwargs.get("flags", const(0)))))
+        if ref in URL_PARSERS:
+            return derived(args)
+        if receiver is not None and receiver.ref is not None and not args and not kwargs:
+            return UNKNOWN
+        called = self._callbacks(node, args, kwargs, frame)
+        if called is not None:
+            return called
+        return self._propagate(args, kwargs, None)
+
+    def _builtin_call(self, ref: str, args: list[Value],
+                      kwargs: dict[str, Value]) -> Value | None:
+        first = args[0] if args else None
+        if ref == "str" and first is not None:
+            if first.is_const and not first.taints:
+                return const(str(first.const))
+            return derived([first], safe=value_safe(first), prefix=first.prefix)
+        if ref in ("list", "tuple", "set", "frozenset", "sorted", "reversed") and first is not None:
+            ctype = "set" if ref in ("set", "frozenset") else ("tuple" if ref == "tuple"
+                                                               else "list")
+            if first.items is not None and ref in ("list", "tuple"):
+                return container(ctype, first.items)
+            if isinstance(first.const, str) and not first.taints:
+                return container(ctype, [const(c) for c in first.const[:16]])
+            return container(ctype, rest=first.element())
+        if ref == "dict":
+            if first is not None and first.keys is not None:
+                base = first
+            else:
+                base = container("dict", keys=())
+            for k, v in kwargs.items():
+                base = base.with_key(k, v)
+            return base
+        if ref in ("min", "max", "sum", "next", "iter", "enumerate", "zip", "map", "filter",
+                   "getattr", "repr", "format", "ascii", "bytes", "bytearray", "memoryview",
+                   "vars", "chr", "ord", "hex", "oct", "bin"):
+            if ref in ("chr", "ord", "hex", "oct", "bin"):
+                return Value(safe=frozenset({ALL_KINDS}))
+            if ref == "next" and first is not None:
+                return first.element()
+            if ref == "enumerate" and first is not None:
+                return container("list", rest=container("tuple", [Value(safe=frozenset(
+                    {ALL_KINDS})), first.element()]))
+            if ref in ("zip",):
+                return container("list", rest=container("tuple", [a.element() for a in args]))
+            return self._propagate(args, kwargs, None)
+        if ref in ("print", "setattr", "delattr"):
+            return NONE
+        if ref == "repr" and first is not None:
+            # repr escapes line breaks and quotes what it shows
+            return sanitized(derived([first]), frozenset({"logi", "headeri"}))
+        return None
+
+    def instantiate(self, node: ast.Call, class_ref: str, args: list[Value],
+                    kwargs: dict[str, Value], frame: Frame) -> Value:
+        obj = Value(ctype=class_ref, fields=())
+        init = self.project.method(class_ref, "__init__")
+        if init is None:
+            return obj
+        _, after = self.call_project(node, self.project.functions[init], args, kwargs, obj, frame)
+        return after if after is not None else obj
+
+    def call_project(self, node: ast.Call, info: FunctionInfo, args: list[Value],
+                     kwargs: dict[str, Value], bound: Value | None,
+                     frame: Frame) -> tuple[Value, Value | None]:
+        if info.ref in self.stack or len(self.stack) >= MAX_CALL_DEPTH:
+            return self._propagate(args, kwargs, None), bound
+        is_static = is_staticmethod(info.node)
+        if info.class_ref is not None and bound is None and not is_static and args:
+            bound, args = args[0], args[1:]  # Class.method(obj, ...)
+        key = (info.ref, tuple(args), tuple(sorted(kwargs.items())), bound)
+        try:
+            cached = self.memo.get(key)
+        except TypeError:
+            cached = None
+        if cached is not None:
+            result, after = cached
+        else:
+            result, after = self._invoke(node, info, args, kwargs, bound, is_static, frame)
+            with contextlib.suppress(TypeError):
+                self.memo[key] = (result, after)
+        if result.all_taints():
+            step = self.step(frame, node, f"returned by {info.name}()")
+            result = map_taints(result, lambda t: t.extend(step))
+        return result, after
+
+    def _invoke(self, node: ast.Call, info: FunctionInfo, args: list[Value],
+                kwargs: dict[str, Value], bound: Value | None, is_static: bool,
+                caller: Frame) -> tuple[Value, Value | None]:
+        fn = info.node
+        module = self.project.modules[info.module]
+        frame = Frame(module, info)
+        frame.handler_kinds = self.project.handler_class(info.class_ref)
+        env: State = {}
+        params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+        self_name: str | None = None
+        if info.class_ref is not None and not is_static and params:
+            self_name = params[0]
+            params = params[1:]
+            env[self_name] = bound if bound is not None else Value(ctype=info.class_ref)
+        defaults = fn.args.defaults
+        first_default = len(params) - len(defaults)
+        for i, name in enumerate(params):
+            if i < len(args):
+                value = args[i]
+            elif name in kwargs:
+                value = kwargs.pop(name)
+            elif i >= first_default >= 0 or (i - first_default) >= 0:
+                value = literal_value(defaults[i - first_default]) or UNKNOWN
+            else:
+                value = UNKNOWN
+            env[name] = self._enter(value, info, name)
+        kwargs = dict(kwargs)
+        for arg, default in zip(fn.args.kwonlyargs, fn.args.kw_defaults, strict=True):
+            given = kwargs.pop(arg.arg, None)
+            if given is None:
+                given = (literal_value(default) if default is not None else None) or UNKNOWN
+            env[arg.arg] = self._enter(given, info, arg.arg)
+        if fn.args.vararg is not None:
+            env[fn.args.vararg.arg] = container("tuple", args[len(params):])
+        if fn.args.kwarg is not None:
+            env[fn.args.kwarg.arg] = container("dict", keys=list(kwargs.items()))
+        self.stack.append(info.ref)
+        try:
+            out = self.exec_block(fn.body, env, frame)
+        finally:
+            self.stack.pop()
+        after = None
+        if self_name is not None:
+            final_envs = [env] if out is None else [out]
+            after = final_envs[0].get(self_name, bound)
+        values = [v for v, _ in frame.returns]
+        if frame.yields:
+            result = container("list", rest=join_all(frame.yields))
+        elif values:
+            result = join_all(values)
+        else:
+            result = NONE
+        if info.handler is not None or frame.wsgi_body:
+            self._check_returns(frame, root=False)
+        return result, after
+
+    def _enter(self, value: Value, info: FunctionInfo, name: str) -> Value:
+        if not value.all_taints():
+            return value
+        step = Step(info.path, info.node.lineno, info.node.col_offset + 1,
+                    f"{info.name}({name})")
+        return map_taints(value, lambda t: t.extend(step))

@@ -1,0 +1,235 @@
+"""Checks: what a passed test proves about the values it tested, and sanitizers clearing kinds."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from secsdlc.flow import guards
+from secsdlc.flow.folding import constant_collection
+from secsdlc.flow.frames import MAX_CALL_DEPTH, Frame, InterpreterBase, State
+from secsdlc.flow.methods import STR_KEEP
+from secsdlc.flow.project import FunctionInfo
+from secsdlc.flow.syntax import is_staticmethod
+from secsdlc.flow.values import ALL_KINDS, UNKNOWN, Value, map_taints
+
+NORMALIZERS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath",
+                         "posixpath.normpath", "os.path.normcase", "safe_join",
+                         "werkzeug.utils.safe_join", "werkzeug.security.safe_join",
+                         "flask.safe_join", "django.utils._os.safe_join"})
+URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse",
+                         "urllib3.util.parse_url", "furl.furl", "yarl.URL"})
+_SAFE_URL_CHECKS = frozenset({"url_has_allowed_host_and_scheme", "is_safe_url",
+                              "django.utils.http.url_has_allowed_host_and_scheme",
+                              "django.utils.http.is_safe_url"})
+_ALNUM_CHECKS = frozenset({"isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal",
+                           "isidentifier"})
+
+
+def _cleared_kinds(value: Value) -> frozenset[str]:
+    if value.is_const and not value.taints:
+        return frozenset({ALL_KINDS})
+    taints = value.all_taints()
+    if not taints:
+        return value.safe
+    common = frozenset.intersection(*(t.cleared for t in taints))
+    return common | value.safe
+
+
+class Checks(InterpreterBase):
+    """Refinement of the state on the branch where a check held."""
+
+    def refine(self, test: ast.expr, truth: bool, st: State, frame: Frame) -> State:
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            return self.refine(test.operand, not truth, st, frame)
+        if isinstance(test, ast.BoolOp):
+            conjunctive = isinstance(test.op, ast.And)
+            if conjunctive == truth:
+                for value in test.values:
+                    st = self.refine(value, truth, st, frame)
+            return st
+        if isinstance(test, ast.Compare) and len(test.ops) == 1:
+            op, right = test.ops[0], test.comparators[0]
+            holds = (isinstance(op, (ast.In, ast.Eq, ast.Is)) and truth) or \
+                    (isinstance(op, (ast.NotIn, ast.NotEq, ast.IsNot)) and not truth)
+            if not holds:
+                return st
+            other = self.eval(right, st, frame)
+            if isinstance(op, (ast.In, ast.NotIn)):
+                if constant_collection(other):
+                    return self._clear(test.left, frozenset({ALL_KINDS}), st, frame)
+                return st
+            # `holds` says the comparison is an equality here (`==` true or `!=` false)
+            if isinstance(op, (ast.Eq, ast.NotEq)) and other.is_const and not other.taints:
+                return self._clear(test.left, frozenset({ALL_KINDS}), st, frame, other)
+            if isinstance(op, (ast.Eq, ast.NotEq)):
+                return self._refine_common_path(test.left, right, st, frame)
+            return st
+        if isinstance(test, ast.Call):
+            return self._refine_call(test, truth, st, frame)
+        if isinstance(test, ast.Name) and test.id in frame.conditions:
+            # `ok = is_safe(url)` ... `if ok:`
+            return self.refine(frame.conditions[test.id], truth, st, frame)
+        return st
+
+    def _refine_common_path(self, left: ast.expr, right: ast.expr, st: State,
+                            frame: Frame) -> State:
+        """`os.path.commonpath([base, path]) == base`: `path` is inside `base`."""
+        for call, base in ((left, right), (right, left)):
+            if isinstance(call, ast.Call) and call.args and \
+                    (self._static_ref(call.func, st, frame) or "").endswith("commonpath") and \
+                    isinstance(call.args[0], (ast.List, ast.Tuple)):
+                for element in call.args[0].elts:
+                    if ast.dump(element) != ast.dump(base):
+                        st = self._clear(element, frozenset({"pathtraver"}), st, frame)
+        return st
+
+    def _refine_call(self, test: ast.Call, truth: bool, st: State, frame: Frame) -> State:
+        func = test.func
+        callee = self.eval(func, st, frame) if isinstance(func, (ast.Name, ast.Attribute)) \
+            else UNKNOWN
+        ref = self.project.canonical(callee.ref) if callee.ref else None
+        if ref in self.project.functions:
+            return self._refine_by_predicate(test, self.project.functions[ref], callee, truth,
+                                             st, frame)
+        if not truth:
+            return st
+        if isinstance(func, ast.Attribute):
+            name = func.attr
+            if name in _ALNUM_CHECKS:
+                return self._clear(func.value, frozenset({ALL_KINDS}), st, frame)
+            if name in ("startswith", "is_relative_to") and test.args:
+                receiver = self.eval(func.value, st, frame)
+                prefix = self.eval(test.args[0], st, frame)
+                if receiver.ctype == "normpath":
+                    return self._clear(func.value, frozenset({"pathtraver"}), st, frame)
+                if isinstance(prefix.const, str) and "://" in prefix.const and \
+                        prefix.const.split("://", 1)[1].count("/") >= 1:
+                    return self._clear(func.value, frozenset({"ssrf", "redirect"}), st, frame)
+                return st
+            if name in ("match", "fullmatch", "search"):
+                pattern = self.eval(func.value, st, frame)
+                base = self._static_ref(func.value, st, frame)
+                if base in ("re", "regex") and len(test.args) >= 2:
+                    pat = self.eval(test.args[0], st, frame)
+                    flags = self.eval(test.args[2], st, frame) if len(test.args) > 2 else None
+                    return self._regex_guard(name, pat, flags, test.args[1], st, frame)
+                if pattern.ctype == "regex" and test.args:
+                    compiled = pattern.field("pattern")
+                    flags = pattern.field("flags")
+                    if compiled is not None:
+                        return self._regex_guard(name, compiled, flags, test.args[0], st, frame)
+                return st
+        ref = self._static_ref(func, st, frame)
+        if ref is not None and test.args:
+            last = ref.rsplit(".", 1)[-1]
+            if ref in _SAFE_URL_CHECKS or last in _SAFE_URL_CHECKS:
+                return self._clear(test.args[0], frozenset({"redirect", "ssrf"}), st, frame)
+        if ref is not None and not test.args and ref.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS:
+            for kw in test.keywords:
+                if kw.arg == "url":
+                    return self._clear(kw.value, frozenset({"redirect", "ssrf"}), st, frame)
+            if last == "compare_digest":
+                for arg in test.args:
+                    st = self._clear(arg, frozenset({ALL_KINDS}), st, frame)
+                return st
+            if last == "isinstance" and len(test.args) == 2:
+                kinds = self._static_ref(test.args[1], st, frame)
+                if kinds in ("int", "float", "bool", "uuid.UUID"):
+                    return self._clear(test.args[0], frozenset({ALL_KINDS}), st, frame)
+        return st
+
+    def _refine_by_predicate(self, test: ast.Call, info: FunctionInfo, callee: Value,
+                             truth: bool, st: State, frame: Frame) -> State:
+        """A check written as a function of the project (`if not is_allowed_host(url):`):
+        what holds of each argument on every path where it returns `truth` holds here."""
+        if info.ref in self.stack or len(self.stack) >= MAX_CALL_DEPTH or \
+                any(isinstance(a, ast.Starred) for a in test.args):
+            return st
+        args = [self.eval(a, st, frame) for a in test.args]
+        bound = callee.field("__self__")
+        fn = info.node
+        params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+        if info.class_ref is not None and not is_staticmethod(fn):
+            params = params[1:]
+        inner = Frame(self.project.modules[info.module], info, predicate=truth)
+        env: State = dict(zip(params, args, strict=False))
+        if info.class_ref is not None and not is_staticmethod(fn) and fn.args.args:
+            env[fn.args.args[0].arg] = bound if bound is not None else Value(ctype=info.class_ref)
+        self.stack.append(info.ref)
+        try:
+            end = self.exec_block(fn.body, env, inner)
+        finally:
+            self.stack.pop()
+        if end is not None and truth is False:
+            inner.predicate_states.append(end)  # falling off the end returns None
+        if not inner.predicate_states:
+            return st
+        for i, expr in enumerate(test.args[:len(params)]):
+            kinds: frozenset[str] | None = None
+            for state in inner.predicate_states:
+                value = state.get(params[i])
+                here = _cleared_kinds(value) if value is not None else frozenset()
+                kinds = here if kinds is None else kinds & here
+            if kinds:
+                st = self._clear(expr, kinds, st, frame)
+        return st
+
+    def _regex_guard(self, function: str, pattern: Value, flags: Value | None,
+                     subject: ast.expr, st: State, frame: Frame) -> State:
+        if not isinstance(pattern.const, str):
+            return st
+        flag_value = flags.const if flags is not None and isinstance(flags.const, int) else 0
+        cleared = guards.regex_check(function, pattern.const, int(flag_value))
+        return self._clear(subject, cleared, st, frame) if cleared else st
+
+    def _clear(self, expr: ast.expr, kinds: frozenset[str], st: State, frame: Frame,
+               to: Value | None = None) -> State:
+        """The value `expr` names (and what it was parsed from) is safe for `kinds`."""
+        names: set[str] = set()
+        target = expr
+        if isinstance(target, ast.BoolOp) and isinstance(target.op, ast.Or):
+            target = target.values[0]  # `(urlsplit(url).hostname or "") in ALLOWED`
+        while isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) \
+                and target.func.attr in STR_KEEP:
+            target = target.func.value
+        if isinstance(target, ast.Call) and target.args:
+            ref = self._static_ref(target.func, st, frame)
+            if ref in URL_PARSERS or ref in NORMALIZERS or (ref or "").endswith("urlparse"):
+                target = target.args[0]
+        if isinstance(target, ast.Attribute) and target.attr == "scheme":
+            return st  # the scheme says nothing about which host is reached
+        if isinstance(target, ast.Attribute) and target.attr in ("netloc", "hostname", "host"):
+            kinds = frozenset({"ssrf", "redirect"})
+            target = target.value
+            if isinstance(target, ast.Call) and target.args:
+                target = target.args[0]
+        if isinstance(target, ast.Name):
+            names.add(target.id)
+            names |= frame.origins.get(target.id, set())
+        elif isinstance(target, (ast.Attribute, ast.Subscript)):
+            value = self.eval(target, st, frame)
+            self._write_back_cleared(target, self._cleaned(value, kinds, to), st, frame)
+            return st
+        for name in names:
+            current = st.get(name)
+            if current is not None:
+                st[name] = self._cleaned(current, kinds, to if name == getattr(target, "id", None)
+                                         else None)
+        return st
+
+    def _write_back_cleared(self, target: ast.expr, value: Value, st: State, frame: Frame) -> None:
+        if isinstance(target, ast.Attribute):
+            owner = self.eval(target.value, st, frame)
+            if owner.ref is None:
+                self.write_back(target.value, owner.with_field(target.attr, value), st, frame,
+                                target)
+        elif isinstance(target, ast.Subscript):
+            self.write_back(target, value, st, frame, target)
+
+    @staticmethod
+    def _cleaned(value: Value, kinds: frozenset[str], to: Value | None) -> Value:
+        if to is not None and ALL_KINDS in kinds:
+            return to
+        cleaned = map_taints(value, lambda t: t.clear(kinds))
+        return replace(cleaned, safe=cleaned.safe | kinds)

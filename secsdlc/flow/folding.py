@@ -1,0 +1,125 @@
+"""Pure helpers on abstract values: truth, constant comparisons, literals, joins of states."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from secsdlc.flow.frames import State
+from secsdlc.flow.project import PROJECT
+from secsdlc.flow.values import (
+    ALL_KINDS,
+    UNKNOWN,
+    Value,
+    const,
+    container,
+    join,
+    join_all,
+    map_taints,
+)
+
+
+def value_safe(value: Value) -> frozenset[str]:
+    if value.is_const and not value.taints:
+        return frozenset({ALL_KINDS})
+    return value.safe
+
+
+def truth_of(value: Value) -> bool | None:
+    if value.taints:
+        return None
+    if value.is_const:
+        try:
+            return bool(value.const)
+        except Exception:
+            return None
+    if value.items is not None and value.rest is None and value.ctype in ("list", "tuple"):
+        return bool(value.items)
+    if value.ref is not None and value.ref.startswith(PROJECT):
+        return True
+    return None
+
+
+def fold_compare(fn: Callable[[object, object], object], op: ast.cmpop, left: Value,
+                 right: Value) -> bool | None:
+    if left.taints or right.taints:
+        if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right.const, str) and \
+                isinstance(left.const, str):
+            return None
+        return None
+    a: object = left.const
+    b: object = right.const
+    if isinstance(op, (ast.In, ast.NotIn)) and not right.is_const:
+        if right.items is not None and right.rest is None and all(
+                i.is_const for i in right.items) and left.is_const:
+            b = tuple(i.const for i in right.items)
+        elif right.keys is not None and right.rest is None and left.is_const:
+            b = tuple(k for k, _ in right.keys)
+        else:
+            return None
+    elif not (left.is_const and right.is_const):
+        return None
+    try:
+        return bool(fn(a, b))
+    except Exception:
+        return None
+
+
+def constant_collection(value: Value) -> bool:
+    if value.taints:
+        return False
+    if isinstance(value.const, (str, tuple, frozenset)) and value.is_const:
+        return not isinstance(value.const, str) or len(value.const) > 0
+    if value.items is not None and value.rest is None:
+        return all(i.is_const and not i.taints for i in value.items) and bool(value.items)
+    if value.keys is not None and value.rest is None:
+        return bool(value.keys)
+    return False
+
+
+def literal_value(node: ast.expr) -> Value | None:
+    """A default argument or class attribute written as a literal."""
+    try:
+        value = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return from_python(value)
+
+
+def from_python(value: object, depth: int = 0) -> Value:
+    if depth > 3:
+        return UNKNOWN
+    if isinstance(value, (list, tuple)):
+        return container("list" if isinstance(value, list) else "tuple",
+                         [from_python(v, depth + 1) for v in value])
+    if isinstance(value, (set, frozenset)):
+        return container("set", [from_python(v, depth + 1) for v in value])
+    if isinstance(value, dict):
+        return container("dict", keys=[(k, from_python(v, depth + 1)) for k, v in value.items()
+                                       if isinstance(k, (str, int, bool))])
+    return const(value)
+
+
+def join_states(states: Iterable[State | None]) -> State | None:
+    live = [s for s in states if s is not None]
+    if not live:
+        return None
+    if len(live) == 1:
+        return live[0]
+    out: State = {}
+    names = set().union(*live)
+    for name in names:
+        values = [s.get(name) for s in live]
+        present = [v for v in values if v is not None]
+        joined = join_all(present)
+        if len(present) < len(values) and joined.is_const:
+            joined = join(joined, UNKNOWN)
+        out[name] = joined
+    return out
+
+
+def sanitized(value: Value, kinds: frozenset[str],
+               keep_safe: frozenset[str] = frozenset()) -> Value:
+    cleaned = map_taints(value, lambda t: t.clear(kinds))
+    return replace(cleaned, safe=cleaned.safe | kinds | keep_safe)

@@ -1,0 +1,126 @@
+"""The interpreter's state and frames, its budget, and what each of its parts needs from the
+others."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from secsdlc.flow.models import Models, Sink
+from secsdlc.flow.project import FunctionInfo, Module, Project
+from secsdlc.flow.values import Step, Value
+
+State = dict[str, Value]
+MAX_CALL_DEPTH = 7
+REQUEST = "web.request"
+
+
+class BudgetExceeded(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Report:
+    """A source reaching a sink."""
+
+    kind: str
+    sink: Step
+    trace: tuple[Step, ...]  # source first, sink last
+
+
+@dataclass
+class Loop:
+    breaks: list[State] = field(default_factory=list)
+    continues: list[State] = field(default_factory=list)
+
+
+@dataclass
+class Frame:
+    module: Module
+    info: FunctionInfo | None
+    returns: list[tuple[Value, Step]] = field(default_factory=list)
+    yields: list[Value] = field(default_factory=list)
+    loops: list[Loop] = field(default_factory=list)
+    content_type: Value | None = None
+    # when analysed as a check: the truth value asked for, and the states it is returned in
+    predicate: bool | None = None
+    predicate_states: list[State] = field(default_factory=list)
+    wsgi_body: bool = False  # the frame started a WSGI response: what it returns is the body
+    origins: dict[str, set[str]] = field(default_factory=dict)
+    conditions: dict[str, ast.expr] = field(default_factory=dict)
+    handler_kinds: list[int] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.module.path
+
+
+class InterpreterBase:
+    """What every part of the interpreter shares: the analysis's state, the budget, and the
+    methods one part calls in another."""
+
+    def __init__(self, project: Project, models: Models, budget: int = 60_000) -> None:
+        self.project = project
+        self.models = models
+        self.budget_per_root = budget
+        self.budget = budget
+        self.reports: dict[tuple[str, str, int, int, Step], Report] = {}
+        # (path, line, kind) -> the dangerous argument was constant or sanitized every time
+        self.proofs: dict[tuple[str, int, str], bool] = {}
+        self.globals: dict[str, State] = {}
+        self._globals_busy: set[str] = set()
+        self.stack: list[str] = []
+        self.memo: dict[tuple[object, ...], tuple[Value, Value | None]] = {}
+        self._class_consts: dict[str, dict[str, Value]] = {}
+        # the enclosing function's variables where a nested function is defined (closures)
+        self.closures: dict[str, State] = {}
+
+    def _charge(self) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise BudgetExceeded()
+
+    def step(self, frame: Frame, node: ast.AST, note: str) -> Step:
+        return Step(frame.path, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1,
+                    note)
+
+    if TYPE_CHECKING:
+        # provided by the parts combined into the interpreter, each in its own module
+        def _attribute(self, node: ast.Attribute, st: State, frame: Frame) -> Value: ...
+
+        def _binop(self, op: ast.operator, left: Value, right: Value) -> Value: ...
+
+        def _builtin_method(self, node: ast.Call, func: ast.Attribute, name: str, recv: Value,
+                            args: list[Value], kwargs: dict[str, Value], st: State,
+                            frame: Frame) -> Value | None: ...
+
+        def _check_returns(self, frame: Frame, root: bool = True) -> None: ...
+
+        def _elements(self, elts: list[ast.expr], st: State,
+                      frame: Frame) -> tuple[list[Value], Value | None]: ...
+
+        def _start_response(self, node: ast.Call, headers: Value, frame: Frame) -> None: ...
+
+        def _static_ref(self, node: ast.expr, st: State, frame: Frame) -> str | None: ...
+
+        def assign(self, target: ast.expr, value: Value, st: State, frame: Frame,
+                   node: ast.AST) -> None: ...
+
+        def check_sink(self, node: ast.Call, sink: Sink, args: list[Value],
+                       kwargs: dict[str, Value], frame: Frame, receiver: Value | None) -> None: ...
+
+        def eval(self, node: ast.expr | None, st: State, frame: Frame) -> Value: ...
+
+        def exec_block(self, body: Sequence[ast.stmt], state: State | None,
+                       frame: Frame) -> State | None: ...
+
+        def module_globals(self, module: Module) -> State: ...
+
+        def refine(self, test: ast.expr, truth: bool, st: State, frame: Frame) -> State: ...
+
+        def sink_values(self, kind: str, values: Iterable[Value], sink: Step) -> None: ...
+
+        def write_back(self, expr: ast.expr, value: Value, st: State, frame: Frame,
+                       node: ast.AST) -> None: ...

@@ -1,0 +1,157 @@
+"""Sinks: tainted values reaching a dangerous call, a response body or a header."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+from dataclasses import replace
+
+from secsdlc.flow.frames import Frame, InterpreterBase, Report
+from secsdlc.flow.models import Sink
+from secsdlc.flow.syntax import short
+from secsdlc.flow.values import Step, Value
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash",
+                     "/usr/bin/sh", "cmd", "cmd.exe", "powershell", "pwsh"})
+
+
+def _response_values(value: Value) -> list[Value]:
+    if value.ctype == "response":
+        return [value]
+    if value.items is not None:
+        return [v for v in value.items if v.ctype == "response"]
+    return []
+
+
+def _safe_by_structure(kind: str, value: Value) -> bool:
+    """A fixed scheme and host in front of the data keeps a request or redirect on our site."""
+    if kind in ("ssrf", "redirect") and value.prefix:
+        prefix = value.prefix
+        if "://" in prefix:
+            return "/" in prefix.split("://", 1)[1] or "?" in prefix or "#" in prefix
+        if kind == "redirect" and prefix.startswith("/") and len(prefix) > 1 and \
+                prefix[1] not in "/\\":
+            return True
+    if kind == "sqli" and value.ctype in ("list", "tuple", "dict"):
+        return False
+    return False
+
+
+class Sinks(InterpreterBase):
+    """Reports of a source reaching a sink, and proofs of the safe ones."""
+
+    def check_sink(self, node: ast.Call, sink: Sink, args: list[Value],
+                   kwargs: dict[str, Value], frame: Frame, receiver: Value | None) -> None:
+        values = [args[i] for i in sink.args if i < len(args)]
+        values += [kwargs[k] for k in sink.kwargs if k in kwargs]
+        kind = sink.kind
+        when = sink.when
+        if when == "command":
+            shell = kwargs.get("shell")
+            shell_off = shell is None or (shell.is_const and not shell.const)
+            if shell_off and values:
+                first = values[0]
+                if first.items is not None and len(first.items) >= 3 and \
+                        first.items[0].const in _SHELLS and first.items[1].const in ("-c", "/c"):
+                    values = [first.items[2]]  # the shell runs that element as a command line
+                elif first.items is not None:
+                    values = [first.items[0]] if first.items else []
+                elif first.ctype in ("list", "tuple") or first.rest is not None:
+                    values = []
+        elif when == "unsafe-yaml":
+            loader = kwargs.get("Loader", args[1] if len(args) > 1 else None)
+            name = (loader.ref or "") if loader is not None else ""
+            if name.endswith(("SafeLoader", "CSafeLoader", "BaseLoader")):
+                return
+        elif when == "allow-pickle":
+            flag = kwargs.get("allow_pickle")
+            if flag is None or (flag.is_const and not flag.const):
+                return
+        elif when in ("html-content", "not-dict"):
+            if any(v.ctype == "dict" or v.keys is not None for v in values):
+                return
+            positional_type = args[1].const if len(args) > 1 and sink.ref and \
+                sink.ref.startswith("django.") else None
+            if isinstance(positional_type, str) and "html" not in positional_type.lower():
+                return  # HttpResponse(content, content_type)
+            for name in ("content_type", "mimetype", "media_type", "ctype"):
+                ct = kwargs.get(name)
+                if ct is not None and isinstance(ct.const, str) and \
+                        "html" not in ct.const.lower():
+                    return
+        elif when == "lxml-entities":
+            parser = kwargs.get("parser", args[1] if len(args) > 1 else None)
+            if parser is None or parser.ctype != "lxml-entities":
+                return
+        elif when == "sax-external":
+            parser = kwargs.get("parser", args[1] if len(args) > 1 else None)
+            if parser is None or parser.ctype != "sax-parser-external":
+                return
+        if kind == "xss" and sink.receiver == ("wfile",):
+            ct = frame.content_type
+            if ct is not None and isinstance(ct.const, str) and "html" not in ct.const.lower():
+                return
+        if kind == "headeri" and sink.method in ("send_header", "set_header", "add_header") \
+                and args:
+            header = args[0].const.lower() if isinstance(args[0].const, str) else ""
+            if header == "content-type" and len(args) > 1:
+                frame.content_type = args[1]
+                return
+            if header == "location":
+                kind = "redirect"
+        note = short(node)
+        self.sink_values(kind, values, self.step(frame, node, note))
+
+    def sink_values(self, kind: str, values: Iterable[Value], sink: Step) -> None:
+        values = list(values)
+        key = (sink.path, sink.line, kind)
+        proven = all(v.proven_safe(kind) or _safe_by_structure(kind, v) for v in values)
+        self.proofs[key] = self.proofs.get(key, True) and proven
+        for value in values:
+            if _safe_by_structure(kind, value):
+                continue
+            for taint in value.all_taints():
+                if taint.kind != "remote" or not taint.reaches(kind):
+                    continue
+                trace = (*taint.trace, sink)
+                rkey = (kind, sink.path, sink.line, sink.col, taint.source)
+                old = self.reports.get(rkey)
+                if old is None or len(trace) < len(old.trace):
+                    self.reports[rkey] = Report(kind, sink, trace)
+
+    def _check_returns(self, frame: Frame, root: bool = True) -> None:
+        info = frame.info
+        if info is None:
+            return
+        for value, step in frame.returns:
+            for candidate in _response_values(value) if root else []:
+                body = candidate.field("body")
+                if body is not None:
+                    self.sink_values("xss", [body], replace(step, note="HTML response"))
+            if info.html_return and value.ctype not in ("dict", "response") and \
+                    value.keys is None:
+                body = value.items[0] if value.ctype == "tuple" and value.items else value
+                if body.ctype not in ("dict", "response") and body.keys is None and \
+                        body.ref is None:
+                    self.sink_values("xss", [body], replace(step, note="returned as HTML"))
+            ct = frame.content_type
+            known = ct is not None and isinstance(ct.const, str)
+            wsgi = (info.handler == "wsgi" and info.class_ref is None) or (
+                frame.wsgi_body and known)
+            if wsgi and not (known and "html" not in str(ct.const if ct else "").lower()):
+                self.sink_values("xss", [value], replace(step, note="WSGI response body"))
+
+    def _start_response(self, node: ast.Call, headers: Value, frame: Frame) -> None:
+        """WSGI headers: the content type decides whether the body is HTML; other values are
+        headers a client's data must not break."""
+        for header in headers.items or ():
+            if header.items is None or len(header.items) != 2:
+                continue
+            name, value = header.items
+            key = name.const.lower() if isinstance(name.const, str) else ""
+            if key == "content-type":
+                frame.content_type = value
+            elif key:
+                kind = "redirect" if key == "location" else "headeri"
+                self.sink_values(kind, [value], self.step(frame, node, f"{name.const} header"))
+        frame.wsgi_body = True

@@ -1,0 +1,179 @@
+"""How findings in test, documentation and example code count: `[tool.secsdlc.policy.scopes]`.
+
+    [tool.secsdlc.policy.scopes.tests]
+    paths = ["**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py"]
+    rules = {"*" = "low", "secsdlc.secrets.*" = "keep", "B101" = "ignore"}
+
+A scope is a set of path globs (relative to the scan root) and what happens there to the findings
+of each rule: `ignore` (not reported), a severity (reported at most at that severity) or `keep`.
+A rule is named by its id, a glob over ids (`secsdlc.taint.*`), a CWE (`CWE-798`) or an OWASP
+category (`A05:2025`); the exact id wins, else the longest pattern that matches. A finding that
+several tools reported, or that lies in several scopes, gets the treatment that keeps the most of
+it, so a scope never hides what another rule or scope keeps.
+
+The built-in scopes (`DEFAULT_SCOPES`, documented in docs/rules.md) are the policy when the
+configuration says nothing. A configured scope of the same name replaces the built-in `paths`
+when it gives them and adds to or overrides its `rules` entry by entry; other names add scopes.
+Being part of the policy, a scope is read only from a signed configuration in enforce mode (see
+secsdlc.trusted_config): a commit cannot widen where findings stop blocking.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from secsdlc.errors import ConfigError
+from secsdlc.files import matches
+from secsdlc.model import Finding, ScanResult, Severity
+
+IGNORE = "ignore"
+KEEP = "keep"
+
+# A password or URL credential in a fixture or a prose example is not a leak; a private key or a
+# provider's token is one wherever it is committed (the secrets scanner's other rules).
+_CREDENTIALS: Mapping[str, str] = {
+    "secsdlc.secrets.hardcoded-credential": "low",
+    "secsdlc.secrets.url-credentials": "low",
+    "secsdlc.python.auth.hardcoded-credentials": "low",
+    "B105": "low", "B106": "low", "B107": "low",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scope:
+    name: str
+    paths: tuple[str, ...]
+    rules: Mapping[str, str] = field(default_factory=dict)  # pattern -> ignore | keep | severity
+
+    def covers(self, path: str) -> bool:
+        return bool(self.paths) and matches(path, self.paths)
+
+    def treatment(self, finding: Finding) -> tuple[str, str] | None:
+        """(action, the pattern that chose it) that keeps the most of the finding, or None."""
+        chosen: list[tuple[str, str]] = []
+        for rule_id in (finding.rule_id, *finding.related_rule_ids):
+            if rule_id in self.rules:
+                chosen.append((self.rules[rule_id], rule_id))
+                continue
+            hits = [p for p in self.rules if _pattern_matches(p, rule_id, finding)]
+            if hits:
+                pattern = max(hits, key=len)
+                chosen.append((self.rules[pattern], pattern))
+        return max(chosen, key=lambda c: _kept(c[0])) if chosen else None
+
+
+DEFAULT_SCOPES: tuple[Scope, ...] = (
+    # tests exercise vulnerable code on purpose and check with assert: nothing there blocks,
+    # except a real key or token, which is leaked wherever it is committed
+    Scope(name="tests",
+          paths=("**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py"),
+          rules={"*": "low", "secsdlc.secrets.*": KEEP, **_CREDENTIALS,
+                 "B101": IGNORE, "secsdlc.python.access-control.assert-authorization": IGNORE}),
+    # snippets in documentation are copied: they count, but their example passwords are prose
+    Scope(name="docs", paths=("**/docs/**",), rules={**_CREDENTIALS, "B101": IGNORE}),
+    # example applications are what users copy first: every finding counts
+    Scope(name="examples", paths=("**/examples/**",), rules={}),
+)
+
+
+def _pattern_matches(pattern: str, rule_id: str, finding: Finding) -> bool:
+    if pattern.upper().startswith("CWE-"):
+        return pattern[4:].isdigit() and int(pattern[4:]) in finding.cwe
+    if pattern in finding.owasp_2025 or pattern in finding.owasp_2021:
+        return True
+    return fnmatch.fnmatchcase(rule_id, pattern)
+
+
+def _kept(action: str) -> int:
+    """How much of a finding an action keeps: ignore < info < ... < critical < keep."""
+    if action == IGNORE:
+        return -1
+    if action == KEEP:
+        return 99
+    return Severity.parse(action).rank
+
+
+def parse(table: Any, *, source: str, prefix: str) -> tuple[tuple[Scope, ...], list[str]]:
+    """The scopes in force: the built-in ones with the configuration's on top; and warnings."""
+    key = prefix + "scopes"
+    if not isinstance(table, dict):
+        raise ConfigError(source, key, "must be a table of scopes, e.g. [policy.scopes.tests]")
+    warnings: list[str] = []
+    scopes = {s.name: s for s in DEFAULT_SCOPES}
+    for name, body in table.items():
+        where = f"{key}.{name}"
+        if not isinstance(body, dict):
+            raise ConfigError(source, where, "must be a table with paths and rules")
+        for unknown in sorted(set(body) - {"paths", "rules"}):
+            warnings.append(f"{source}: unknown key {where}.{unknown!r} ignored")
+        base = scopes.get(name, Scope(name=name, paths=()))
+        paths = base.paths
+        if "paths" in body:
+            value = body["paths"]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise ConfigError(source, f"{where}.paths", "must be a list of path globs")
+            paths = tuple(value)
+        rules = dict(base.rules)
+        value = body.get("rules", {})
+        if not isinstance(value, dict):
+            raise ConfigError(source, f"{where}.rules",
+                              'must be a table of rule = "ignore" | "keep" | a severity')
+        for pattern, action in value.items():
+            rules[pattern] = _action(action, source, f"{where}.rules.{pattern!r}")
+        scopes[name] = Scope(name=name, paths=paths, rules=rules)
+    return tuple(scopes.values()), warnings
+
+
+def _action(value: object, source: str, key: str) -> str:
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in (IGNORE, KEEP):
+            return lowered
+        try:
+            return Severity.parse(lowered).value
+        except ValueError:
+            pass
+    choices = ", ".join(s.value for s in Severity)
+    raise ConfigError(source, key, f"must be 'ignore', 'keep' or a severity ({choices})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scoped:
+    result: ScanResult
+    # scope name -> how many findings there were not reported
+    ignored: Mapping[str, int]
+
+
+def apply(result: ScanResult, scopes: Iterable[Scope]) -> Scoped:
+    """Lower or leave out the findings the scopes that cover their paths say to."""
+    scopes = tuple(s for s in scopes if s.paths and s.rules)
+    if not scopes:
+        return Scoped(result=result, ignored={})
+    ignored: Counter[str] = Counter()
+    runs = []
+    for run in result.runs:
+        kept: list[Finding] = []
+        for finding in run.findings:
+            decided = [(t, s) for s in scopes if s.covers(finding.location.path)
+                       for t in [s.treatment(finding)] if t is not None]
+            if not decided:
+                kept.append(finding)
+                continue
+            (action, pattern), scope = max(decided, key=lambda d: _kept(d[0][0]))
+            if action == IGNORE:
+                ignored[scope.name] += 1
+                continue
+            if action != KEEP:
+                ceiling = Severity.parse(action)
+                if finding.severity.rank > ceiling.rank:
+                    finding = replace(finding, severity=ceiling, properties={
+                        **finding.properties,
+                        "scoped": f"{finding.severity.value} lowered to {ceiling.value} by "
+                                  f"the policy scope {scope.name!r} (rule {pattern!r})"})
+            kept.append(finding)
+        runs.append(replace(run, findings=tuple(kept)))
+    return Scoped(result=replace(result, runs=tuple(runs)), ignored=dict(ignored))
