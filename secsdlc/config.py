@@ -41,7 +41,7 @@ DEFAULT_EXCLUDE = (
 PROGRAM_OPTIONS = frozenset({"executable"})
 
 # Sections other issues' features own; recognised here so they do not warn as unknown.
-_SECTIONS = ("scanners", "policy", "suppressions", "history", "bandit-precision")
+_SECTIONS = ("scanners", "policy", "suppressions", "history")
 
 
 @dataclass(frozen=True, kw_only=True)

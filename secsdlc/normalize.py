@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import re
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -20,13 +19,9 @@ from secsdlc.model import (
     Severity,
     Suppression,
 )
+from secsdlc.redaction import CREDENTIAL_CWES, literals, mask_literals, redact_text
 from secsdlc.scanners.interface import AnalysedCall
-from secsdlc.scanners.secrets import MASK, redact_text
 
-# CWEs whose findings are about a credential in the code: their literals are masked even when no
-# secrets scanner ran, because bandit quotes the password it found in its message.
-CREDENTIAL_CWES = frozenset({259, 321, 522, 798})
-_LITERAL = re.compile(r"""(?P<q>['"])(?:(?!(?P=q)).){1,400}(?P=q)""")
 _SNIPPET_MAX_LINES = 5
 _SNIPPET_MAX_CHARS = 2000
 
@@ -85,10 +80,6 @@ def _decoded(value: str) -> str | None:
     return None
 
 
-def _mask_literals(text: str) -> str:
-    return _LITERAL.sub(lambda m: m.group("q") + MASK + m.group("q"), text)
-
-
 def clean(finding: Finding, sources: SourceCache, values: frozenset[str]) -> Finding:
     """Fill the snippet from the source and scrub every secret from the text fields."""
     snippet = finding.snippet
@@ -103,9 +94,9 @@ def clean(finding: Finding, sources: SourceCache, values: frozenset[str]) -> Fin
     if CREDENTIAL_CWES.intersection(finding.cwe):
         # The flagged line holds the credential: mask its literals, and any literal a message
         # quotes from it (bandit's "Possible hardcoded password: '...'").
-        literals = {m.group(0)[1:-1] for m in _LITERAL.finditer(snippet)}
-        message = redact(message, frozenset(v for v in literals if len(v) >= 3))
-        snippet = _mask_literals(snippet)
+        quoted = literals(snippet)
+        message = redact(message, frozenset(v for v in quoted if len(v) >= 3))
+        snippet = mask_literals(snippet)
     return replace(finding, message=message, snippet=snippet, fix_hint=fix_hint)
 
 

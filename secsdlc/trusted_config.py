@@ -12,7 +12,7 @@ and named in a warning. A version number lower than one already signed is a roll
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,16 +48,36 @@ def signed_bytes(*, repository: str, version: int, path: str,
 
 def repository_identity(root: Path) -> str:
     """The repository's first commit: a policy signed for another repository does not apply."""
-    import git  # gitpython, slow to import
+    from secsdlc import vcs
 
     try:
-        with git.Repo(root, search_parent_directories=True) as repo:
-            firsts = str(repo.git.rev_list("--max-parents=0", "HEAD")).split()
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError,
-            ValueError) as e:
+        firsts = vcs.git(root, "rev-list", "--max-parents=0", "HEAD").split()
+    except vcs.VcsError as e:
         raise SecsdlcError(f"{root}: not a git repository with a commit: a signed policy is "
-                           f"bound to the repository's first commit") from e
+                           f"bound to the repository's first commit ({e})") from e
+    if not firsts:
+        raise SecsdlcError(f"{root}: not a git repository with a commit: a signed policy is "
+                           f"bound to the repository's first commit")
     return min(firsts)
+
+
+def committed_versions(root: Path, rel: str) -> list[tuple[str, Callable[[str], bytes | None]]]:
+    """Each commit reachable from HEAD that changed `rel` (relative to `root`), newest first,
+    with a reader of files (relative to `root`) as that commit has them. VcsError: git cannot
+    tell."""
+    from secsdlc import vcs
+
+    repo = vcs.open_repo(root)
+    head = vcs.head_commit(repo)
+    if head is None:
+        return []
+    prefix = root.resolve().relative_to(repo.top).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+
+    def reader(sha: str) -> Callable[[str], bytes | None]:
+        return lambda path: vcs.blob(repo, sha, prefix + path)
+
+    return [(c.sha, reader(c.sha)) for c in vcs.commits_touching(repo, head, [prefix + rel])]
 
 
 def table_of(name: str, data: bytes) -> dict[str, Any] | None:
@@ -105,8 +125,7 @@ def signed_versions(root: Path, signers: Any, repository: str) -> tuple[list[Sig
                                                                         list[str]]:
     """Every properly signed version, newest commit first, the working tree's before them; and
     why the others were not."""
-    import git
-
+    from secsdlc import vcs
     from secsdlc.signoff import sshsig
 
     found: list[SignedPolicy] = []
@@ -145,21 +164,9 @@ def signed_versions(root: Path, signers: Any, repository: str) -> tuple[list[Sig
 
     consider(read_disk(SIGNATURE_FILE), read_disk, "working tree")
     try:
-        with git.Repo(root, search_parent_directories=True) as repo:
-            top = Path(str(repo.working_tree_dir)).resolve()
-            prefix = root.resolve().relative_to(top).as_posix()
-            prefix = "" if prefix == "." else prefix + "/"
-            for commit in repo.iter_commits("HEAD", paths=[prefix + SIGNATURE_FILE],
-                                            full_history=True):
-                def read(rel: str, commit: Any = commit) -> bytes | None:
-                    try:
-                        data: bytes = (commit.tree / (prefix + rel)).data_stream.read()
-                    except KeyError:
-                        return None
-                    return data
-                consider(read(SIGNATURE_FILE), read, f"commit {commit.hexsha[:12]}")
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError,
-            ValueError) as e:
+        for sha, read in committed_versions(root, SIGNATURE_FILE):
+            consider(read(SIGNATURE_FILE), read, f"commit {sha[:12]}")
+    except vcs.VcsError as e:
         problems.append(f"git history not readable: {e}")
     return found, problems
 

@@ -69,42 +69,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _record(args: argparse.Namespace) -> int:
-    from secsdlc.errors import UsageError
-    from secsdlc.history import location, settings
-    from secsdlc.history.sarif_import import load_file
-    from secsdlc.history.store import HistoryStore, utcnow
+    import sys
 
-    config = settings.load_config(args.config)
-    conf = settings.history_settings(config)
-    policy = settings.policy(config)
-    project = args.project or conf.project or policy.project
-    if not project:
-        raise UsageError(
-            "history record: --project is required (or set project in [history] or [policy])"
-        )
-    when = settings.parse_when(args.time, "--time") if args.time else None
-    scan = load_file(Path(args.sarif))  # before opening the store: bad input changes nothing
-    git_commit, git_branch = (None, None)
-    if not (args.commit or scan.commit) or not (args.branch or scan.branch):
-        git_commit, git_branch = location.git_head(Path.cwd())
-    commit = args.commit or scan.commit or git_commit or ""
-    branch = args.branch or scan.branch or git_branch or ""
-    gate = None if args.gate is None else args.gate == "pass"
-    with HistoryStore.open(settings.store_url(args.db, conf)) as store:
-        outcome = store.record(
-            scan,
-            project=project,
-            commit=commit,
-            branch=branch,
-            scanned_at=when or scan.started_at or utcnow(),
-            gate_passed=gate,
-            fail_on=policy.fail_on,
-        )
-        correspondent = conf.correspondent or _registered_correspondents(store, project)
-        if correspondent or conf.default_branch:
-            store.set_project(
-                project, correspondent=correspondent, default_branch=conf.default_branch
-            )
+    from secsdlc.history.recording import record_sarif
+
+    done = record_sarif(
+        Path(args.sarif), project=args.project, commit=args.commit, branch=args.branch,
+        when=args.time, gate=None if args.gate is None else args.gate == "pass", db=args.db,
+        config=args.config)
+    for warning in done.warnings:
+        print(f"secsdlc: warning: {warning}", file=sys.stderr)
+    outcome, project = done.outcome, done.outcome.project
     if outcome.duplicate:
         print(f"already recorded: scan #{outcome.scan_id} of {project} (nothing changed)")
     elif not outcome.complete:
@@ -114,48 +89,19 @@ def _record(args: argparse.Namespace) -> int:
         )
     else:
         gate_text = {True: "pass", False: "fail", None: "unknown"}[outcome.gate_passed]
-        extra = f", {scan.skipped_absent} absent (fixed) skipped" if scan.skipped_absent else ""
+        absent = done.scan.skipped_absent
+        extra = f", {absent} absent (fixed) skipped" if absent else ""
         print(
             f"recorded scan #{outcome.scan_id} of {project}: {outcome.findings} findings{extra}, "
-            f"commit {commit[:12] or '-'}, branch {branch or '-'}, gate {gate_text}"
+            f"commit {done.commit[:12] or '-'}, branch {done.branch or '-'}, gate {gate_text}"
         )
     return EXIT_PASS
 
 
-def _registered_correspondents(store: Any, project: str) -> str | None:
-    """The repository's correspondent registry as on disk, for a project that names nobody yet.
-
-    Only a compliance indicator: the gate verifies the registry's signatures where it matters.
-    """
-    import sys
-
-    from secsdlc import vcs
-    from secsdlc.signoff import registry
-
-    info = store.project(project)
-    if info is not None and info.correspondent:
-        return None
-    root = vcs.top(Path.cwd())
-    if root is None:
-        return None
-    try:
-        signers = registry.read_working(root)
-    except registry.RegistryError as e:
-        print(f"secsdlc: warning: correspondents not read: {e}", file=sys.stderr)
-        return None
-    if signers is None:
-        return None
-    names = [p for s in signers.signers for p in s.principals if not p.startswith("!")]
-    return ", ".join(dict.fromkeys(names))[:320] or None
-
-
 def _project(args: argparse.Namespace) -> int:
     from secsdlc.history import settings
-    from secsdlc.history.store import HistoryStore
 
-    config = settings.load_config(args.config)
-    conf = settings.history_settings(config)
-    with HistoryStore.open(settings.store_url(args.db, conf)) as store:
+    with settings.open_store(args.db, args.config) as store:
         info = store.set_project(
             args.name, correspondent=args.correspondent, default_branch=args.default_branch
         )
@@ -170,28 +116,9 @@ def _scans(args: argparse.Namespace) -> int:
     import json
 
     from secsdlc.history import settings
-    from secsdlc.history.store import HistoryStore
 
-    config = settings.load_config(args.config)
-    conf = settings.history_settings(config)
-    with HistoryStore.open(settings.store_url(args.db, conf)) as store:
-        names = {p.id: p.name for p in store.projects()}
-        scans = store.scans(args.project)
-    rows: list[dict[str, Any]] = [
-        {
-            "id": s.id,
-            "project": names.get(s.project_id, "?"),
-            "time": s.scanned_at.isoformat() + "Z",
-            "commit": s.commit,
-            "branch": s.branch,
-            "tools": list(s.tools),
-            "findings": s.finding_count,
-            "gate_passed": s.gate_passed,
-            "complete": s.complete,
-            "source": s.source,
-        }
-        for s in scans
-    ]
+    with settings.open_store(args.db, args.config) as store:
+        rows = store.scan_rows(args.project)
     if args.format == "json":
         print(json.dumps(rows, indent=2))
         return EXIT_PASS

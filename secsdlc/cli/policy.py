@@ -59,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
 def _last_version(root: Path) -> int:
     """The highest version the signature file ever had, in the working tree or in git: a new
     signature must supersede every earlier one."""
-    import git
-
-    from secsdlc import trusted_config
+    from secsdlc import trusted_config, vcs
     from secsdlc.errors import ConfigError
 
     blobs: list[bytes] = []
@@ -69,17 +67,12 @@ def _last_version(root: Path) -> int:
     if disk.is_file():
         blobs.append(disk.read_bytes())
     try:
-        with git.Repo(root, search_parent_directories=True) as repo:
-            top = Path(str(repo.working_tree_dir)).resolve()
-            rel = (root / trusted_config.SIGNATURE_FILE).relative_to(top).as_posix()
-            for commit in repo.iter_commits("HEAD", paths=[rel], full_history=True):
-                try:
-                    blobs.append((commit.tree / rel).data_stream.read())
-                except KeyError:
-                    continue
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError,
-            ValueError):
-        pass
+        for _, read in trusted_config.committed_versions(root, trusted_config.SIGNATURE_FILE):
+            blob = read(trusted_config.SIGNATURE_FILE)
+            if blob is not None:
+                blobs.append(blob)
+    except vcs.VcsError:
+        pass  # no history to supersede
     versions = [0]
     for blob in blobs:
         try:

@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
 
     from secsdlc.fileio import check_output, write_atomic
     from secsdlc.history import metrics, settings
-    from secsdlc.history.store import HistoryStore, utcnow
+    from secsdlc.history.database import utcnow
+    from secsdlc.history.store import HistoryStore
     from secsdlc.report import html
 
     out = Path(args.html)

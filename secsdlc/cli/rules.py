@@ -1,28 +1,16 @@
-"""`secsdlc rules test`: run the rule pack's own tests (`semgrep --test`) and report per rule.
+"""`secsdlc rules test`: run the rule pack's own tests (`secsdlc.rule_tests`), report per rule.
 
-Every rule file in the pack has a test file beside it annotated with `# ruleid:` (must match) and
-`# ok:` (must not match) lines; a rule passes when semgrep reports exactly the expected lines.
 Exit 0 when every rule passes, 1 when any fails, 2 when the tests could not run (fail closed).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-_TIMEOUT_S = 900.0
-
-
-@dataclass(frozen=True, kw_only=True)
-class RuleTestResult:
-    rule_id: str
-    passed: bool
-    missed_lines: tuple[int, ...] = ()  # annotated `ruleid:` but not reported
-    unexpected_lines: tuple[int, ...] = ()  # reported but not annotated (an `ok:` line matched)
-    errors: tuple[str, ...] = ()
+if TYPE_CHECKING:
+    from secsdlc.rule_tests import RuleTestResult
 
 
 def register(sub: Any) -> None:
@@ -39,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
 
     if getattr(args, "rules_action", None) != "test":
         raise UsageError("usage: secsdlc rules test [--rules DIR] [-v]")
+    from secsdlc.rule_tests import run_rule_tests
     from secsdlc.rules_path import rules_dir
 
     directory = args.rules if args.rules is not None else rules_dir()
@@ -65,65 +54,3 @@ def _describe(result: RuleTestResult) -> str:
         parts.append("unexpected matches on lines " + ", ".join(map(str, result.unexpected_lines)))
     parts.extend(result.errors)
     return f"FAIL  {result.rule_id}: " + "; ".join(parts)
-
-
-def run_rule_tests(directory: Path) -> list[RuleTestResult]:
-    """Run `semgrep --test` over `directory`; raise SecsdlcError when it cannot give a verdict."""
-    from secsdlc.errors import SecsdlcError
-    from secsdlc.process import ProcessError, run, which
-
-    exe = which("semgrep")
-    if exe is None:
-        raise SecsdlcError("semgrep is not installed (pip install semgrep)")
-    cmd = [exe, "--test", "--metrics=off", "--json", str(directory)]
-    env = {"SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
-    try:
-        _rc, out, err = run(cmd, timeout=_TIMEOUT_S, env=env)
-    except ProcessError as e:
-        raise SecsdlcError(f"semgrep --test could not run: {e}") from e
-    return parse_test_output(out, err)
-
-
-def parse_test_output(out: str, err: str = "") -> list[RuleTestResult]:
-    """Turn `semgrep --test --json` output into one result per rule; reject anything unexpected."""
-    from secsdlc.errors import SecsdlcError
-
-    try:
-        data = json.loads(out)
-    except json.JSONDecodeError as e:
-        tail = err.strip()[-400:]
-        raise SecsdlcError(f"semgrep --test output is not JSON ({e}): {tail}") from e
-    if not isinstance(data, dict) or not isinstance(data.get("results"), dict):
-        raise SecsdlcError("semgrep --test output has no 'results' object")
-    results: list[RuleTestResult] = []
-    for config in data.get("config_missing_tests") or []:
-        results.append(RuleTestResult(rule_id=str(config), passed=False,
-                                      errors=("no test file beside this rule file",)))
-    for config in data.get("config_with_errors") or []:
-        results.append(RuleTestResult(rule_id=str(config), passed=False,
-                                      errors=("rule file does not load",)))
-    for config, entry in sorted(data["results"].items()):
-        checks = entry.get("checks") if isinstance(entry, dict) else None
-        if not isinstance(checks, dict) or not checks:
-            results.append(RuleTestResult(rule_id=str(config), passed=False,
-                                          errors=("semgrep ran no check for this rule file",)))
-            continue
-        for rule_id, check in sorted(checks.items()):
-            results.append(_check_result(rule_id, check))
-    if not results:
-        raise SecsdlcError("semgrep --test found no rules to test")
-    return results
-
-
-def _check_result(rule_id: str, check: dict[str, Any]) -> RuleTestResult:
-    missed: set[int] = set()
-    unexpected: set[int] = set()
-    for match in (check.get("matches") or {}).values():
-        expected = set(match.get("expected_lines") or [])
-        reported = set(match.get("reported_lines") or [])
-        missed |= expected - reported
-        unexpected |= reported - expected
-    errors = tuple(str(e) for e in check.get("errors") or [])
-    passed = bool(check.get("passed")) and not missed and not unexpected and not errors
-    return RuleTestResult(rule_id=rule_id, passed=passed, missed_lines=tuple(sorted(missed)),
-                          unexpected_lines=tuple(sorted(unexpected)), errors=errors)

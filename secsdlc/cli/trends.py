@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
 
     from secsdlc.fileio import check_output, write_atomic
     from secsdlc.history import formats, metrics, settings
-    from secsdlc.history.store import HistoryStore, utcnow
+    from secsdlc.history.database import utcnow
+    from secsdlc.history.store import HistoryStore
 
     if args.output:
         check_output(Path(args.output), "--output", parents=False)

@@ -36,10 +36,6 @@ def _short(text: str, limit: int = _SHORT) -> str:
     return first if len(first) <= limit else first[: limit - 3].rstrip() + "..."
 
 
-def _where(dep: Dependency) -> str:
-    return f"{dep.path}:{dep.line}"
-
-
 @dataclass
 class Report:
     unpinned_severity: Severity = Severity.LOW

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from secsdlc.history.interface import Disposition
 from secsdlc.history.policy import Policy
-from secsdlc.history.store import (
+from secsdlc.history.snapshot import (
     FindingInfo,
     HistorySnapshot,
     Island,

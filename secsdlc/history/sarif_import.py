@@ -21,16 +21,15 @@ from secsdlc.history.interface import (
     ImportedFinding,
     ImportedScan,
 )
-from secsdlc.sarif import reader
+from secsdlc.redaction import CREDENTIAL_CWES, mask_literals
+from secsdlc.sarif import reader, terms
 
 # semgrep without a login writes this constant instead of a real fingerprint.
 _PLACEHOLDER_FINGERPRINTS = frozenset({"requires login"})
-_SECRET_CWES = frozenset({259, 321, 798})
 _SECRET_WORDS = re.compile(
     r"secret|gitleaks|trufflehog|credential|password|passwd|api[-_ ]?key|token|private[-_ ]?key",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"""(['"`])(?:(?!\1).){1,500}\1""")
 WITHHELD = "[snippet withheld: possible secret]"
 
 
@@ -74,7 +73,7 @@ def _finding(read: reader.ReadResult) -> ImportedFinding:
     message, snippet = f.message, f.snippet
     if _looks_secret(read):
         snippet = WITHHELD if snippet else ""
-        message = _QUOTED.sub(r"\1[redacted]\1", message)
+        message = mask_literals(message)
     disposition, justification, approver, expires = Disposition.OPEN, "", "", None
     for s in f.suppressions:
         if s.status != "accepted":
@@ -83,7 +82,7 @@ def _finding(read: reader.ReadResult) -> ImportedFinding:
             # A waiver outranks an in-source comment: it carries an approver and an expiry.
             disposition, justification = Disposition.WAIVED, s.justification
             approver = s.properties.get("approver", "")
-            expires = reader.parse_time(s.properties["expires"]) \
+            expires = terms.parse_time(s.properties["expires"]) \
                 if "expires" in s.properties else None
             break
         if disposition is Disposition.OPEN:
@@ -143,7 +142,7 @@ def _hash(*parts: str) -> HistoryFingerprint:
 
 
 def _looks_secret(read: reader.ReadResult) -> bool:
-    if _SECRET_CWES.intersection(read.finding.cwe):
+    if CREDENTIAL_CWES.intersection(read.finding.cwe):
         return True
-    tags = " ".join(reader.strings(read.rule_properties.get("tags")))
+    tags = " ".join(terms.strings(read.rule_properties.get("tags")))
     return bool(_SECRET_WORDS.search(f"{read.tool} {read.finding.rule_id} {tags}"))

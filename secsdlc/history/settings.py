@@ -6,13 +6,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from secsdlc.config import Config, find_config_file, load
 from secsdlc.errors import ConfigError, UsageError
 from secsdlc.history.location import resolve_url
 from secsdlc.history.policy import Policy, from_config
-from secsdlc.sarif.reader import parse_time
+from secsdlc.sarif.terms import parse_time
+
+if TYPE_CHECKING:
+    from secsdlc.history.store import HistoryStore
 
 _HISTORY_KEYS = ("project", "db", "correspondent", "default-branch")
 
@@ -51,6 +54,13 @@ def history_settings(config: Config) -> HistorySettings:
             raise ConfigError(config.source, f"{prefix}history.{key}", "must be a string")
         values[key.replace("-", "_")] = value
     return HistorySettings(**values)
+
+
+def open_store(db: str | None, config: Path | None) -> HistoryStore:
+    """The store --db, $SECSDLC_DB or the configuration names, opened (and migrated)."""
+    from secsdlc.history.store import HistoryStore
+
+    return HistoryStore.open(store_url(db, history_settings(load_config(config))))
 
 
 def store_url(db: str | None, settings: HistorySettings) -> str:

@@ -30,10 +30,10 @@ from secsdlc.model import (
     Severity,
 )
 from secsdlc.owasp import categories
+from secsdlc.redaction import redact_text
 from secsdlc.scanners.interface import OptionType, ScannerOutput, ScanRequest
 
 NAME = ScannerName("secrets")
-MASK = "<redacted>"
 _MIN_GLOBAL_REDACTION = 8
 _CWE = (798,)
 _OWASP_2025, _OWASP_2021 = categories(_CWE)
@@ -367,11 +367,3 @@ def _finding(
         help_uri="https://cwe.mitre.org/data/definitions/798.html",
         fix_hint="Rotate the credential, then read it from the environment or a secrets manager.",
     )
-
-
-def redact_text(text: str, values: set[str] | frozenset[str]) -> str:
-    """Replace every occurrence of every value (longest first, so parts never survive)."""
-    for value in sorted(values, key=len, reverse=True):
-        if value and value in text:
-            text = text.replace(value, MASK)
-    return text

@@ -52,13 +52,12 @@ _SEVERITY = {
 }
 _CWE = re.compile(r"CWE-(\d+)")
 # semgrep ships two command-line front ends over the same engine: its native one (osemgrep,
-# `--experimental`) starts in about 0.4 s, the Python one (pysemgrep, the default) in about 8 s with
-# our pack, which is most of a one-file rescan. On the pack's tests, the accuracy corpus and
-# Django's 876 files both give identical results (tests/engine/test_semgrep_cli.py keeps checking
-# it), so secsdlc uses the native one; `cli = "pysemgrep"` goes back to semgrep's default.
+# `--experimental`) starts far faster than the Python one (pysemgrep, the default), whose start-up
+# is most of a one-file rescan (docs/rules.md has the figures). Both give the same results
+# (tests/engine/test_semgrep_cli.py keeps checking it), so secsdlc uses the native one;
+# `cli = "pysemgrep"` goes back to semgrep's default.
 CLIS = frozenset({"osemgrep", "pysemgrep"})
-# libyaml reads the pack in 0.05 s, the pure-Python loader in 0.47 s: on a one-file rescan that
-# was the longest step after semgrep itself.
+# libyaml: the pure-Python loader reading the pack is a noticeable part of a one-file rescan.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -114,10 +113,9 @@ class SemgrepScanner:
         if request.options.get("cli", "osemgrep") == "osemgrep":
             cmd.append("--experimental")
         jobs = request.options.get("jobs")
-        # semgrep's own default (a job per core) is kept: on an idle 2-core machine it scanned
-        # Django's package in 34.9 s against 44.8 s with --jobs 1, and bandit and the secrets
-        # scanner beside it need far less. Under heavy outside load --jobs 1 measured faster
-        # (docs/rules.md): set `jobs` on machines that are always busy.
+        # semgrep's own default (a job per core) is kept: it is faster on an idle machine, and
+        # bandit and the secrets scanner beside it need far less. Under heavy outside load
+        # --jobs 1 measured faster (docs/rules.md): set `jobs` on machines that are always busy.
         if isinstance(jobs, int) and jobs > 0:
             cmd += ["--jobs", str(jobs)]
         for config in configs:

@@ -7,6 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select, text
+
+from secsdlc.history import runs, schema
+from secsdlc.history.database import current_revision
+from secsdlc.history.store import HistoryStore
+
 from . import _cli
 
 
@@ -95,3 +101,26 @@ def our_sarif(
 def write(path: Path, doc: dict[str, Any] | str) -> Path:
     path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
     return path
+
+
+# --- reading the store as tests check it ------------------------------------------------------
+
+
+def table_counts(store: HistoryStore) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return {
+            t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+            for t in schema.metadata.sorted_tables
+        }
+
+
+def revision(store: HistoryStore) -> str | None:
+    with store.engine.connect() as conn:
+        return current_revision(conn)
+
+
+def rebuild_runs(store: HistoryStore) -> None:
+    """Recompute every run from the occurrences: what recording keeps up incrementally."""
+    with store.engine.begin() as conn:
+        conn.execute(schema.runs.delete())
+        conn.execute(text(runs.REBUILD_ALL))

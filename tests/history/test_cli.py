@@ -11,7 +11,7 @@ import pytest
 from secsdlc.history.store import HistoryStore
 from tests.resources import installed_tool
 
-from .helpers import cli, our_result, our_sarif, write
+from .helpers import cli, our_result, our_sarif, table_counts, write
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -76,7 +76,7 @@ def test_malformed_sarif_is_rejected_and_the_store_is_unchanged(
     good = write(repo / "good.sarif", our_sarif([our_result("a")]))
     assert cli(["history", "record", str(good), "--project", "p", "--db", sqlite_url]) == 0
     with HistoryStore.open(sqlite_url) as store:
-        before = store.table_counts()
+        before = table_counts(store)
     doc = our_sarif([our_result("b"), our_result("c")])
     doc["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"] = -4
     bad = write(repo / "bad.sarif", doc)
@@ -89,7 +89,7 @@ def test_malformed_sarif_is_rejected_and_the_store_is_unchanged(
     assert cli(["history", "record", str(truncated), "--project", "p", "--db", sqlite_url]) == 2
     assert "cut.sarif: not valid JSON (line 1, column" in capsys.readouterr().err
     with HistoryStore.open(sqlite_url) as store:
-        assert store.table_counts() == before
+        assert table_counts(store) == before
 
 
 @pytest.mark.parametrize("failure", ["no runs", "failed run", "no results array"])
@@ -123,7 +123,7 @@ def test_a_failed_scan_is_recorded_as_failed_and_changes_no_finding(
     assert trends() == before
     with HistoryStore.open(sqlite_url) as store:
         first, second = store.scans("p")
-        counts = store.table_counts()
+        counts = table_counts(store)
     assert (first.complete, first.gate_passed, first.finding_count) == (True, False, 2)
     assert (second.complete, second.gate_passed, second.finding_count) == (False, False, 0)
     assert counts["occurrences"] == 2 and counts["runs"] == 2  # the first scan's only

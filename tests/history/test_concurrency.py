@@ -10,7 +10,7 @@ from pathlib import Path
 
 from secsdlc.history.store import HistoryStore
 
-from .helpers import our_result, our_sarif, write
+from .helpers import our_result, our_sarif, rebuild_runs, table_counts, write
 
 PROCESSES = 8
 SCANS = 50
@@ -84,7 +84,7 @@ def test_parallel_recording_loses_and_duplicates_nothing(db_url: str, tmp_path: 
     assert not errors, errors
 
     with HistoryStore.open(db_url) as store:
-        counts = store.table_counts()
+        counts = table_counts(store)
         scans = store.scans()
         snapshot = store.snapshot()
     assert counts["scans"] == PROCESSES * SCANS + 1  # the shared SARIF is recorded once
@@ -98,5 +98,5 @@ def test_parallel_recording_loses_and_duplicates_nothing(db_url: str, tmp_path: 
     assert json.dumps(sorted(stored))  # every fingerprint is plain text
     # The runs kept up while recording in parallel equal the runs rebuilt from the occurrences.
     with HistoryStore.open(db_url) as store:
-        store.rebuild_runs()
+        rebuild_runs(store)
         assert sorted(store.snapshot().islands) == sorted(snapshot.islands)

@@ -14,7 +14,7 @@ from secsdlc.history.sarif_import import parse_bytes
 from secsdlc.history.store import HistoryStore
 from secsdlc.model import Severity
 
-from .helpers import our_result, our_sarif
+from .helpers import our_result, our_sarif, rebuild_runs
 
 T0 = datetime(2026, 1, 1)
 NOW = datetime(2026, 3, 1)
@@ -101,7 +101,7 @@ def test_recording_out_of_order_gives_the_same_history(sqlite_url: str, tmp_path
         for results, when in [scans[2], scans[0], scans[3], scans[1]]:
             rec(store, results, when)
         shuffled = store.snapshot()
-        store.rebuild_runs()
+        rebuild_runs(store)
         rebuilt = store.snapshot()
 
     def lifecycle(snap: Any) -> dict[str, Any]:

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from secsdlc.history import store as store_mod
+from secsdlc.history import database
+from secsdlc.history.database import HEAD_REVISION, KNOWN_REVISIONS
 from secsdlc.history.interface import HistoryError
 from secsdlc.history.sarif_import import parse_bytes
-from secsdlc.history.store import HEAD_REVISION, KNOWN_REVISIONS, HistoryStore
+from secsdlc.history.store import HistoryStore
 
-from .helpers import our_result, our_sarif
+from .helpers import our_result, our_sarif, revision, table_counts
 
 
 def scan_of(*fingerprints: str, start: str = "2026-01-01T00:00:00Z") -> object:
@@ -37,7 +38,7 @@ def test_record_is_idempotent_and_deduplicates_findings(db_url: str) -> None:
         again = record(store, "a", "b", when=datetime(2026, 1, 1))
         record(store, "b", "c", when=datetime(2026, 1, 2))
         assert again.duplicate and again.scan_id == first.scan_id  # type: ignore[attr-defined]
-        assert store.table_counts() == {
+        assert table_counts(store) == {
             "projects": 1,
             "scans": 2,
             "findings": 3,
@@ -49,17 +50,17 @@ def test_record_is_idempotent_and_deduplicates_findings(db_url: str) -> None:
 
 def test_opening_twice_does_not_migrate_again(db_url: str) -> None:
     with HistoryStore.open(db_url) as store:
-        assert store.revision() == HEAD_REVISION
+        assert revision(store) == HEAD_REVISION
         record(store, "a", when=datetime(2026, 1, 1))
     with HistoryStore.open(db_url) as store:
-        assert store.revision() == HEAD_REVISION
-        assert store.table_counts()["occurrences"] == 1
+        assert revision(store) == HEAD_REVISION
+        assert table_counts(store)["occurrences"] == 1
 
 
 def test_upgrade_from_first_revision_keeps_every_row(db_url: str) -> None:
     engine = create_engine(db_url)
     with engine.begin() as conn:
-        store_mod.upgrade(conn, "0001")
+        database.upgrade(conn, "0001")
         conn.execute(text("INSERT INTO projects (id, name, created_at) VALUES (1, 'old', :t)"),
                      {"t": datetime(2025, 1, 1)})
         conn.execute(
@@ -89,8 +90,8 @@ def test_upgrade_from_first_revision_keeps_every_row(db_url: str) -> None:
                 conn.execute(text(f"SELECT setval('{table}_id_seq', 1)"))
     engine.dispose()
     with HistoryStore.open(db_url) as store:
-        assert store.revision() == HEAD_REVISION
-        assert store.table_counts() == {
+        assert revision(store) == HEAD_REVISION
+        assert table_counts(store) == {
             "projects": 1, "scans": 1, "findings": 1, "occurrences": 1,
             "scan_counts": 1,  # backfilled by the migration from the old occurrence
             "runs": 1,  # likewise
@@ -161,4 +162,4 @@ def test_overlong_values_are_refused_before_writing(sqlite_url: str) -> None:
                 scan_of("a"),  # type: ignore[arg-type]
                 project="web", commit="c" * 65, branch="main", scanned_at=datetime(2026, 1, 1),
             )
-        assert store.table_counts()["scans"] == 0
+        assert table_counts(store)["scans"] == 0

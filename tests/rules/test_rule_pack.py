@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from secsdlc.cli import main
-from secsdlc.cli.rules import parse_test_output, run_rule_tests
+from secsdlc.rule_tests import parse_test_output, run_rule_tests
 from secsdlc.errors import SecsdlcError
 from secsdlc.owasp import TITLES_2021, TITLES_2025, categories
 from secsdlc.rules_path import rules_dir
