@@ -55,6 +55,7 @@ class ScanPlan:
     shard: tuple[int, int] | None = None  # (index, count), 1-based
     cache: ResultCache | None = None
     mode: Mode = Mode.ADVISORY
+    report_only: frozenset[str] | None = None  # see ScanRequest.report_only
 
 
 @dataclass
@@ -117,10 +118,8 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
 
     calls = [c for o in outcomes.values() if o.output is not None
              for c in o.output.analysed_calls]
-    keep = frozenset(name for name in outcomes
-                     if plan.config.scanner_options.get(name, {}).get("all-checks") is True
-                     or plan.option_overrides.get(name, {}).get("all-checks") is True) | {"taint"}
-    merged = normalize.merge_duplicates(normalize.adjudicate(per_scanner, calls, keep))
+    merged = normalize.merge_duplicates(normalize.adjudicate(per_scanner, calls,
+                                                             never_lowered(plan)))
     runs: list[ScannerRun] = []
     for name, outcome in outcomes.items():
         findings, extra_rules = normalize.apply_suppressions(merged.get(name, []), sources,
@@ -152,6 +151,13 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
     return ScanResult(root=str(fileset.root), runs=tuple(runs),
                       notifications=_for_mode(fileset.notifications, plan.mode),
                       scanned=fileset.files, mode=plan.mode.value)
+
+
+def never_lowered(plan: ScanPlan) -> frozenset[str]:
+    """Scanners whose results the data-flow analysis's proofs never lower."""
+    return frozenset(name for name in plan.scanners
+                     if plan.config.scanner_options.get(name, {}).get("all-checks") is True
+                     or plan.option_overrides.get(name, {}).get("all-checks") is True) | {"taint"}
 
 
 def _for_mode(notes: Sequence[Notification], mode: Mode) -> tuple[Notification, ...]:
@@ -217,7 +223,7 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
         timeout_s = float(timeout) if isinstance(timeout, (int, float)) else plan.config.timeout
         files = tuple(f for f in fileset.files if scanner.applies_to(f))
         request = ScanRequest(root=fileset.root, files=files, options=options, timeout=timeout_s,
-                              cache=plan.cache)
+                              cache=plan.cache, report_only=plan.report_only)
         # daemon threads: a plugin that hangs in-process must not keep secsdlc alive at exit
         thread = threading.Thread(
             target=_run_one, args=(scanner, request, outcomes[name], progress, name,
@@ -265,7 +271,8 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
         if misses or not request.files:
             output = scanner.scan(ScanRequest(root=request.root, files=tuple(misses),
                                               options=request.options, timeout=request.timeout,
-                                              cache=request.cache))
+                                              cache=request.cache,
+                                              report_only=request.report_only))
             if not isinstance(output, ScannerOutput):
                 raise ScannerError(f"returned {type(output).__name__}, not ScannerOutput")
         else:

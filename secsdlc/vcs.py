@@ -285,8 +285,7 @@ def changes_since(repo: Repo, base: str, *, staged: bool) -> list[Change]:
 def commit_changes(repo: Repo, base: str | None, head: str) -> list[Change]:
     """Files added, modified or renamed from `base` to commit `head` (every file without a base)."""
     if base is None:
-        files = git(repo.top, "ls-tree", "-r", "--name-only", "-z", head)
-        return [Change(path=p, base_path=None) for p in files.split("\0") if p]
+        return [Change(path=p, base_path=None) for p in tree_files(repo, head)]
     return _parse_name_status(git(repo.top, "diff", "--name-status", "-M", "-z", "--no-ext-diff",
                                   base, head, "--"))
 
@@ -295,9 +294,25 @@ def staged_changes(repo: Repo) -> list[Change]:
     """What `git commit` would record, against HEAD (everything, in a repository without one)."""
     head = head_commit(repo)
     if head is None:  # no commit yet: every staged file is new
-        files = git(repo.top, "ls-files", "--cached", "-z")
-        return [Change(path=p, base_path=None) for p in files.split("\0") if p]
+        return [Change(path=p, base_path=None) for p in index_files(repo)]
     return changes_since(repo, head, staged=True)
+
+
+def index_files(repo: Repo) -> list[str]:
+    """Every file in the index: what the next commit holds."""
+    return sorted({p for p in git(repo.top, "ls-files", "--cached", "-z").split("\0") if p})
+
+
+def worktree_files(repo: Repo) -> list[str]:
+    """The files of the work tree that git tracks or would track (not the ignored ones)."""
+    out = git(repo.top, "ls-files", "--cached", "--others", "--exclude-standard", "-z")
+    return sorted({p for p in out.split("\0") if p})
+
+
+def tree_files(repo: Repo, commit: str) -> list[str]:
+    """Every file of `commit`."""
+    return [p for p in git(repo.top, "ls-tree", "-r", "--name-only", "-z", commit).split("\0")
+            if p]
 
 
 def _parse_name_status(out: str) -> list[Change]:

@@ -5,6 +5,10 @@ A scanner is any object with these attributes, registered under the entry-point 
 the files it said it applies to and gets back findings, the rules they refer to and notifications;
 it computes fingerprints, merges duplicates across tools and redacts secrets itself, so a plugin
 need not.
+
+A scanner that follows data across files sets the class attribute `project_wide = True`: a
+diff-aware scan then hands it every file of each side as a project of its own, with
+`ScanRequest.report_only` naming the changed files, instead of the changed files alone.
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ class ScanRequest:
     timeout: float = 600.0
     # where a scanner may keep intermediate results between scans; None: keep nothing
     cache: ResultCache | None = None
+    # the files whose results matter (a diff-aware scan's changed files): a project-wide scanner
+    # reports only what involves one of them; None: every file
+    report_only: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +83,11 @@ class ScannerOutput:
 # An option's accepted Python type(s) as read from the TOML configuration, or the set of the
 # strings it accepts.
 OptionType = type | tuple[type, ...] | frozenset[str]
+
+
+def reads_whole_project(scanner: object) -> bool:
+    """Whether the scanner's results on a file depend on the project's other files."""
+    return getattr(scanner, "project_wide", False) is True
 
 
 @runtime_checkable
