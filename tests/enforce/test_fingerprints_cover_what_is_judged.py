@@ -37,7 +37,7 @@ def _blocking(out: Any) -> list[dict[str, Any]]:
 def _waive_all(root: Path, alice: Key, findings: list[dict[str, Any]], *,
                version: int = 2, key: str = "fingerprint") -> None:
     from secsdlc.model import Severity
-    from secsdlc.signoff import waivers
+    from secsdlc.signoff import audit, waivers
     from tests.signoff.world import approve, request
 
     for f in findings:
@@ -48,6 +48,8 @@ def _waive_all(root: Path, alice: Key, findings: list[dict[str, Any]], *,
             w = replace(w, version=version)
             w = replace(w, id=waivers.content_id(w.request_content()))
             waivers.save(root, w)
+            audit.append(root, action="waiver-request", actor=w.requester,
+                         data={"waiver": w.id})
         approve(root, w, alice)
     commit_all(root, "waivers")
 
