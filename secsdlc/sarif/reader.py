@@ -380,7 +380,7 @@ class _Reader:
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                       or not 1 <= value <= _MAX_POSITION):
                 raise self.fail(f"{lwhere}.region.{name}",
-                                f"must be a whole number from 1 to {_MAX_POSITION}, "
+                                f"must be a positive integer up to {_MAX_POSITION}, "
                                 f"got {str(value)[:40]}")
             numbers[name] = value
         start = numbers["startLine"] or 1

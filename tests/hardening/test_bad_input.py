@@ -312,7 +312,7 @@ def test_a_start_line_beyond_any_file_is_refused_by_history_record(tmp_path: Pat
     sarif = write(tmp_path / "huge.sarif", doc)
     proc = secsdlc("history", "record", "--project", "p", "--db",
                    f"sqlite:///{tmp_path / 'h.db'}", str(sarif), cwd=tmp_path)
-    _one_line_error(proc, "huge.sarif", "region.startLine", "must be a whole number")
+    _one_line_error(proc, "huge.sarif", "region.startLine", "must be a positive integer up to")
 
 
 def test_a_file_named_like_an_option_is_scanned(tree: Path) -> None:
