@@ -46,21 +46,6 @@ def signed_bytes(*, repository: str, version: int, path: str,
                       "path": path, "configuration": dict(table)})
 
 
-def repository_identity(root: Path) -> str:
-    """The repository's first commit: a policy signed for another repository does not apply."""
-    from secsdlc import vcs
-
-    try:
-        firsts = vcs.git(root, "rev-list", "--max-parents=0", "HEAD").split()
-    except vcs.VcsError as e:
-        raise SecsdlcError(f"{root}: not a git repository with a commit: a signed policy is "
-                           f"bound to the repository's first commit ({e})") from e
-    if not firsts:
-        raise SecsdlcError(f"{root}: not a git repository with a commit: a signed policy is "
-                           f"bound to the repository's first commit")
-    return min(firsts)
-
-
 def committed_versions(root: Path, rel: str) -> list[tuple[str, Callable[[str], bytes | None]]]:
     """Each commit reachable from HEAD that changed `rel` (relative to `root`), newest first,
     with a reader of files (relative to `root`) as that commit has them. VcsError: git cannot
@@ -188,7 +173,8 @@ def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
     chosen: SignedPolicy | None = None
     try:
         verified = registry.verify(root, registry.parse_trust_root(trust_root))
-        found, problems = signed_versions(root, verified.signers, repository_identity(root))
+        found, problems = signed_versions(root, verified.signers,
+                                           registry.repository_identity(root))
         newest = max((p.version for p in found), default=0)
         chosen = next((p for p in found if p.version == newest), None)
         # why the working tree's own signature does not count; older ones do not matter

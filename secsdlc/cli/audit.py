@@ -10,12 +10,12 @@ from secsdlc.sanitize import terminal
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("audit", help="verify or show the audit log (.secsdlc/audit.log)")
+    p = sub.add_parser("audit", help="verify or show the audit log (.secsdlc/audit/)")
     p.add_argument("--root", type=Path, metavar="DIR", help="project root (default: git top)")
     actions = p.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
-    ver = actions.add_parser("verify", help="check the hash chain, signatures and git history")
+    ver = actions.add_parser("verify", help="check the hash links, signatures and git history")
     ver.add_argument("--no-git", action="store_true",
-                     help="skip checking that committed entries were never cut off")
+                     help="skip checking that committed entries were never removed")
     ver.add_argument("--trust-root", action="append", default=[], metavar="SHA256:...",
                      help="also require signed entries to be by correspondents of the verified "
                           "registry (default: $SECSDLC_TRUST_ROOT when set)")
@@ -48,21 +48,17 @@ def run(args: argparse.Namespace) -> int:
         return 0
     import json
 
-    from secsdlc.fileio import read_text
-
-    path = root / audit.AUDIT_FILE
-    if not path.exists() and not path.is_symlink():
+    if not (root / audit.AUDIT_DIR).exists():
         print("no audit log")
         return 0
-    lines = read_text(path, "audit log").splitlines()
-    for line in lines:
-        try:
-            entry = json.loads(line)
-            note = audit.signature_note(entry)
-            signed = f" [{note}]" if note else ""
-            print(terminal(f"{entry['seq']:>5} {entry['time']} {entry['actor']} "
-                           f"{entry['action']} {json.dumps(entry['data'], sort_keys=True)}"
-                           f"{signed}"))
-        except (ValueError, KeyError, TypeError):
-            print("  ? unreadable line: run `secsdlc audit verify`")
+    try:
+        entries = audit.read_entries(root)
+    except audit.AuditError as e:
+        print(terminal(f"audit log NOT intact: {e}"))
+        return EXIT_BLOCKING
+    for ident, body in audit.ordered(entries):
+        note = audit.signature_note(body)  # "signed" only once the signature verifies
+        signed = f" [{note}]" if note else ""
+        print(terminal(f"{ident[:12]} {body['time']} {body['actor']} {body['action']} "
+                       f"{json.dumps(body['data'], sort_keys=True)}{signed}"))
     return 0

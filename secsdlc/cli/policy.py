@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
                                       trusted_config.NAMESPACE, None)
     version = _last_version(root) + 1
     message = trusted_config.signed_bytes(
-        repository=trusted_config.repository_identity(root), version=version, path=rel,
+        repository=registry.repository_identity(root), version=version, path=rel,
         table=table)
     signature = sshsig.sign(key, message, trusted_config.NAMESPACE)
     target = root / trusted_config.SIGNATURE_FILE

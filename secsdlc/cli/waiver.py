@@ -142,21 +142,24 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     from datetime import datetime, timezone
 
     from secsdlc.model import Severity
-    from secsdlc.signoff import context, registry, waivers
+    from secsdlc.signoff import audit, context, registry, waivers
 
     policy = _policy(args, root)
     found, broken = waivers.load_all(root)
     signers, problem, project = None, "", ""
+    trail = audit.WaiverTrail()
     if found:
         try:
             verified = registry.verify(root, context.trust_root(args.trust_root))
             signers, project = verified.signers, verified.project
+            trail = audit.waiver_trail(root, verified.ever)
         except registry.RegistryError as e:
             problem = str(e)
             context.warn(f"correspondent registry not trusted: {e}")
     now = datetime.now(timezone.utc)
     for w in found:
         st = waivers.check(w, signers=signers, registry_problem=problem, project=project,
+                           trail=trail,
                            max_days=policy.effective(w.path, Severity.HIGH).max_waiver_days,
                            now=now)
         detail = f" by {st.approver}" if st.approver else ""

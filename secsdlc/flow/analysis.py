@@ -14,13 +14,14 @@ import re
 import sys
 import threading
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from secsdlc.cache import ResultCache
 from secsdlc.flow import incremental
+from secsdlc.flow.frames import DEFAULT_BUDGET
 from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
 from secsdlc.flow.models import Models
 from secsdlc.flow.project import (
@@ -30,6 +31,7 @@ from secsdlc.flow.project import (
     Project,
     module_name,
     registrations,
+    route_facts,
 )
 from secsdlc.flow.values import Step
 
@@ -55,6 +57,7 @@ class Result:
     # (path, root) of every root analysed by this scan rather than taken from the cache; the
     # module's own code is the root ""
     ran: tuple[tuple[str, str], ...] = ()
+    unrooted: int = 0  # files read only where others call them
 
 
 def _read(root: Path, rel: str) -> bytes | Skipped:
@@ -97,7 +100,11 @@ _RECURSION_LIMIT = 30_000
 
 
 def analyse(root: Path, files: Iterable[str], models: Models, *,
-            budget: int = 60_000, cache: ResultCache | None = None) -> Result:
+            budget: int = DEFAULT_BUDGET, cache: ResultCache | None = None,
+            roots: Callable[[str], bool] | None = None) -> Result:
+    """Analyse the functions of `files` (relative to `root`) that can see untrusted data or hand
+    something to a dangerous call. `roots(path)` false: the file's functions are analysed only as
+    callees of others, never as entry points of their own."""
     outcome: list[Result] = []
     failure: list[BaseException] = []
 
@@ -107,7 +114,7 @@ def analyse(root: Path, files: Iterable[str], models: Models, *,
         collecting = gc.isenabled()
         gc.disable()
         try:
-            outcome.append(_analyse(root, list(files), models, budget, cache))
+            outcome.append(_analyse(root, list(files), models, budget, cache, roots))
         except BaseException as e:  # handed to the calling thread as it is
             failure.append(e)
         finally:
@@ -130,7 +137,8 @@ def analyse(root: Path, files: Iterable[str], models: Models, *,
 
 
 def _analyse(root: Path, files: list[str], models: Models, budget: int,
-             cache: ResultCache | None) -> Result:
+             cache: ResultCache | None,
+             roots: Callable[[str], bool] | None = None) -> Result:
     skipped: list[Skipped] = []
     data: dict[str, bytes] = {}
     for rel in files:
@@ -161,14 +169,22 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
         if outcome is not None:
             cached[rel] = outcome
     pattern = incremental.route_pattern(registrations(models))
-    registers = {rel: cached[rel].registers if rel in cached
-                 else incremental.registers_routes(data[rel], pattern) for rel in data}
-    routes = [rel for rel in sorted(data) if registers[rel]]
-    routes_digest = incremental.routes_digest((r, digests[r]) for r in routes)
+    rooted = [rel for rel in sorted(data) if roots is None or roots(rel)]
+
+    def facts_of(rel: str) -> str:
+        if rel in cached:
+            return cached[rel].route_facts
+        tree = tree_of(rel) if incremental.registers_routes(data[rel], pattern) else None
+        return route_facts(tree, models) if tree is not None else ""
+
+    # the files whose URL patterns say which view parameters are typed
+    facts = {rel: facts_of(rel) for rel in rooted}
+    routes = [rel for rel in rooted if facts[rel]]
+    routes_digest = incremental.routes_digest((r, facts[r]) for r in routes)
     outcomes: dict[str, _FileOutcome] = {}
     # per file to analyse (again): the parts of its earlier outcome that still hold
     todo: dict[str, dict[str, _Part]] = {}
-    for rel in sorted(data):
+    for rel in rooted:
         outcome = cached.get(rel)
         if outcome is None or outcome.routes != routes_digest:
             todo[rel] = {}
@@ -184,20 +200,22 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
         # route files first: their URL patterns say which view parameters are typed
         first = {rel: t for rel in [*routes, *todo] if (t := tree_of(rel)) is not None}
         project = Project(first, models, index, loader=tree_of,
-                          may_register=lambda rel: registers.get(rel, True))
+                          may_register=lambda rel: rel not in data
+                          or incremental.registers_routes(data[rel], pattern))
         parts = _analyse_files(project, models, budget, {r: k for r, k in todo.items()
                                                          if r in trees}, data, digests)
         # a file that does not parse keeps saying so from the cache, without a project to read
         parts.update((rel, (_Part("", (), {}, (failed[rel],), ((rel, digests[rel]),)),))
                      for rel in todo if rel in failed)
         for rel, found in parts.items():
-            outcomes[rel] = _FileOutcome(registers[rel], routes_digest, found)
+            outcomes[rel] = _FileOutcome(facts[rel], routes_digest, found)
             if cache is not None:
                 cache.put_document(keys[rel], outcomes[rel].to_json())
     ran = tuple((rel, p.root) for rel in sorted(todo) if rel in outcomes
                 for p in outcomes[rel].parts
                 if not any(p is kept for kept in todo[rel].values()))
-    return replace(_merge(outcomes, skipped, len(data)), ran=ran)
+    return replace(_merge(outcomes, skipped, len(data)), ran=ran,
+                   unrooted=len(data) - len(rooted))
 
 
 def _analyse_files(project: Project, models: Models, budget: int,
@@ -293,18 +311,18 @@ class _Part:
 
 @dataclass(frozen=True)
 class _FileOutcome:
-    registers: bool  # whether the file may register routes
-    routes: str  # the digest of the route files it was analysed with
+    route_facts: str  # what its route registrations say ("" if none): see project.route_facts
+    routes: str  # the digest of every route file's facts it was analysed with
     parts: tuple[_Part, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"registers": self.registers, "routes": self.routes,
+        return {"route_facts": self.route_facts, "routes": self.routes,
                 "parts": [p.to_json() for p in self.parts]}
 
     @classmethod
     def from_json(cls, doc: Mapping[str, Any]) -> _FileOutcome | None:
         try:
-            return cls(bool(doc["registers"]), str(doc["routes"]),
+            return cls(str(doc["route_facts"]), str(doc["routes"]),
                        tuple(_Part.from_json(p) for p in doc["parts"]))
         except (KeyError, TypeError, ValueError, IndexError):
             return None  # a damaged entry: analysed again
@@ -334,7 +352,8 @@ def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: 
                 key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
                        report.trace[0])
                 old = reports.get(key)
-                if old is None or len(report.trace) < len(old.trace):
+                if old is None or \
+                        (len(report.trace), report.trace) < (len(old.trace), old.trace):
                     reports[key] = report
             for call, ok in part.proofs.items():
                 proofs[call] = proofs.get(call, True) and ok

@@ -10,7 +10,7 @@ from dataclasses import replace
 from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
 from secsdlc.flow.folding import literal_value, sanitized, value_safe
-from secsdlc.flow.frames import MAX_CALL_DEPTH, REQUEST, Frame, InterpreterBase, State
+from secsdlc.flow.frames import MAX_CALL_DEPTH, REQUEST, Frame, InterpreterBase, Memo, State
 from secsdlc.flow.project import PROJECT, FunctionInfo
 from secsdlc.flow.syntax import is_staticmethod, last_name, short
 from secsdlc.flow.values import (
@@ -378,11 +378,22 @@ class Calls(InterpreterBase):
         except TypeError:
             cached = None
         if cached is not None:
-            result, after = cached
+            self._take(cached)
+            self._charge_steps(cached.steps)
+            result, after = cached.result, cached.after
         else:
-            result, after = self._invoke(node, info, args, kwargs, bound, is_static, frame)
+            saved = (self.project.consulted, self.reports, self.proofs, self.budget)
+            self.project.consulted, self.reports, self.proofs = set(), {}, {}
+            try:
+                result, after = self._invoke(node, info, args, kwargs, bound, is_static, frame)
+            finally:
+                found = Memo(UNKNOWN, None, frozenset(self.project.consulted),
+                             saved[3] - self.budget, tuple(self.reports.values()),
+                             tuple(self.proofs.items()))
+                self.project.consulted, self.reports, self.proofs, _ = saved
+                self._take(found)
             with contextlib.suppress(TypeError):
-                self.memo[key] = (result, after)
+                self.memo[key] = replace(found, result=result, after=after)
         if result.all_taints():
             step = self.step(frame, node, f"returned by {info.name}()")
             result = map_taints(result, lambda t: t.extend(step))

@@ -14,6 +14,9 @@ from secsdlc.flow.values import Step, Value
 
 State = dict[str, Value]
 MAX_CALL_DEPTH = 7
+# Evaluation steps one root may take, a call answered from the cache counted as if computed
+# again: the analysis's guard against a function that would take too long.
+DEFAULT_BUDGET = 250_000
 REQUEST = "web.request"
 
 
@@ -28,6 +31,19 @@ class Report:
     kind: str
     sink: Step
     trace: tuple[Step, ...]  # source first, sink last
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """A project call's outcome for given abstract arguments, what computing it read, and the
+    steps it took."""
+
+    result: Value
+    after: Value | None  # the receiver after the call
+    reads: frozenset[str] = frozenset()
+    steps: int = 0
+    reports: tuple[Report, ...] = ()
+    proofs: tuple[tuple[tuple[str, int, str], bool], ...] = ()
 
 
 @dataclass
@@ -61,7 +77,7 @@ class InterpreterBase:
     """What every part of the interpreter shares: the analysis's state, the budget, and the
     methods one part calls in another."""
 
-    def __init__(self, project: Project, models: Models, budget: int = 60_000) -> None:
+    def __init__(self, project: Project, models: Models, budget: int = DEFAULT_BUDGET) -> None:
         self.project = project
         self.models = models
         self.budget_per_root = budget
@@ -72,7 +88,14 @@ class InterpreterBase:
         self.globals: dict[str, State] = {}
         self._globals_busy: set[str] = set()
         self.stack: list[str] = []
-        self.memo: dict[tuple[object, ...], tuple[Value, Value | None]] = {}
+        # The caches below live as long as the interpreter, across roots and files. Each entry
+        # keeps the modules its computation read and the steps it cost, and a hit replays both:
+        # what a root depends on, and whether it stays within its budget, never depend on which
+        # root happened to fill an entry first.
+        self.memo: dict[tuple[object, ...], Memo] = {}
+        self._globals_reads: dict[str, frozenset[str]] = {}
+        self._globals_failed: set[str] = set()  # modules whose code exceeds the budget
+        self._closure_reads: dict[str, frozenset[str]] = {}
         self._class_consts: dict[str, dict[str, Value]] = {}
         # the enclosing function's variables where a nested function is defined (closures)
         self.closures: dict[str, State] = {}
@@ -81,6 +104,29 @@ class InterpreterBase:
         self.budget -= 1
         if self.budget < 0:
             raise BudgetExceeded()
+
+    def _charge_steps(self, steps: int) -> None:
+        self.budget -= steps
+        if self.budget < 0:
+            raise BudgetExceeded()
+
+    def _report(self, report: Report) -> None:
+        """One source-to-sink path; of several from one source to one sink, the shortest (the
+        first in order among equals, so that the path shown never depends on set order)."""
+        key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
+               report.trace[0])
+        old = self.reports.get(key)
+        if old is None or (len(report.trace), report.trace) < (len(old.trace), old.trace):
+            self.reports[key] = report
+
+    def _take(self, memo: Memo) -> None:
+        """What computing a cached entry read and found, as if it were computed again."""
+        if memo.reads:
+            self.project.consulted |= memo.reads
+        for report in memo.reports:
+            self._report(report)
+        for key, proven in memo.proofs:
+            self.proofs[key] = self.proofs.get(key, True) and proven
 
     def step(self, frame: Frame, node: ast.AST, note: str) -> Step:
         return Step(frame.path, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1,

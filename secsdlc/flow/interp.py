@@ -59,14 +59,19 @@ class Interpreter(Statements, Checks, Expressions, Calls, Methods, Sinks):
     def _closure(self, info: FunctionInfo) -> State:
         if "." not in info.qualname or info.class_ref is not None:
             return {}
+        parent_ref = info.ref.rsplit(".", 1)[0]
         if info.ref not in self.closures:
-            parent = self.project.functions.get(info.ref.rsplit(".", 1)[0])
+            parent = self.project.functions.get(parent_ref)
             if parent is not None and parent.ref not in self.stack:
                 saved = (self.budget, self.stack)
+                outer, self.project.consulted = self.project.consulted, set()
                 try:
                     self.run_root(parent)
                 finally:
                     self.budget, self.stack = saved
+                    self._closure_reads[parent_ref] = frozenset(self.project.consulted)
+                    self.project.consulted = outer
+        self.project.consulted |= self._closure_reads.get(parent_ref, frozenset())
         return self.closures.get(info.ref, {})
 
     def run_module(self, module: Module) -> None:
@@ -78,18 +83,33 @@ class Interpreter(Statements, Checks, Expressions, Calls, Methods, Sinks):
         self.module_globals(module)
 
     def module_globals(self, module: Module) -> State:
+        """A module's names after its own code ran, computed once with a budget of their own
+        (whichever root needs them first does not pay for the others)."""
         self.project.consulted.add(module.name)
         if module.name in self.globals:
+            self.project.consulted |= self._globals_reads.get(module.name, frozenset())
             return self.globals[module.name]
         if module.name in self._globals_busy:
             return {}
+        if module.name in self._globals_failed:
+            raise BudgetExceeded()
         self._globals_busy.add(module.name)
         frame = Frame(module, None)
         env: State = {}
+        outer, self.project.consulted = self.project.consulted, set()
+        budget, self.budget = self.budget, self.budget_per_root
         try:
             self.exec_block(module.tree.body, env, frame)
+        except BudgetExceeded:
+            self._globals_failed.add(module.name)
+            raise
         finally:
             self._globals_busy.discard(module.name)
+            reads = frozenset(self.project.consulted)
+            self.project.consulted = outer
+            outer |= reads
+            self.budget = budget
+        self._globals_reads[module.name] = reads
         self.globals[module.name] = env
         return env
 

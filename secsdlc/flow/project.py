@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import hashlib
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
@@ -276,11 +277,9 @@ class Project:
 
     def _known(self, dotted: str) -> str | None:
         """The project module an import names, without reading it: binding a module's imports
-        must not read everything it imports, and everything that imports, in turn."""
-        found = self.index.find(dotted)
-        if found is not None:
-            self.consulted.add(found)
-        return found
+        must not read everything it imports, and everything that imports, in turn. Naming a
+        module is not depending on its content: whoever follows the name reads it then."""
+        return self.index.find(dotted)
 
     def _external_or_project(self, dotted: str) -> str:
         target = self._known(dotted)
@@ -466,6 +465,22 @@ class Project:
 def registrations(models: Models) -> frozenset[str]:
     """Calls that register a handler: the models' and Django's URL patterns."""
     return models.route_registrations | {"path", "re_path"}
+
+
+def route_facts(tree: ast.Module, models: Models) -> str:
+    """What a module's route registrations say (its registration calls and the imports that
+    name their views), as a digest; "" when it registers none. Other modules' analysis depends
+    on this, not on the rest of the file: a comment or a new function in `urls.py` changes
+    nothing for them."""
+    names = registrations(models)
+    calls = [n for n in ast.walk(tree)
+             if isinstance(n, ast.Call) and _decorator_name(n.func) in names]
+    if not calls:
+        return ""
+    digest = hashlib.sha256()
+    for node in (*_imports(tree.body), *calls):
+        digest.update(ast.dump(node).encode())
+    return digest.hexdigest()
 
 
 _BLOCK = (ast.stmt, ast.excepthandler, ast.match_case)

@@ -113,11 +113,7 @@ class Sinks(InterpreterBase):
             for taint in value.all_taints():
                 if taint.kind != "remote" or not taint.reaches(kind):
                     continue
-                trace = (*taint.trace, sink)
-                rkey = (kind, sink.path, sink.line, sink.col, taint.source)
-                old = self.reports.get(rkey)
-                if old is None or len(trace) < len(old.trace):
-                    self.reports[rkey] = Report(kind, sink, trace)
+                self._report(Report(kind, sink, (*taint.trace, sink)))
 
     def _check_returns(self, frame: Frame, root: bool = True) -> None:
         info = frame.info

@@ -29,6 +29,7 @@ from secsdlc.gate.policy import Rules
 from secsdlc.gate.policy_gates import PathSeverityGate, SignoffGate
 from secsdlc.mode import Mode
 from secsdlc.model import Notification, NotificationKind, ScanResult, Severity
+from secsdlc.signoff import audit as signoff_audit
 from secsdlc.signoff import registry, release, sshsig
 from secsdlc.signoff import waivers as signoff_waivers
 from secsdlc.signoff.allowed_signers import AllowedSigners
@@ -66,12 +67,13 @@ def decide(
     # What waivers, sign-offs and relaxations are bound to: the project the registry is signed
     # for, never the repository's own configuration.
     project = ""
+    ever: frozenset[bytes] = frozenset()
     if waivers or relaxing or options.require_signoff:
         try:
             trust_root = registry.parse_trust_root(
                 options.trust_root or (os.environ.get(registry.TRUST_ROOT_ENV, ""),))
             verified = registry.verify(root, trust_root)
-            signers, project = verified.signers, verified.project
+            signers, project, ever = verified.signers, verified.project, verified.ever
             if policy.project and policy.project != project:
                 notes.append(f"{policy.source}: project {policy.project!r} is not the project the "
                              f"correspondent registry is signed for ({project!r}), which applies")
@@ -80,6 +82,8 @@ def decide(
             notes.append(f"correspondent registry not trusted, signed waivers and sign-offs do "
                          f"not count: {e}")
 
+    trail = (signoff_audit.waiver_trail(root, ever) if waivers and signers is not None
+             else signoff_audit.WaiverTrail())
     signed_dirs = _verified_relaxations(project, relaxing, signers, registry_problem, notes)
 
     @lru_cache(maxsize=4096)
@@ -93,7 +97,7 @@ def decide(
         signoff_waivers.check(
             w, signers=signers, registry_problem=registry_problem, project=project,
             max_days=rules_at(w.path).max_waiver_days, now=now,
-            require_project=result.mode == Mode.ENFORCE.value,
+            require_project=result.mode == Mode.ENFORCE.value, trail=trail,
         )
         for w in waivers
     ]

@@ -66,11 +66,15 @@ class Scope:
         return max(chosen, key=lambda c: _kept(c[0])) if chosen else None
 
 
+# Where test code lives unless the policy says otherwise (the taint analysis reads it only as
+# code that application code calls, never as an entry point).
+TEST_CODE = ("**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
+
 DEFAULT_SCOPES: tuple[Scope, ...] = (
     # tests exercise vulnerable code on purpose and check with assert: nothing there blocks,
     # except a real key or token, which is leaked wherever it is committed
     Scope(name="tests",
-          paths=("**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py"),
+          paths=TEST_CODE,
           rules={"*": "low", "secsdlc.secrets.*": KEEP, **_CREDENTIALS,
                  "B101": IGNORE, "secsdlc.python.access-control.assert-authorization": IGNORE}),
     # snippets in documentation are copied: they count, but their example passwords are prose

@@ -8,9 +8,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from secsdlc import __version__
+from secsdlc.files import matches
 from secsdlc.flow import analysis
+from secsdlc.flow.frames import DEFAULT_BUDGET
 from secsdlc.flow.interp import Report
 from secsdlc.flow.models import Kind, ModelError, Models, load
+from secsdlc.gate.scopes import TEST_CODE
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -46,6 +49,7 @@ class TaintScanner:
     options: Mapping[str, OptionType] = {
         "models": list,  # extra model files (YAML), relative to the scan root
         "budget": int,  # evaluation steps per analysed function
+        "test-roots": bool,  # analyse test code's functions as entry points too
         "timeout": (int, float),
     }
 
@@ -57,15 +61,28 @@ class TaintScanner:
 
     def scan(self, request: ScanRequest) -> ScannerOutput:
         models = _models(request)
-        budget = request.options.get("budget", 60_000)
+        budget = request.options.get("budget", DEFAULT_BUDGET)
         if not isinstance(budget, int) or isinstance(budget, bool) or budget <= 0:
             raise ScannerError("option 'budget' must be a positive integer")
-        result = _involving(analysis.analyse(request.root, request.files, models, budget=budget,
-                                             cache=request.cache), request.report_only)
+        test_roots = request.options.get("test-roots", False)
+        if not isinstance(test_roots, bool):
+            raise ScannerError("option 'test-roots' must be true or false")
+        # Tests call application code with values they chose; what they find blocks nothing
+        # (the policy's tests scope) and costs most of a large project's analysis.
+        result = _involving(analysis.analyse(
+            request.root, request.files, models, budget=budget, cache=request.cache,
+            roots=None if test_roots else lambda path: not matches(path, TEST_CODE)),
+            request.report_only)
         findings = tuple(_finding(r, models) for r in result.reports)
         rules = {rule_id(models.kinds[r.kind]): _rule(models.kinds[r.kind])
                  for r in result.reports}
         notes = tuple(_notification(s) for s in result.skipped)
+        if result.unrooted:
+            notes += (Notification(
+                kind=NotificationKind.INFO, scanner=NAME,
+                message=f"{result.unrooted} file(s) of test code read by the taint analysis only "
+                        f"where application code calls them, not as entry points "
+                        f"([scanners.taint] test-roots = true analyses them too)"),)
         calls = tuple(
             AnalysedCall(path=path, line=line, cwe=models.kinds[kind].cwe, proven_safe=safe,
                          reason=f"secsdlc's taint analysis found the argument of this "

@@ -22,6 +22,7 @@ from secsdlc.errors import SecsdlcError
 from secsdlc.model import Severity
 from secsdlc.signoff import sshsig
 from secsdlc.signoff.allowed_signers import AllowedSigners, same_principal
+from secsdlc.signoff.audit import WaiverTrail
 from secsdlc.signoff.canonical import canonical, parse_timestamp, timestamp
 from secsdlc.signoff.files import SECSDLC_DIR, atomic_write
 from secsdlc.signoff.sshsig import PrivateKey, SignatureError
@@ -238,6 +239,7 @@ def check(
     project: str,
     max_days: Mapping[Severity, int],
     now: datetime,
+    trail: WaiverTrail,
     require_project: bool = False,
 ) -> WaiverStatus:
     """Decide whether `waiver` may waive anything, independent of any one finding.
@@ -286,6 +288,9 @@ def check(
     ):
         return invalid(f"approved by the requester {waiver.requester!r}: a correspondent "
                        "cannot approve their own waiver")
+    missing = trail.why_not(waiver.id, key.blob)
+    if missing:
+        return invalid(missing)
     if now >= waiver.expires:
         return WaiverStatus(waiver=waiver, status="expired",
                             why=f"expired {timestamp(waiver.expires)}",

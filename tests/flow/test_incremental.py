@@ -144,3 +144,46 @@ def test_a_change_analyses_again_only_the_functions_that_read_it(tmp_path: Path)
     # and what a rescan says is what a scan from nothing says
     fresh = analysis.analyse(root, files, m)
     assert changed.reports == fresh.reports and changed.proofs == fresh.proofs
+
+
+ROUTES = {
+    "orders/__init__.py": "",
+    "orders/urls.py": """
+        from django.urls import path
+        from . import views
+
+        urlpatterns = [path("orders/<int:pk>/", views.order)]
+        """,
+    "orders/views.py": """
+        from django.db import connection
+        from django.http import HttpResponse
+
+        def order(request, pk):
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT * FROM orders WHERE id = %s" % pk)
+            return HttpResponse("ok")
+        """,
+    "orders/other.py": """
+        from django.http import HttpResponse
+
+        def ping(request):
+            return HttpResponse("pong")
+        """,
+}
+
+
+def test_only_what_route_patterns_say_reaches_other_files(tmp_path: Path) -> None:
+    root = tmp_path / "src"
+    _write(root, ROUTES)
+    cache = ResultCache(tmp_path / "cache")
+    files, m = sorted(ROUTES), models.load()
+    assert _kinds(analysis.analyse(root, files, m, cache=cache)) == set()  # pk is an int
+    # a comment in the URL module: its patterns say the same, nothing else runs again
+    _write(root, {"orders/urls.py": textwrap.dedent(ROUTES["orders/urls.py"]) + "# orders\n"})
+    again = analysis.analyse(root, files, m, cache=cache)
+    assert {path for path, _ in again.ran} == {"orders/urls.py"}
+    # the pattern now passes pk as a string: the view is analysed again and reported
+    _write(root, {"orders/urls.py": ROUTES["orders/urls.py"].replace("<int:pk>", "<pk>")})
+    changed = analysis.analyse(root, files, m, cache=cache)
+    assert ("orders/views.py", "order") in changed.ran
+    assert _kinds(changed) == {("sqli", "orders/views.py")}

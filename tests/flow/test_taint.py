@@ -303,3 +303,48 @@ def test_what_could_not_be_analysed_is_named_never_passed_as_safe(tmp_path: Path
     # the call in the function over budget proves nothing: bandit would keep its severity
     assert not any(c.proven_safe for c in out.analysed_calls  # type: ignore[attr-defined]
                    if c.path == "app.py")
+
+
+TEST_CODE_FILES = {
+    "shop/__init__.py": "",
+    "shop/views.py": """
+        from flask import Flask, request
+        from tests.fixtures import lookup
+        app = Flask(__name__)
+
+        @app.route("/item")
+        def item():
+            return lookup(request.args["name"])
+        """,
+    "tests/__init__.py": "",
+    "tests/fixtures.py": """
+        import sqlite3
+
+        def lookup(name):
+            db = sqlite3.connect(":memory:")
+            return str(db.execute("SELECT * FROM items WHERE name = '" + name + "'"))  # called
+        """,
+    "tests/test_app.py": """
+        import os
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        @app.route("/debug")
+        def debug():
+            os.system("echo " + request.args["x"])  # own
+            return "ok"
+        """,
+}
+
+
+def test_test_code_is_read_where_application_code_calls_it_but_is_no_entry_point(
+        tmp_path: Path) -> None:
+    out = scan(tmp_path / "a", TEST_CODE_FILES)
+    assert lines_of(out, "sql") == marked(TEST_CODE_FILES, "called")
+    assert lines_of(out, "command") == set()
+    notes = [n.message for n in out.notifications]  # type: ignore[attr-defined]
+    assert any("3 file(s) of test code" in n for n in notes), notes
+    everything = scan(tmp_path / "b", TEST_CODE_FILES, **{"test-roots": True})
+    assert lines_of(everything, "command") == marked(TEST_CODE_FILES, "own")
+    with pytest.raises(ScannerError, match="test-roots"):
+        scan(tmp_path / "c", TEST_CODE_FILES, **{"test-roots": "yes"})

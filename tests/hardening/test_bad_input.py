@@ -188,11 +188,13 @@ def test_binary_public_key_is_an_input_error(repo: Path, tmp_path: Path,
     _one_line_error(proc, "public key", "key.pub", "binary")
 
 
-def test_binary_audit_log_is_an_input_error(repo: Path) -> None:
-    (repo / ".secsdlc").mkdir()
-    (repo / ".secsdlc" / "audit.log").write_bytes(b"\xff\xfe\0\x01garbage")
-    _one_line_error(secsdlc("audit", "--root", str(repo), "show", cwd=repo), "audit log",
-                    "audit.log", "binary")
+def test_binary_audit_entry_is_an_input_error(repo: Path) -> None:
+    entry = repo / ".secsdlc" / "audit" / f"{'0' * 64}.json"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b"\xff\xfe\0\x01garbage")
+    for action in ("show", "verify"):
+        _one_line_error(secsdlc("audit", "--root", str(repo), action, cwd=repo), "audit entry",
+                        entry.name, "binary")
 
 
 def test_binary_signoff_file_fails_the_gate_with_its_name(repo: Path, tmp_path: Path,

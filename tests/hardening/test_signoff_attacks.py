@@ -52,7 +52,7 @@ def test_self_approval_is_refused_whatever_the_case_of_the_address(
     out = capsys.readouterr().out
     assert f"{wid}  invalid" in out and "cannot approve their own waiver" in out
     # another correspondent's approval of the same request is what makes it count
-    waivers.save(repo, waivers.approve(w, admin.loaded, "admin@example.com"))
+    assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(admin.private)]) == 0
     assert main(["waiver", "--root", str(repo), "list"]) == 0
     assert f"{wid}  approved" in capsys.readouterr().out
 
@@ -66,30 +66,31 @@ def test_correspondent_remove_matches_the_address_case_insensitively(
     assert "bob@example.com" not in capsys.readouterr().out
 
 
-def _log_lines(repo: Path) -> list[dict[str, object]]:
+def _log_entries(repo: Path) -> list[dict[str, object]]:
     import json
 
-    return [json.loads(line) for line in (repo / ".secsdlc" / "audit.log").read_text().splitlines()]
+    from secsdlc.signoff import audit
+
+    return [body for _, body in audit.ordered(
+        {p.stem: json.loads(p.read_text()) for p in (repo / audit.AUDIT_DIR).glob("*.json")})]
 
 
 def _append_raw(repo: Path, entry: dict[str, object]) -> None:
-    import hashlib
-
+    """What a developer can write by hand: an entry naming the newest ones, as append does."""
+    from secsdlc.signoff import audit
     from secsdlc.signoff.canonical import canonical
 
-    log = repo / ".secsdlc" / "audit.log"
-    last = log.read_bytes().splitlines()[-1]
-    entry = {**entry, "prev": hashlib.sha256(last).hexdigest()}
-    with log.open("ab") as fh:
-        fh.write(canonical(entry) + b"\n")
+    entries = {p.stem for p in (repo / audit.AUDIT_DIR).glob("*.json")}
+    named = {prev for e in _log_entries(repo) for prev in e["prev"]}  # type: ignore[attr-defined]
+    entry = {**entry, "prev": sorted(entries - named)}
+    (repo / audit.AUDIT_DIR / f"{audit.entry_id(entry)}.json").write_bytes(canonical(entry) + b"\n")
 
 
 def test_unsigned_privileged_audit_entries_do_not_verify(
         project, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     repo, _admin, _bob = project
-    seq = len(_log_lines(repo)) + 1
     # a developer writes the entries a correspondent would, without a key
-    _append_raw(repo, {"seq": seq, "time": "2026-01-01T00:00:00Z", "actor": "admin@example.com",
+    _append_raw(repo, {"time": "2099-01-01T00:00:00Z", "actor": "admin@example.com",
                        "action": "correspondent-remove", "data": {"principal": "bob@example.com"}})
     assert main(["audit", "--root", str(repo), "verify", "--no-git"]) == 1
     assert "correspondent-remove is not signed" in capsys.readouterr().out
@@ -102,8 +103,8 @@ def test_unsigned_privileged_audit_entries_do_not_verify(
 def test_audit_show_says_signed_only_after_verifying(
         project, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     repo, _admin, _bob = project
-    entries = _log_lines(repo)
-    forged = {**entries[-1], "seq": len(entries) + 1, "actor": "dev@example.com",
+    entries = _log_entries(repo)
+    forged = {**entries[-1], "time": "2099-01-01T00:00:00Z", "actor": "dev@example.com",
               "action": "waiver-approve", "data": {"waiver": "w-1"}}
     forged.pop("prev")
     _append_raw(repo, forged)  # signer and signature copied from another entry

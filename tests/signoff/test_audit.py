@@ -1,4 +1,4 @@
-"""Audit log: hash chain, signatures, git anchoring, atomic and concurrent appends."""
+"""Audit log: one file per entry, hash links, signatures, git anchoring, concurrent appends."""
 
 from __future__ import annotations
 
@@ -10,98 +10,113 @@ import pytest
 
 from secsdlc.signoff import audit
 from secsdlc.signoff.audit import AuditError
+from secsdlc.signoff.canonical import canonical
 
-from .conftest import commit_all
+from .conftest import commit_all, git
 
 
-def _fill(root: Path, n: int, key=None) -> list[bytes]:
+def _fill(root: Path, n: int, key=None, tag: str = "dev") -> list[Path]:
+    made = []
     for i in range(n):
-        audit.append(root, action="waiver-request", actor=f"dev{i}@example.com",
-                     data={"waiver": f"w{i}", "reason": "multi\nline ünïcode"}, key=key)
-    return (root / audit.AUDIT_FILE).read_bytes().splitlines()
+        entry = audit.append(root, action="waiver-request", actor=f"{tag}{i}@example.com",
+                             data={"waiver": f"w{i}", "reason": "multi\nline ünïcode"}, key=key)
+        made.append(root / audit.AUDIT_DIR / f"{audit.entry_id(entry)}.json")
+    return made
 
 
-def _write(root: Path, lines: list[bytes]) -> None:
-    (root / audit.AUDIT_FILE).write_bytes(b"".join(line + b"\n" for line in lines))
-
-
-def test_chain_and_signatures_verify(tmp_path, make_key):
-    lines = _fill(tmp_path, 3, key=make_key("admin@example.com").loaded)
-    assert len(lines) == 3
+def test_links_and_signatures_verify(tmp_path, make_key):
+    files = _fill(tmp_path, 3, key=make_key("admin@example.com").loaded)
     report = audit.verify(tmp_path)
     assert (report.entries, report.signed) == (3, 3)
-    assert json.loads(lines[1])["prev"] != audit.GENESIS
+    second = json.loads(files[1].read_text())
+    assert second["prev"] == [files[0].stem]
 
 
-def test_edited_line_is_named(tmp_path):
-    lines = _fill(tmp_path, 4)
-    lines[1] = lines[1].replace(b"dev1@", b"boss@")
-    _write(tmp_path, lines)
-    with pytest.raises(AuditError, match=r"log:3: does not chain to line 2 \(line 2 was edited"):
+def test_edited_entry_is_named(tmp_path):
+    files = _fill(tmp_path, 3)
+    files[1].write_bytes(files[1].read_bytes().replace(b"dev1@", b"boss@"))
+    with pytest.raises(AuditError, match=rf"{files[1].name}: content does not match its name"):
         audit.verify(tmp_path)
 
 
-def test_edited_signed_line_is_named_itself(tmp_path, make_key):
-    lines = _fill(tmp_path, 3, key=make_key("admin@example.com").loaded)
-    lines[2] = lines[2].replace(b"dev2@", b"boss@")
-    _write(tmp_path, lines)
-    with pytest.raises(AuditError, match=r"audit.log:3: signature invalid: .*does not verify"):
+def test_edited_entry_renamed_to_its_new_hash_breaks_the_link(tmp_path):
+    files = _fill(tmp_path, 3)
+    body = json.loads(files[1].read_text())
+    body["actor"] = "boss@example.com"
+    files[1].unlink()
+    renamed = files[1].with_name(f"{audit.entry_id(body)}.json")
+    renamed.write_bytes(canonical(body) + b"\n")
+    with pytest.raises(AuditError, match=rf"{files[2].name}: names entry {files[1].stem[:12]}, "
+                                         "which is missing"):
         audit.verify(tmp_path)
 
 
-@pytest.mark.parametrize("mutate,message", [
-    (lambda ls: ls[:1] + ls[2:], r":2: does not chain to line 1"),          # deleted
-    (lambda ls: [ls[0], ls[2], ls[1], ls[3]], r":2: does not chain"),       # reordered
-    (lambda ls: ls[1:], r":1: first entry does not start the chain"),      # head deleted
-    (lambda ls: [*ls[:2], ls[1], *ls[2:]], r":3: does not chain"),          # inserted copy
-])
-def test_removed_reordered_inserted_lines_are_named(tmp_path, mutate, message):
-    lines = _fill(tmp_path, 4)
-    _write(tmp_path, mutate(lines))
-    with pytest.raises(AuditError, match=message):
+def test_edited_signed_entry_fails_its_signature(tmp_path, make_key):
+    files = _fill(tmp_path, 2, key=make_key("admin@example.com").loaded)
+    body = json.loads(files[1].read_text())
+    body["actor"] = "boss@example.com"
+    files[1].unlink()
+    (tmp_path / audit.AUDIT_DIR / f"{audit.entry_id(body)}.json").write_bytes(
+        canonical(body) + b"\n")
+    with pytest.raises(AuditError, match=r"signature invalid: .*does not verify"):
         audit.verify(tmp_path)
 
 
-def test_recomputed_chain_with_wrong_sequence_is_caught(tmp_path):
-    _fill(tmp_path, 2)
-    text = (tmp_path / audit.AUDIT_FILE).read_bytes()
-    first = json.loads(text.splitlines()[0])
-    first["seq"] = 5
-    _write(tmp_path, [audit.canonical(first)])
-    with pytest.raises(AuditError, match=":1: sequence number 5, expected 1"):
+def test_non_canonical_entry_is_refused(tmp_path):
+    files = _fill(tmp_path, 1)
+    pretty = json.dumps(json.loads(files[0].read_text()), indent=1).encode()
+    files[0].unlink()
+    import hashlib
+
+    (tmp_path / audit.AUDIT_DIR / f"{hashlib.sha256(pretty).hexdigest()}.json").write_bytes(
+        pretty)
+    with pytest.raises(AuditError):
         audit.verify(tmp_path)
 
 
-def test_truncated_tail_is_caught_through_git(repo):
-    lines = _fill(repo, 3)
+def test_removed_newest_entry_is_caught_through_git(repo):
+    files = _fill(repo, 3)
     commit_all(repo, "audit")
-    _write(repo, lines[:2])  # chain of the remaining lines is intact
-    assert audit.check_chain(b"".join(x + b"\n" for x in lines[:2]), "log") == (2, 0)
-    with pytest.raises(AuditError, match=r"audit.log:3: committed entries from line 3 on",
-    ):
+    files[2].unlink()  # the links of the others are intact
+    assert audit.verify(repo, use_git=False).entries == 2
+    with pytest.raises(AuditError, match=rf"{files[2].name}: committed, and deleted in the "
+                                         "working tree"):
         audit.verify(repo)
-
-
-def test_history_rewrite_in_a_commit_is_caught(repo):
-    lines = _fill(repo, 2)
-    commit_all(repo, "audit")
-    first = json.loads(lines[0])
-    first["actor"] = "boss@example.com"
-    _write(repo, [audit.canonical(first)])
-    commit_all(repo, "rewrite")
+    bad = commit_all(repo, "drop it")
     _fill(repo, 1)  # appending on top does not launder it
-    with pytest.raises(AuditError, match=r"in commit [0-9a-f]{12}:1: differs from the committed"):
+    with pytest.raises(AuditError, match=rf"{files[2].name}: deleted in commit {bad[:12]}"):
         audit.verify(repo)
 
 
-def test_partial_last_line_is_detected_and_blocks_appends(tmp_path):
-    _fill(tmp_path, 2)
-    with (tmp_path / audit.AUDIT_FILE).open("ab") as f:
-        f.write(b'{"seq":3,')
-    with pytest.raises(AuditError, match=":3: incomplete last line"):
-        audit.verify(tmp_path)
-    with pytest.raises(AuditError, match="last line is incomplete"):
-        _fill(tmp_path, 1)
+def test_two_branches_appending_merge_and_verify(repo):
+    _fill(repo, 1)
+    commit_all(repo, "audit")
+    git(repo, "checkout", "-q", "-b", "side")
+    _fill(repo, 2, tag="side")
+    commit_all(repo, "side entries")
+    git(repo, "checkout", "-q", "main")
+    _fill(repo, 1, tag="main")
+    commit_all(repo, "main entry")
+    git(repo, "merge", "-q", "--no-edit", "side")  # the default merge commit, no conflict
+    assert audit.verify(repo).entries == 4
+    [newest] = [audit.entry_id(e) for e in [audit.append(repo, action="test", actor="x",
+                                                          data={})]]
+    body = json.loads((repo / audit.AUDIT_DIR / f"{newest}.json").read_text())
+    assert len(body["prev"]) == 2  # it names the newest entry of each side
+    assert audit.verify(repo).entries == 5
+
+
+def test_a_merge_dropping_the_other_sides_entries_is_caught(repo):
+    _fill(repo, 1)
+    commit_all(repo, "audit")
+    git(repo, "checkout", "-q", "-b", "side")
+    [entry] = _fill(repo, 1, tag="side")
+    commit_all(repo, "side entry")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-edit", "-s", "ours", "side")
+    merge = git(repo, "rev-parse", "HEAD").strip()
+    with pytest.raises(AuditError, match=rf"{entry.name}: deleted in commit {merge[:12]}"):
+        audit.verify(repo)
 
 
 def _append_many(root: str, worker: int) -> None:
@@ -109,7 +124,7 @@ def _append_many(root: str, worker: int) -> None:
         audit.append(Path(root), action="test", actor=f"w{worker}", data={"i": i})
 
 
-def test_concurrent_appends_keep_the_chain(tmp_path):
+def test_concurrent_appends_name_each_other(tmp_path):
     ctx = multiprocessing.get_context("fork")
     procs = [ctx.Process(target=_append_many, args=(str(tmp_path), w)) for w in range(4)]
     for p in procs:
@@ -118,3 +133,6 @@ def test_concurrent_appends_keep_the_chain(tmp_path):
         p.join()
         assert p.exitcode == 0
     assert audit.verify(tmp_path).entries == 40
+    bodies = [json.loads(p.read_text()) for p in (tmp_path / audit.AUDIT_DIR).glob("*.json")]
+    named = {prev for b in bodies for prev in b["prev"]}
+    assert len({p.stem for p in (tmp_path / audit.AUDIT_DIR).glob("*.json")} - named) == 1

@@ -96,17 +96,17 @@ def test_outsider_and_requester_cannot_approve(project, capsys, make_key):
     assert "cannot approve their own waiver" in capsys.readouterr().err
 
 
-def test_audit_tampering_is_reported_with_line(project, capsys):
+def test_audit_tampering_is_reported_with_the_entry(project, capsys):
     repo, *_ = project
-    log = repo / audit.AUDIT_FILE
-    lines = log.read_text().splitlines(keepends=True)
-    log.write_text(lines[0].replace("correspondent-add", "correspondent-xxx") + "".join(lines[1:]))
+    entries = sorted((repo / audit.AUDIT_DIR).glob("*.json"))
+    entry = entries[0]
+    entry.write_text(entry.read_text().replace("correspondent-add", "correspondent-xxx"))
     capsys.readouterr()
     assert main(["audit", "--root", str(repo), "verify"]) == 1
-    assert "audit.log:1: signature invalid" in capsys.readouterr().out
-    log.write_text(lines[1])
-    assert main(["audit", "--root", str(repo), "verify", "--no-git"]) == 1
-    assert "audit.log:1: first entry does not start the chain" in capsys.readouterr().out
+    assert f"{entry.name}: content does not match its name" in capsys.readouterr().out
+    entry.unlink()
+    assert main(["audit", "--root", str(repo), "verify"]) == 1
+    assert f"{entry.name}: committed, and deleted" in capsys.readouterr().out
 
 
 def _gated_world(project, capsys, tmp_path, monkeypatch):
@@ -231,4 +231,4 @@ def test_audit_entry_signed_by_a_non_correspondent(project, capsys, make_key):
     assert main(["audit", "--root", str(repo), "verify"]) == 0
     assert "signers not checked" in capsys.readouterr().out
     assert main(["audit", "--root", str(repo), "verify", "--trust-root", admin.fingerprint]) == 1
-    assert "audit.log:3: signed by SHA256:" in capsys.readouterr().out
+    assert ".json: signed by SHA256:" in capsys.readouterr().out

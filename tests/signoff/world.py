@@ -20,7 +20,7 @@ from secsdlc.model import (
     Severity,
     ToolInfo,
 )
-from secsdlc.signoff import allowed_signers, registry, sshsig, waivers
+from secsdlc.signoff import allowed_signers, audit, registry, sshsig, waivers
 
 from .conftest import Key, commit_all
 
@@ -70,6 +70,7 @@ def request(root: Path, *fps: str, rule: str = "B602", path: str = "app/x.py",
                            reason=reason, requester=requester,
                            created=created, expires=created + timedelta(days=days))
     waivers.save(root, w)
+    audit.append(root, action="waiver-request", actor=requester, data={"waiver": w.id})
     return w
 
 
@@ -77,6 +78,8 @@ def approve(root: Path, w: waivers.Waiver, key: Key, principal: str | None = Non
             ) -> waivers.Waiver:
     approved = waivers.approve(w, key.loaded, principal or key.principal)
     waivers.save(root, approved)
+    audit.append(root, action="waiver-approve", actor=principal or key.principal,
+                 data={"waiver": w.id}, key=key.loaded)
     return approved
 
 
