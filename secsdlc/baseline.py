@@ -2,17 +2,18 @@
 
 Keyed by fingerprint and sorted, with neither line numbers nor timestamps: an unrelated edit or a
 second branch creating its own baseline changes nothing in the file, so it does not conflict on
-every merge.
+every merge. Format 2 is keyed by the fingerprint that covers the whole flagged region; a format 1
+file (keyed by the first line only) is not applied, and `migrate` re-keys it once, one to one.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from secsdlc import fileio
+from secsdlc import fileio, fingerprint
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import (
     Confidence,
@@ -25,7 +26,9 @@ from secsdlc.model import (
     Severity,
 )
 
-FORMAT = 1
+FORMAT = 2
+# keyed by fingerprint.LIFECYCLE_KEY: what every baseline was before FORMAT 2
+FIRST_LINE_FORMAT = 1
 
 
 class BaselineError(SecsdlcError):
@@ -44,6 +47,18 @@ def dumps(result: ScanResult) -> str:
 
 
 def load(path: Path) -> dict[str, dict[str, str]]:
+    """A format 2 baseline's entries by fingerprint."""
+    found, entries = read(path)
+    if found == FIRST_LINE_FORMAT:
+        raise BaselineError(
+            f"{path}: baseline format 1 keys findings by their first line only and would pass a "
+            f"finding whose other lines changed; re-key it once with: secsdlc baseline migrate "
+            f"--baseline {path}")
+    return entries
+
+
+def read(path: Path) -> tuple[int, dict[str, dict[str, str]]]:
+    """(format, entries by key) of a baseline file of either format."""
     if not path.exists() and not path.is_symlink():
         raise BaselineError(f"{path}: baseline file not found "
                             f"(create it with: secsdlc baseline create -o {path})")
@@ -51,7 +66,8 @@ def load(path: Path) -> dict[str, dict[str, str]]:
         doc = fileio.load_json(path, "--baseline")
     except fileio.InputError as e:
         raise BaselineError(str(e)) from None
-    if not isinstance(doc, dict) or doc.get("secsdlc-baseline") != FORMAT:
+    found = doc.get("secsdlc-baseline") if isinstance(doc, dict) else None
+    if not isinstance(doc, dict) or found not in (FORMAT, FIRST_LINE_FORMAT):
         raise BaselineError(f"{path}: not a secsdlc baseline (format {FORMAT})")
     findings = doc.get("findings")
     if not isinstance(findings, dict):
@@ -60,7 +76,32 @@ def load(path: Path) -> dict[str, dict[str, str]]:
         if not isinstance(entry, dict) or not all(
                 isinstance(entry.get(k), str) for k in ("rule", "path")):
             raise BaselineError(f"{path}: entry {fp!r} needs string 'rule' and 'path'")
-    return findings
+    return int(found), findings
+
+
+@dataclass(frozen=True, kw_only=True)
+class Migrated:
+    text: str  # the format 2 file
+    rekeyed: tuple[Finding, ...]  # the finding each old entry now names
+    stale: tuple[tuple[str, Mapping[str, str]], ...]  # (old key, entry) naming no one finding
+
+
+def migrate(entries: Mapping[str, Mapping[str, str]], result: ScanResult) -> Migrated:
+    """Re-key a format 1 baseline onto today's findings, one to one (see fingerprint.rekey).
+
+    Each re-keyed entry keeps the severity it was accepted at, so a finding that rose since still
+    blocks; entries that name no finding, or not exactly one, are dropped and listed as stale.
+    """
+    mapped = fingerprint.rekey(entries, result.findings)
+    rekeyed = {old: f for old, f in mapped.keys.items()
+               if f.rule_id == entries[old]["rule"] and f.location.path == entries[old]["path"]}
+    kept = {f.fingerprint: {**entries[old], "rule": f.rule_id, "path": f.location.path}
+            for old, f in rekeyed.items()}
+    doc = {"secsdlc-baseline": FORMAT, "findings": dict(sorted(kept.items()))}
+    return Migrated(text=json.dumps(doc, indent=2, sort_keys=True) + "\n",
+                    rekeyed=tuple(rekeyed.values()),
+                    stale=tuple((old, entries[old]) for old in sorted(entries)
+                                if old not in rekeyed))
 
 
 def apply(result: ScanResult, entries: Mapping[str, Mapping[str, str]]) -> ScanResult:

@@ -39,6 +39,7 @@ DEFAULT_EXCLUDE = (
 
 # Options that name a program to run: never taken from a file in the repository.
 PROGRAM_OPTIONS = frozenset({"executable"})
+USER_CONFIG_HINT = "~/.config/secsdlc/config.toml"
 
 # Sections other issues' features own; recognised here so they do not warn as unknown.
 _SECTIONS = ("scanners", "policy", "suppressions", "history")
@@ -179,7 +180,8 @@ def parse(
                     warnings.append(
                         f"{source}: '{prefix}scanners.{name}.{opt}' ignored: the program a "
                         f"scanner runs is never read from a repository file; set "
-                        f"{executable_env(name)} in the environment instead")
+                        f"{executable_env(name)} in the environment or '{opt}' under "
+                        f"[scanners.{name}] in the user configuration ({USER_CONFIG_HINT})")
                     continue
                 expected = known.get(opt)
                 if expected is None:

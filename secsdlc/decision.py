@@ -125,8 +125,10 @@ def load_scanners_and_config(
     """The scanners to run, the configuration, and warnings about either; in enforce mode only a
     signed configuration (or the built-in defaults) is read from the repository."""
     from secsdlc import config as config_mod
+    from secsdlc import user_config
     from secsdlc.scanners import registry
 
+    user_config.check()
     available, broken = registry.load_all()
     known = {name: {**s.options, "timeout": (int, float)} for name, s in available.items()}
     if mode.enforce:

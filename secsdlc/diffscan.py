@@ -3,8 +3,9 @@
 The changed files are scanned twice, as they are now (staged content, a commit or the work tree)
 and as they were at the base, in ONE run of each scanner over a temporary tree holding both
 sides: the fixed start-up cost of a scanner (semgrep's rule compilation) is paid once. A finding
-whose fingerprint exists on both sides is "unchanged", one only in the new content is "new", one
-only at the base is "absent" (fixed). Renamed files are compared under their new name.
+whose fingerprint exists on both sides is "unchanged" (or "updated", which blocks, when its
+severity rose), one only in the new content is "new", one only at the base is "absent" (fixed).
+Renamed files are compared under their new name.
 
 A project-wide scanner (the taint analysis: a flow from a changed view into an unchanged helper
 is found only by reading the helper) gets each side whole instead, every file it applies to under
@@ -270,6 +271,13 @@ def _side(findings: Sequence[Finding], prefix: str) -> list[Finding]:
     return out
 
 
+def _state(finding: Finding, at_base: Finding | None) -> str:
+    if at_base is None:
+        return "new"
+    # the same code judged worse than at the base: the change under review raised it
+    return "updated" if fingerprint.risen(finding, at_base) else "unchanged"
+
+
 def _note(note: Notification) -> Notification | None:
     if note.path is None:
         return note
@@ -351,10 +359,10 @@ def _classify(plan: ScanPlan, changed: ScanResult | None,
     base = _settle({name: base.get(name, []) for name in order}, base_calls, keep)
     classified_runs = []
     for name in order:
-        base_fps = {f.fingerprint for f in base[name]}
+        before = {f.fingerprint: f for f in base[name]}
         head_fps = {f.fingerprint for f in head[name]}
-        classified = [replace(f, baseline_state="unchanged" if f.fingerprint in base_fps
-                              else "new") for f in head[name]]
+        classified = [replace(f, baseline_state=_state(f, before.get(f.fingerprint)))
+                      for f in head[name]]
         classified += [replace(f, baseline_state="absent") for f in base[name]
                        if f.fingerprint not in head_fps]
         classified_runs.append(replace(runs[name], findings=tuple(classified),

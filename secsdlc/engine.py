@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -34,8 +33,8 @@ from secsdlc.model import (
     ScanResult,
     ToolInfo,
 )
+from secsdlc.scanners import tool
 from secsdlc.scanners.interface import Scanner, ScannerError, ScannerOutput, ScanRequest
-from secsdlc.scanners.tool import executable_env
 from secsdlc.suppress import SuppressionSettings
 from secsdlc.turns import Turns
 
@@ -206,7 +205,7 @@ def _cache_context(scanner: Scanner, version: str, options: Mapping[str, object]
     if extra is None:
         return None
     # the program run is chosen by the environment: another program is another cache
-    program = os.environ.get(executable_env(scanner.name), "")
+    program = tool.configured(scanner.name)
     parts = [__version__, version, json.dumps(dict(options), sort_keys=True, default=str),
              _module_digest(scanner), str(extra), program]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()

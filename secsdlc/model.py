@@ -154,7 +154,10 @@ class Finding:
     owasp_2025: tuple[str, ...] = ()
     owasp_2021: tuple[str, ...] = ()
     snippet: str = ""
+    # decides: covers the whole flagged region (secsdlc.fingerprint)
     fingerprint: Fingerprint = Fingerprint("")
+    # follows the finding across edits in the history only; never decides
+    lifecycle_key: Fingerprint = Fingerprint("")
     help_uri: str = ""
     fix_hint: str = ""
     # Rule ids of the other tools that reported the same problem at the same place.

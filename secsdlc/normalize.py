@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from secsdlc import suppress
+from secsdlc import fingerprint, suppress
+from secsdlc.derogations import NAMES_WAIVER
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -83,13 +84,18 @@ def _decoded(value: str) -> str | None:
 def clean(finding: Finding, sources: SourceCache, values: frozenset[str]) -> Finding:
     """Fill the snippet from the source and scrub every secret from the text fields."""
     snippet = finding.snippet
+    region = ""  # the whole flagged region, when the snippet shows only its start
     if not snippet:
         lines = sources.lines(finding.location.path)
         start = finding.location.start_line
-        end = min(finding.location.end_line or start, start + _SNIPPET_MAX_LINES - 1)
+        last = finding.location.end_line or start
+        end = min(last, start + _SNIPPET_MAX_LINES - 1)
         snippet = "\n".join(lines[start - 1:end])[:_SNIPPET_MAX_CHARS]
+        whole = "\n".join(lines[start - 1:last])
+        region = whole if snippet != whole else ""
     message = redact(finding.message, values)
     snippet = redact(snippet, values)
+    region = redact(region, values)
     fix_hint = redact(finding.fix_hint, values)
     if CREDENTIAL_CWES.intersection(finding.cwe):
         # The flagged line holds the credential: mask its literals, and any literal a message
@@ -97,7 +103,13 @@ def clean(finding: Finding, sources: SourceCache, values: frozenset[str]) -> Fin
         quoted = literals(snippet)
         message = redact(message, frozenset(v for v in quoted if len(v) >= 3))
         snippet = mask_literals(snippet)
-    return replace(finding, message=message, snippet=snippet, fix_hint=fix_hint)
+        region = mask_literals(region)
+    properties = finding.properties
+    if region:
+        # the fingerprint that decides must cover every line, not only those a report shows
+        properties = {**properties, fingerprint.REGION: fingerprint.region_digest([region])}
+    return replace(finding, message=message, snippet=snippet, fix_hint=fix_hint,
+                   properties=properties)
 
 
 def clean_rule(rule: Rule, values: frozenset[str]) -> Rule:
@@ -228,7 +240,8 @@ def apply_suppressions(
             d = honoured[0]
             finding = replace(finding, suppressions=(*finding.suppressions, Suppression(
                 kind="inSource", justification=d.reason, status="accepted",
-                properties={"directive": d.tool, "line": str(d.line)})))
+                properties={"directive": d.tool, "line": str(d.line),
+                            **({NAMES_WAIVER: d.waiver_id} if d.waiver_id else {})})))
         out.append(finding)
         for d in directives:
             key = (finding.location.path, d.line)

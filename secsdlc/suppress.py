@@ -6,6 +6,11 @@ reason is mandatory: a suppression without one is not honoured and is itself rep
 `# nosemgrep[: rule-id]` are honoured when the configuration says so. A suppressed finding stays
 in the results with a SARIF `suppressions` entry; it only stops blocking.
 
+`# secsdlc: waiver w-0123456789abcdef` names the signed waiver that accepts the findings on its
+line: as written in advisory mode; in enforce mode it counts only when that very waiver is
+approved, valid, unexpired and covers the finding. The comment does not enter the fingerprint, so
+adding it after the waiver was requested keeps the waiver's fingerprint.
+
 Comments are found with `tokenize`, so the text `"# nosec"` inside a string literal is not one.
 In enforce mode an inline suppression is a derogation a correspondent must approve (see
 secsdlc.derogations).
@@ -25,17 +30,21 @@ from secsdlc.model import Severity
 
 _SECSDLC = re.compile(r"#\s*secsdlc\s*:\s*ignore(?P<rest>.*)$")
 _IDS_AND_REASON = re.compile(r"^\[(?P<ids>[^\]]*)\](?P<reason>.*)$")
+# the waiver id has the form secsdlc.signoff.waivers.content_id writes
+WAIVER_COMMENT = re.compile(r"#\s*secsdlc\s*:\s*waiver\b[ \t]*(?P<id>\S*)")
+_WAIVER_ID = re.compile(r"^w-[0-9a-f]{16}$")
 _NOSEC = re.compile(r"#\s*nosec\b(?P<ids>[^#]*)")
 _NOSEMGREP = re.compile(r"#\s*nosemgrep\b(?:\s*:\s*(?P<ids>[\w.,\s-]+))?")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Directive:
-    tool: str  # "secsdlc", "nosec", "nosemgrep"
+    tool: str  # "secsdlc", "waiver", "nosec", "nosemgrep"
     rule_ids: frozenset[str]  # empty for a bare nosec / nosemgrep: every rule of that tool
     reason: str
     line: int
     problem: str = ""  # non-empty: malformed, not honoured, reported
+    waiver_id: str = ""  # the waiver a "waiver" directive names
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +97,13 @@ def parse_line(text: str, line: int) -> list[Directive]:
                 problem = "has no reason: write the reason after the brackets"
             found.append(Directive(tool="secsdlc", rule_ids=ids, reason=reason, line=line,
                                    problem=problem))
+    m = WAIVER_COMMENT.search(text)
+    if m:
+        waiver_id = m.group("id")
+        problem = "" if _WAIVER_ID.match(waiver_id) else \
+            "names no waiver: write # secsdlc: waiver w-0123456789abcdef"
+        found.append(Directive(tool="waiver", rule_ids=frozenset(), reason=f"waiver {waiver_id}",
+                               line=line, problem=problem, waiver_id=waiver_id))
     m = _NOSEC.search(text)
     if m:
         ids = frozenset(re.findall(r"\bB\d{3}\b", m.group("ids")))
@@ -143,6 +159,8 @@ def covers(directive: Directive, rule_ids: set[str], scanners: set[str],
         return False
     if directive.tool == "secsdlc":
         return bool(directive.rule_ids & rule_ids) or "*" in directive.rule_ids
+    if directive.tool == "waiver":
+        return True  # which findings the waiver covers is the gate's to check
     if directive.tool == "nosec":
         if not settings.honour_nosec or "bandit" not in scanners:
             return False

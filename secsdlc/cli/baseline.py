@@ -1,4 +1,8 @@
-"""`secsdlc baseline create`: accept today's findings so that only new ones block."""
+"""`secsdlc baseline create`: accept today's findings so that only new ones block.
+
+`secsdlc baseline migrate`: re-key a baseline written before fingerprints covered the whole
+flagged region (format 1) onto today's findings, one to one, listing what it could not re-key.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,13 @@ def register(sub: Any) -> None:
     add_scan_arguments(create)
     create.add_argument("--output", "-o", type=Path, default=DEFAULT, metavar="FILE",
                         help=f"baseline file (default: {DEFAULT})")
+    migrate = actions.add_parser("migrate", help="re-key a format 1 baseline (first-line "
+                                                 "fingerprints) onto today's findings")
+    add_scan_arguments(migrate)
+    migrate.add_argument("--baseline", type=Path, default=DEFAULT, metavar="FILE",
+                         help=f"the format 1 baseline (default: {DEFAULT})")
+    migrate.add_argument("--output", "-o", type=Path, metavar="FILE",
+                         help="where to write the format 2 baseline (default: over --baseline)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
     from secsdlc.cli.scan import request
     from secsdlc.fileio import check_output, write_atomic
 
+    if args.baseline_command == "migrate":
+        entries = _format_1(args.baseline)
+        args.output = args.output or args.baseline
     check_output(args.output, "--output")
     with common.Progress(enabled=not args.no_progress and sys.stderr.isatty()) as progress:
         scanned = decision.run_scan(request(args), progress=progress.update)
@@ -42,7 +56,30 @@ def run(args: argparse.Namespace) -> int:
                 print(f"secsdlc: error: {note.message}")
         print(f"secsdlc: error: not writing a baseline: scanner(s) failed: {', '.join(failed)}")
         return 2
+    if args.baseline_command == "migrate":
+        migrated = baseline.migrate(entries, result)
+        write_atomic(args.output, migrated.text, "--output")
+        for f in migrated.rekeyed:
+            print(f"re-keyed: {f.rule_id} {f.location.path}:{f.location.start_line} "
+                  f"({f.severity.value}) -> {f.fingerprint}")
+        for old, entry in migrated.stale:
+            print(f"stale, dropped: {entry['rule']} {entry['path']} {old} (no single current "
+                  f"finding with its first line: it blocks until fixed, waived or baselined "
+                  f"again)")
+        print(f"secsdlc: {len(migrated.rekeyed)} baseline entr(ies) re-keyed, "
+              f"{len(migrated.stale)} stale, written to {args.output}")
+        return 0
     write_atomic(args.output, baseline.dumps(result), "--output")
     count = sum(1 for f in result.findings if f.baseline_state != "absent")
     print(f"secsdlc: baseline of {count} finding(s) written to {args.output}")
     return 0
+
+
+def _format_1(path: Path) -> dict[str, dict[str, str]]:
+    from secsdlc import baseline
+    from secsdlc.errors import UsageError
+
+    found, entries = baseline.read(path)
+    if found != baseline.FIRST_LINE_FORMAT:
+        raise UsageError(f"{path}: already baseline format {found}: nothing to re-key")
+    return entries

@@ -106,6 +106,7 @@ def decide(
         if status.status == "invalid":
             notes.append(f"waiver {status.waiver.id} invalid: {status.why}")
     applied = gate_waivers.apply(result, statuses, rules_at)
+    notes += applied.warnings
     annotated = replace(applied.result, notifications=applied.result.notifications + tuple(
         Notification(kind=NotificationKind.WARNING, message=m) for m in notes) + left_out)
 

@@ -1,8 +1,11 @@
 """Apply checked waivers to findings: a waived finding stays in the result, with a suppression.
 
-A waiver applies to a finding only if it is approved (see signoff.waivers.check) and its
-fingerprints, rule and path all match the finding, and it is no longer than the policy allows for
-the finding's actual severity where the finding is. When a waiver on file does not apply, the reason
+A waiver applies to a finding only if it is approved (see signoff.waivers.check), its
+fingerprints, rule and path all match the finding, the finding is no more severe than the waiver
+accepted, and the waiver is no longer than the policy allows for the finding's actual severity
+where the finding is. A version 1 waiver names findings by their first line only: each of its
+fingerprints is re-keyed to the one current finding it names (fingerprint.rekey), with a warning,
+or is stale and waives nothing. When a waiver on file does not apply, the reason
 is kept per fingerprint so that a blocked finding can say why its waiver did not count.
 
 External suppressions already present in the input (a SARIF file handed to `secsdlc gate`) are
@@ -16,11 +19,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from secsdlc import derogations
+from secsdlc import derogations, fingerprint
 from secsdlc.gate.policy import Rules
 from secsdlc.model import Finding, ScannerRun, ScanResult, Suppression
 from secsdlc.signoff.canonical import timestamp
-from secsdlc.signoff.waivers import WaiverStatus
+from secsdlc.signoff.waivers import FIRST_LINE_VERSION, WaiverStatus
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,6 +32,7 @@ class Applied:
     waived: int
     # fingerprint -> why each waiver on file for it did not apply
     rejected: Mapping[str, tuple[str, ...]]
+    warnings: tuple[str, ...] = ()
 
 
 def apply(
@@ -36,13 +40,26 @@ def apply(
     statuses: Iterable[WaiverStatus],
     rules_at: Callable[[str], Rules],
 ) -> Applied:
+    statuses = list(statuses)
     index: dict[str, list[WaiverStatus]] = {}
     # One (immutable) suppression per usable waiver, shared by all the findings it covers.
     suppressions: dict[str, Suppression] = {}
+    warnings: list[str] = []
+    first_line = [s for s in statuses if s.waiver.version == FIRST_LINE_VERSION]
+    rekeyed = fingerprint.rekey({fp for s in first_line for fp in s.waiver.fingerprints},
+                                result.findings) if first_line else None
     for status in statuses:
+        w = status.waiver
         if status.usable:
-            suppressions[status.waiver.id] = _suppression(status)
-        for fp in status.waiver.fingerprints:
+            suppressions[w.id] = _suppression(status)
+        for fp in w.fingerprints:
+            if rekeyed is not None and w.version == FIRST_LINE_VERSION:
+                match = rekeyed.keys.get(fp)
+                if status.usable:
+                    warnings.append(_rekey_warning(w.id, w.rule, w.path, fp, match))
+                if match is None:
+                    continue
+                fp = match.fingerprint
             index.setdefault(fp, []).append(status)
     rejected: dict[str, tuple[str, ...]] = {}
     waived = 0
@@ -67,7 +84,19 @@ def apply(
             findings.append(finding)
         runs.append(replace(run, findings=tuple(findings)) if changed else run)
     runs = _waive_reports_of_waived(runs, suppressions, index)
-    return Applied(result=replace(result, runs=tuple(runs)), waived=waived, rejected=rejected)
+    return Applied(result=replace(result, runs=tuple(runs)), waived=waived, rejected=rejected,
+                   warnings=tuple(warnings))
+
+
+def _rekey_warning(waiver_id: str, rule: str, path: str, old: str,
+                   match: Finding | None) -> str:
+    where = f"waiver {waiver_id} ({rule} in {path}) names {old} by its first line only"
+    if match is None:
+        return (f"{where}: no single current finding has that first line, so it is stale and "
+                f"waives nothing; request a new waiver")
+    return (f"{where}: it covers {match.fingerprint} ({match.location.path}:"
+            f"{match.location.start_line}) as the code is now; a correspondent should renew it "
+            f"before it expires")
 
 
 def _waive_reports_of_waived(runs: list[ScannerRun], suppressions: Mapping[str, Suppression],
@@ -116,6 +145,10 @@ def _match(
         if limit is not None and w.expires - w.created > timedelta(days=limit):
             reasons.append(f"waiver {w.id} lasts longer than the {limit} days the policy allows "
                            f"for a {finding.severity.value} finding in {finding.location.path}")
+            continue
+        if finding.severity.rank > w.severity.rank:
+            reasons.append(f"waiver {w.id} accepted a {w.severity.value} finding, this one is "
+                           f"{finding.severity.value}")
             continue
         return suppressions[w.id], reasons
     return None, reasons

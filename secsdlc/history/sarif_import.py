@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from secsdlc.fingerprint import KEY as OUR_FINGERPRINT_KEY
+from secsdlc.fingerprint import LIFECYCLE_KEY as OUR_FINGERPRINT_KEY
 from secsdlc.history.interface import (
     Digest,
     Disposition,

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlparse
 from secsdlc import fileio, fingerprint
 from secsdlc.errors import SecsdlcError
 from secsdlc.fingerprint import KEY as FINGERPRINT_KEY
+from secsdlc.fingerprint import LIFECYCLE_KEY
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -251,6 +252,8 @@ class _Reader:
         findings = [r.finding for r in read]
         if any(not f.fingerprint for f in findings):
             findings = fingerprint.assign(findings)
+        elif any(not f.lifecycle_key for f in findings):
+            findings = fingerprint.assign(findings, decision=False)
         notes = [self.notification(n, name) for inv in invocations
                  for n in inv.get("toolExecutionNotifications") or [] if isinstance(n, dict)]
         # as in the engine: a run that reported a scanner failure did not succeed
@@ -320,6 +323,7 @@ class _Reader:
             cwe=cwe, owasp_2025=named_2025 or derived_2025, owasp_2021=named_2021 or derived_2021,
             snippet=snippet,
             fingerprint=Fingerprint(partial.get(FINGERPRINT_KEY, "")),
+            lifecycle_key=Fingerprint(partial.get(LIFECYCLE_KEY, "")),
             help_uri=str(props.get("helpUri", rule.help_uri if rule else "")),
             fix_hint=str(props.get("fixHint", "")),
             related_rule_ids=tuple(RuleId(r) for r in strings(props.get("relatedRules"))),

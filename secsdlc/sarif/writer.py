@@ -17,6 +17,7 @@ import sarif_om as om
 
 from secsdlc import __version__
 from secsdlc.fingerprint import KEY as FINGERPRINT_KEY
+from secsdlc.fingerprint import LIFECYCLE_KEY
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import Finding, Notification, Rule, ScannerRun, ScanResult
 from secsdlc.owasp import tag
@@ -130,7 +131,8 @@ def _result(finding: Finding, rule_index: int) -> om.Result:
         level=finding.severity.sarif_level,
         message=om.Message(text=_sentence(finding.message)),
         locations=[_location(finding)],
-        partial_fingerprints={FINGERPRINT_KEY: finding.fingerprint},
+        partial_fingerprints={FINGERPRINT_KEY: finding.fingerprint,
+                              LIFECYCLE_KEY: finding.lifecycle_key},
         properties=properties,
     )
     if finding.suppressions:

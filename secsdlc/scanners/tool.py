@@ -18,17 +18,25 @@ def executable_env(name: str) -> str:
     return f"SECSDLC_{name.upper().replace('-', '_')}_EXECUTABLE"
 
 
+def configured(name: str) -> str:
+    """$SECSDLC_<NAME>_EXECUTABLE, else the user-level configuration's program; "" for none."""
+    from secsdlc import user_config
+
+    return os.environ.get(executable_env(name), "").strip() or user_config.executable(name) or ""
+
+
 def executable(name: str, options: Mapping[str, object] | None = None) -> str:
-    """$SECSDLC_<NAME>_EXECUTABLE, else the tool installed beside secsdlc or on PATH.
+    """The configured program (see `configured`), else the tool installed beside secsdlc or on
+    PATH.
 
     Never a repository file's setting: a commit must not choose the program CI runs (on
     pull_request_target that would be code execution with a write token). `options` is accepted
     for the scanners' call sites and its `executable` ignored; configuration drops it with a
     warning.
     """
-    configured = os.environ.get(executable_env(name), "").strip()
-    if configured:
-        return configured
+    program = configured(name)
+    if program:
+        return program
     found = process.which(name)
     if found is None:
         raise ScannerUnavailable(f"{name} is not installed (pip install {name})")

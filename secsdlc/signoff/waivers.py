@@ -29,7 +29,9 @@ from secsdlc.signoff.sshsig import PrivateKey, SignatureError
 
 WAIVER_DIR = f"{SECSDLC_DIR}/waivers"
 NAMESPACE = "secsdlc-waiver"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# a version 1 waiver names its findings by their first-line key (fingerprint.LIFECYCLE_KEY)
+FIRST_LINE_VERSION = 1
 EXPIRY_WARNING = timedelta(days=7)
 # Clocks differ between a laptop and CI; a waiver "created" further ahead than this is refused.
 CLOCK_SKEW = timedelta(hours=1)
@@ -60,11 +62,12 @@ class Waiver:
     expires: datetime  # the waiver stops applying at this instant
     approval: Approval | None = None
     source: str = ""  # file it was read from
+    version: int = FORMAT_VERSION
 
     def request_content(self) -> dict[str, Any]:
         """The fields the id hashes and the approver signs: everything but id and approval."""
         return {
-            "version": FORMAT_VERSION,
+            "version": self.version,
             "project": self.project,
             "fingerprints": sorted(self.fingerprints),
             "rule": self.rule,
@@ -174,8 +177,9 @@ def from_dict(data: Any, where: str) -> Waiver:
         except ValueError:
             raise WaiverError(f"{where}: {key!r} is not a date or time: {data[key]!r}") from None
 
-    if data.get("version") != FORMAT_VERSION:
-        raise WaiverError(f"{where}: unsupported waiver version {data.get('version')!r}")
+    version = data.get("version")
+    if type(version) is not int or version not in (FORMAT_VERSION, FIRST_LINE_VERSION):
+        raise WaiverError(f"{where}: unsupported waiver version {version!r}")
     fps = data.get("fingerprints")
     if not isinstance(fps, list) or not fps or not all(isinstance(f, str) and f for f in fps):
         raise WaiverError(f"{where}: 'fingerprints' must be a non-empty list of strings")
@@ -195,7 +199,7 @@ def from_dict(data: Any, where: str) -> Waiver:
         id=text("id"), project=text("project", allow_empty=True), fingerprints=tuple(fps),
         rule=text("rule"), path=text("path"), severity=severity, reason=text("reason"),
         requester=text("requester"), created=when("created"), expires=when("expires"),
-        approval=approval, source=where,
+        approval=approval, source=where, version=version,
     )
 
 

@@ -101,12 +101,13 @@ def sign_policy(root: Path, key: Key) -> None:
 
 
 def scan_repo(mode: str, root: Path, key: Key, *args: str,
-              scanners: str | None = "bandit,semgrep,secrets") -> Outcome:
+              scanners: str | None = "bandit,semgrep,secrets",
+              env: dict[str, str] | None = None) -> Outcome:
     """Advisory: a developer's machine, no trust root. Enforce: CI with the trust root."""
     extra = ["--trust-root", key.fingerprint] if mode == "enforce" else []
     selected = ["--scanners", scanners] if scanners else []
     proc = run_cli("scan", str(root), "--format", "json", "--no-cache", *selected, *extra,
-                   *args)
+                   *args, env=env)
     if proc.returncode == 2 and not proc.stdout.strip():  # a configuration error: no report
         return Outcome(rc=2, doc={}, stderr=proc.stderr)
     try:

@@ -128,3 +128,59 @@ def test_policy_signed_by_a_non_correspondent(signed_repo: tuple[Path, Key], mod
     assert proc.returncode == 2 and "not a correspondent" in proc.stderr
     out = scan_repo(mode, root, alice, scanners="bandit,semgrep")
     _blocks_in_enforce_only(mode, out, "pyproject.toml")
+
+
+def _recording_bandit(directory: Path, marker: Path) -> Path:
+    """A bandit that notes it ran, then runs the real one."""
+    import shutil
+    import sys
+
+    real = Path(sys.executable).parent / "bandit"
+    real_bandit = str(real) if real.exists() else shutil.which("bandit")
+    assert real_bandit, "bandit is not installed"
+    program = directory / "bandit-wrapper"
+    program.write_text(f'#!/bin/sh\necho ran >> "{marker}"\nexec "{real_bandit}" "$@"\n')
+    program.chmod(0o755)
+    return program
+
+
+def test_executable_from_the_user_configuration(signed_repo: tuple[Path, Key], mode: str,
+                                                tmp_path: Path) -> None:
+    root, alice = signed_repo
+    xdg = tmp_path / "xdg"
+    (xdg / "secsdlc").mkdir(parents=True)
+    marker = tmp_path / "ran"
+    program = _recording_bandit(xdg / "secsdlc", marker)
+    (xdg / "secsdlc" / "config.toml").write_text(
+        f'[scanners.bandit]\nexecutable = "{program.name}"\n')  # beside the file
+    out = scan_repo(mode, root, alice, env={"XDG_CONFIG_HOME": str(xdg)}, scanners="bandit")
+    assert out.rc == 1, out.stderr  # B501 found by the user's program
+    assert marker.read_text().count("ran") >= 1
+
+
+def test_user_configuration_with_a_mistake(signed_repo: tuple[Path, Key], mode: str,
+                                           tmp_path: Path) -> None:
+    root, alice = signed_repo
+    (tmp_path / "xdg" / "secsdlc").mkdir(parents=True)
+    (tmp_path / "xdg" / "secsdlc" / "config.toml").write_text(
+        "[scanners.bandit]\nexecutable = 1\n")
+    out = scan_repo(mode, root, alice, env={"XDG_CONFIG_HOME": str(tmp_path / "xdg")},
+                    scanners="bandit")
+    assert out.rc == 2
+    assert "config.toml: scanners.bandit.executable: must be a program's path" in out.stderr
+
+
+def test_signed_repository_file_naming_an_executable(signed_repo: tuple[Path, Key], mode: str,
+                                                     tmp_path: Path) -> None:
+    # even a correspondent's signature does not make a repository file choose a program
+    root, alice = signed_repo
+    marker = tmp_path / "ran"
+    program = _recording_bandit(tmp_path, marker)
+    _commit(root, {"pyproject.toml": PYPROJECT + '[tool.secsdlc.scanners.bandit]\n'
+                                                 f'executable = "{program}"\n'})
+    sign_policy(root, alice)
+    out = scan_repo(mode, root, alice, scanners="bandit")
+    assert out.rc == 1, out.stderr
+    assert not marker.exists()
+    assert "never read from a repository file" in out.stderr
+    assert "user configuration" in out.stderr
