@@ -16,14 +16,17 @@ merged across tools as one scan would be.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from secsdlc import files, fingerprint, normalize, vcs
+from secsdlc.cache import ResultCache
 from secsdlc.config import DEFAULT_EXCLUDE
 from secsdlc.engine import ProgressCallback, ScanPlan, never_lowered, scan
 from secsdlc.model import (
@@ -214,9 +217,34 @@ def _whole_project(plan: ScanPlan, scanners: Mapping[str, Scanner], sides: _Side
     if relevant:
         listed = wanted(vcs.tree_files(sides.repo, sides.base))
         vcs.write_tree_files(sides.repo, sides.base, {p: p for p in listed}, base_root)
-    base = _project_scan(plan, scanners, base_root,
+    base = _project_scan(replace(plan, cache=_Layered(plan.cache, "base")
+                                 if plan.cache is not None else None), scanners, base_root,
                          frozenset(c.base_path for c in changes if c.base_path), None)
     return head, base
+
+
+class _Layered(ResultCache):
+    """The shared cache read through a layer of one side's own entries, written to that layer.
+
+    An unchanged file's entry is keyed by its path and content, yet what was found from it
+    depends on the changed files it reaches, which differ between the sides: each side writing
+    the shared entry would replace the other's at every scan. The base side's bulk still comes
+    from the shared entries (full scans, and the head side of the commits before)."""
+
+    def __init__(self, shared: ResultCache, layer: str) -> None:
+        self.shared = shared
+        self.layer = layer
+        self.directory = shared.directory
+
+    def _own(self, key: str) -> str:
+        return hashlib.sha256(f"{self.layer}\0{key}".encode()).hexdigest()
+
+    def get_document(self, key: str) -> dict[str, Any] | None:
+        own = self.shared.get_document(self._own(key))
+        return own if own is not None else self.shared.get_document(key)
+
+    def put_document(self, key: str, body: Mapping[str, Any]) -> None:
+        self.shared.put_document(self._own(key), body)
 
 
 def _project_scan(plan: ScanPlan, scanners: Mapping[str, Scanner], root: Path,

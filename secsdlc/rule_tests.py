@@ -32,6 +32,7 @@ def run_rule_tests(directory: Path) -> list[RuleTestResult]:
     exe = which("semgrep")
     if exe is None:
         raise SecsdlcError("semgrep is not installed (pip install semgrep)")
+    _check_yaml(directory)
     cmd = [exe, "--test", "--metrics=off", "--json", str(directory)]
     env = {"SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
     try:
@@ -39,6 +40,26 @@ def run_rule_tests(directory: Path) -> list[RuleTestResult]:
     except ProcessError as e:
         raise SecsdlcError(f"semgrep --test could not run: {e}") from e
     return parse_test_output(out, err)
+
+
+def _check_yaml(directory: Path) -> None:
+    """A rule file that is not YAML is named with its line, not shown as semgrep's parser frames."""
+    import yaml
+
+    files = [directory] if directory.is_file() else sorted(
+        p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    for path in files:
+        try:
+            yaml.safe_load(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise SecsdlcError(f"{path}: not UTF-8 text") from None
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = f" at line {mark.line + 1}" if mark is not None else ""
+            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+            raise SecsdlcError(f"{path}: invalid YAML{line}: {problem}") from None
+        except OSError as e:
+            raise SecsdlcError(f"{path}: cannot read: {e.strerror or e}") from None
 
 
 def parse_test_output(out: str, err: str = "") -> list[RuleTestResult]:

@@ -75,8 +75,15 @@ class Database:
     def _migrate(self) -> None:
         with self.engine.connect() as conn:
             current = current_revision(conn)
+            tables = inspect(conn).get_table_names() if current is None else []
         if current == HEAD_REVISION:
             return
+        if tables:
+            # creating the schema over them would fail on the first table, naming only that
+            raise HistoryError(
+                f"history database {redact_url(self.url)} has tables ({', '.join(tables[:3])}) "
+                "but no schema version (alembic_version): not a secsdlc history database, or "
+                "damaged; restore it from a backup or use another --db")
         _check_known(current, self.url)
         with self._write() as conn:
             if self.dialect == "postgresql":

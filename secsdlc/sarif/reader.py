@@ -55,6 +55,7 @@ _KIND = {k.value: k for k in NotificationKind}
 # result kinds that report no problem
 _NOT_PROBLEMS = frozenset({"pass", "notApplicable"})
 _REGION_FIELDS = ("startLine", "startColumn", "endLine", "endColumn", "charOffset")
+_MAX_POSITION = 2**31 - 1
 # result properties the finding model holds in fields of its own
 _KNOWN_PROPERTIES = frozenset({"severity", "confidence", "cwe", "owasp", "scanners",
                                "relatedRules", "fixHint", "helpUri"})
@@ -376,14 +377,21 @@ class _Reader:
         if uri is None:
             raise self.fail(f"{lwhere}.artifactLocation.uri", "missing")
         region = self.opt_obj(physical, "region", lwhere)
-        start = region.get("startLine", 1)
-        if isinstance(start, bool) or not isinstance(start, int) or start < 1:
-            raise self.fail(f"{lwhere}.region.startLine",
-                            f"must be a positive integer, got {start!r}")
+        numbers: dict[str, int | None] = {}
+        for name in ("startLine", "startColumn", "endLine", "endColumn"):
+            value = region.get(name, 1 if name.startswith("start") else None)
+            # a line or column beyond any real file is damage, and would not fit a database
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or not 1 <= value <= _MAX_POSITION):
+                raise self.fail(f"{lwhere}.region.{name}",
+                                f"must be a positive integer up to {_MAX_POSITION}, "
+                                f"got {str(value)[:40]}")
+            numbers[name] = value
+        start = numbers["startLine"] or 1
         snippet = self.opt_obj(region, "snippet", f"{lwhere}.region")
         location = Location(path=uri_path(uri), start_line=start,
-                            start_column=int(region.get("startColumn", 1)),
-                            end_line=region.get("endLine"), end_column=region.get("endColumn"))
+                            start_column=numbers["startColumn"] or 1,
+                            end_line=numbers["endLine"], end_column=numbers["endColumn"])
         text = snippet.get("text")
         written = ":".join(str(region.get(k, "")) for k in _REGION_FIELDS) if region else ""
         return location, text if isinstance(text, str) else "", written

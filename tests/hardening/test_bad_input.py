@@ -294,3 +294,57 @@ def test_a_bad_waiver_file_is_invalid_alone(repo: Path,
     proc = secsdlc("scan", "--scanners", "bandit", "--no-cache", ".", cwd=repo)
     assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr, proc.stderr
     assert "w-0000000000000003.json" in proc.stdout  # named among the notes, not fatal
+
+
+# --- flags, SARIF numbers, file names, databases, rule files -----------------------------------
+
+
+def test_a_diff_base_that_looks_like_an_option_is_a_revision(repo: Path) -> None:
+    (repo / "app.py").write_text(VULNERABLE)
+    commit_all(repo, "app")
+    proc = secsdlc("scan", "--scanners", "bandit", "--diff-base=--output=x", ".", cwd=repo)
+    _one_line_error(proc, "--diff-base --output=x", "no such revision")
+    assert not (repo / "x").exists()
+
+
+def test_a_start_line_beyond_any_file_is_refused_by_history_record(tmp_path: Path) -> None:
+    doc = our_sarif([our_result("a", line=10**30)])
+    sarif = write(tmp_path / "huge.sarif", doc)
+    proc = secsdlc("history", "record", "--project", "p", "--db",
+                   f"sqlite:///{tmp_path / 'h.db'}", str(sarif), cwd=tmp_path)
+    _one_line_error(proc, "huge.sarif", "region.startLine", "must be a positive integer up to")
+
+
+def test_a_file_named_like_an_option_is_scanned(tree: Path) -> None:
+    (tree / "-rf.py").write_text(VULNERABLE)
+    proc = secsdlc("scan", "--scanners", "bandit", "--format", "json", ".", cwd=tree)
+    assert proc.returncode == 1, proc.stderr
+    found = {(f["path"], f["rule"]) for f in json.loads(proc.stdout)["findings"]}
+    assert ("-rf.py", "B602") in found and ("app.py", "B602") in found
+
+
+def test_a_history_database_without_its_version_table_is_named(tmp_path: Path,
+                                                                sarif_file: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "h.db"
+    url = f"sqlite:///{db}"
+    recorded = secsdlc("history", "record", "--project", "p", "--db", url, str(sarif_file),
+                       cwd=tmp_path)
+    assert recorded.returncode == 0, recorded.stderr
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE alembic_version")
+    proc = secsdlc("history", "record", "--project", "p", "--db", url, str(sarif_file),
+                   cwd=tmp_path)
+    _one_line_error(proc, "h.db", "no schema version (alembic_version)")
+    assert "already exists" not in proc.stderr
+
+
+def test_rules_test_names_the_invalid_yaml_file_and_line(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "broken.yaml").write_text("rules:\n  - id: x\n    pattern: [unclosed\n")
+    (rules / "broken.py").write_text("x = 1\n")
+    proc = secsdlc("rules", "test", "--rules", str(rules), cwd=tmp_path)
+    _one_line_error(proc, "broken.yaml", "invalid YAML at line 4")
+    assert "_ruamel_yaml" not in proc.stderr
