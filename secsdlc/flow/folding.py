@@ -109,7 +109,13 @@ def join_states(states: Iterable[State | None]) -> State | None:
         return live[0]
     out: State = {}
     names = set().union(*live)
+    first, rest = live[0], live[1:]
     for name in names:
+        mine = first.get(name)
+        # most names are untouched on every branch: the very same value needs no join
+        if mine is not None and all(s.get(name) is mine for s in rest):
+            out[name] = mine
+            continue
         values = [s.get(name) for s in live]
         present = [v for v in values if v is not None]
         joined = join_all(present)

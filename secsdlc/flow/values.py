@@ -183,7 +183,8 @@ def with_taints(value: Value, taints: Iterable[Taint]) -> Value:
     merged = _bound(value.taints | frozenset(taints))
     if merged == value.taints:
         return value
-    return replace(value, taints=merged, const=NOCONST, safe=frozenset())
+    return Value(NOCONST, merged, frozenset(), value.prefix, value.suffix, value.ctype,
+                 value.items, value.keys, value.rest, value.fields, value.ref)
 
 
 def derived(parts: Iterable[Value], *, safe: frozenset[str] = frozenset(),
@@ -214,7 +215,8 @@ def map_taints(value: Value, fn: object, depth: int = 0) -> Value:
         return value
     taints = frozenset(f(t) for t in value.taints)  # type: ignore[operator]
     if depth >= MAX_DEPTH or leaf:
-        return replace(value, taints=taints)
+        return Value(value.const, taints, value.safe, value.prefix, value.suffix, value.ctype,
+                     value.items, value.keys, value.rest, value.fields, value.ref)
     return replace(
         value,
         taints=taints,
