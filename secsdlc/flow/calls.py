@@ -94,9 +94,9 @@ class Calls(InterpreterBase):
             if ref == "super":
                 return UNKNOWN
             return self.external(node, ref, args, kwargs, st, frame, receiver)
-        if callee.taints:
-            return derived([callee, *args, *kwargs.values()])
-        return self._propagate(args, kwargs, None)
+        # the function a value holds is chosen by its origin, not made of it: what an unknown
+        # callable returns carries what it is given (and its receiver's, for a method)
+        return self._propagate(args, kwargs, receiver)
 
     def method_call(self, node: ast.Call, func: ast.Attribute, receiver: Value,
                     args: list[Value], kwargs: dict[str, Value], st: State,
