@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
-from secsdlc.flow.folding import literal_value, sanitized, value_safe
+from secsdlc.flow.folding import literal_value, meet, sanitized, value_safe
 from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, Memo, State
 from secsdlc.flow.project import PROJECT, FunctionInfo
 from secsdlc.flow.syntax import is_staticmethod, last_name, short
@@ -32,6 +32,8 @@ from secsdlc.flow.values import (
 # What a call that is a sink of these kinds hands back comes from the database, the system or
 # a file, not from its argument: one weakness is reported once, at the call.
 # (Not regular expressions: a compiled pattern is what later checks are made with.)
+_PURE_BUILTINS = frozenset({"min", "max", "sum", "format", "compile", "abs", "round", "divmod",
+                            "pow"})
 _CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "headeri",
                        "trustbound", "redirect"})
 _REQUEST_CLEAN_METHODS = frozenset({"is_secure", "is_ajax", "accepts", "get_signed_cookie",
@@ -335,9 +337,15 @@ class Calls(InterpreterBase):
             for k, v in kwargs.items():
                 base = base.with_key(k, v)
             return base
-        if ref in ("min", "max", "sum", "next", "iter", "enumerate", "zip", "map", "filter",
-                   "getattr", "repr", "format", "ascii", "bytes", "bytearray", "memoryview",
-                   "vars", "chr", "ord", "hex", "oct", "bin"):
+        if ref in ("repr", "ascii") and first is not None:
+            # they escape line breaks and quote what they show
+            return derived([first], safe=value_safe(first) | {"logi", "headeri"})
+        if ref in _PURE_BUILTINS:
+            # computed from their arguments alone: safe for what every argument is safe for
+            parts = [*args, *kwargs.values()]
+            return derived(parts, safe=meet(value_safe(p) for p in parts))
+        if ref in ("next", "iter", "enumerate", "zip", "map", "filter", "getattr", "bytes",
+                   "bytearray", "memoryview", "vars", "chr", "ord", "hex", "oct", "bin"):
             if ref in ("chr", "ord", "hex", "oct", "bin"):
                 return Value(safe=frozenset({ALL_KINDS}))
             if ref == "next" and first is not None:
@@ -350,9 +358,6 @@ class Calls(InterpreterBase):
             return self._propagate(args, kwargs, None)
         if ref in ("print", "setattr", "delattr"):
             return NONE
-        if ref == "repr" and first is not None:
-            # repr escapes line breaks and quotes what it shows
-            return sanitized(derived([first]), frozenset({"logi", "headeri"}))
         return None
 
     def instantiate(self, node: ast.Call, class_ref: str, args: list[Value],

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from secsdlc.flow.calls import Calls
-from secsdlc.flow.folding import fold_compare, literal_value, truth_of, value_safe
+from secsdlc.flow.folding import fold_compare, literal_value, meet, truth_of, value_safe
 from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, State
 from secsdlc.flow.project import PROJECT
 from secsdlc.flow.syntax import short
@@ -61,13 +61,15 @@ def _requote(parts: list[Value]) -> list[Value]:
     return out
 
 
+def _text_of(value: Value) -> str:
+    """The text of a string value that is known: all of it, or its known ends."""
+    if isinstance(value.const, str):
+        return value.const
+    return value.prefix + " " + value.suffix
+
+
 def _concat_safe(left: Value, right: Value) -> frozenset[str]:
-    a, b = value_safe(left), value_safe(right)
-    if ALL_KINDS in a:
-        return b
-    if ALL_KINDS in b:
-        return a
-    return a & b
+    return meet((value_safe(left), value_safe(right)))
 
 
 class Expressions(InterpreterBase):
@@ -259,8 +261,12 @@ class Expressions(InterpreterBase):
         return derived([base])
 
     def _binop_node(self, node: ast.BinOp, st: State, frame: Frame) -> Value:
-        return self._binop(node.op, self.eval(node.left, st, frame),
-                           self.eval(node.right, st, frame))
+        left = self.eval(node.left, st, frame)
+        right = self.eval(node.right, st, frame)
+        result = self._binop(node.op, left, right)
+        if isinstance(node.op, (ast.Add, ast.Mod)):
+            self.built_query(node, _text_of(left) + " " + _text_of(right), result, frame)
+        return result
 
     def _binop(self, op: ast.operator, left: Value, right: Value) -> Value:
         if left.is_const and right.is_const and not left.taints and not right.taints:
@@ -364,9 +370,11 @@ class Expressions(InterpreterBase):
                 parts.append(self.eval(value, st, frame))
         if all(p.is_const and not p.taints for p in parts):
             try:
-                return const("".join(str(p.const) for p in parts))
+                result = const("".join(str(p.const) for p in parts))
             except Exception:
                 return UNKNOWN
+            self.built_query(node, str(result.const), result, frame)
+            return result
         parts = _requote(parts)
         prefix = ""
         for p in parts:
@@ -382,8 +390,10 @@ class Expressions(InterpreterBase):
             else:
                 suffix = p.suffix + suffix
                 break
-        safe = frozenset.intersection(*[value_safe(p) for p in parts]) if parts else frozenset()
-        return derived(parts, safe=safe, prefix=prefix, suffix=suffix)
+        result = derived(parts, safe=meet(value_safe(p) for p in parts), prefix=prefix,
+                         suffix=suffix)
+        self.built_query(node, " ".join(_text_of(p) for p in parts), result, frame)
+        return result
 
     def _formatted(self, node: ast.FormattedValue, st: State, frame: Frame) -> Value:
         return derived([self.eval(node.value, st, frame)])

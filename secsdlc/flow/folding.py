@@ -21,9 +21,29 @@ from secsdlc.flow.values import (
 
 
 def value_safe(value: Value) -> frozenset[str]:
+    """Kinds of sink nothing in `value` can reach unsanitized (a must-property)."""
     if value.is_const and not value.taints:
         return frozenset({ALL_KINDS})
-    return value.safe
+    if value.fields is not None or value.taints:
+        return value.safe
+    parts = list(value.items or ()) + [v for _, v in value.keys or ()] + \
+        ([value.rest] if value.rest is not None else [])
+    if not parts or (value.items is None and value.keys is None):
+        return value.safe
+    # a display's safety is that of what it holds: `"%s %s" % (a, b)`, `"{x}".format(**d)`
+    return value.safe | meet(value_safe(p) for p in parts)
+
+
+def meet(kinds: Iterable[frozenset[str]]) -> frozenset[str]:
+    """What every one of several values is safe for."""
+    out: frozenset[str] | None = None
+    for k in kinds:
+        if ALL_KINDS in k:
+            continue
+        out = k if out is None else out & k
+        if not out:
+            return out
+    return frozenset({ALL_KINDS}) if out is None else out
 
 
 def truth_of(value: Value) -> bool | None:
