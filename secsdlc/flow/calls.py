@@ -42,6 +42,28 @@ _WEB_PACKAGES = frozenset({"flask", "werkzeug", "django", "starlette", "fastapi"
                            "quart", "bottle"})
 
 
+_TYPES: dict[str, type] = {"str": str, "bytes": bytes, "int": int, "float": float, "bool": bool,
+                          "list": list, "tuple": tuple, "dict": dict, "set": set,
+                          "frozenset": frozenset}
+_CONTAINER_TYPES = {"list": list, "tuple": tuple, "dict": dict, "set": set}
+
+
+def _isinstance(value: Value, types: Value) -> Value:
+    """`isinstance(command, str)`: decided where the value's shape is known (a list display, a
+    constant), so that `shell=isinstance(command, str)` is off for an argument list."""
+    refs = [types] if types.items is None else list(types.items)
+    wanted = tuple(_TYPES[r.ref] for r in refs if r.ref in _TYPES)
+    if len(wanted) != len(refs) or not wanted:
+        return Value(safe=frozenset({ALL_KINDS}))
+    if value.is_const and not value.taints:
+        return const(isinstance(value.const, wanted))
+    shape = _CONTAINER_TYPES.get(value.ctype or "")
+    if shape is not None and (value.items is not None or value.keys is not None
+                              or value.rest is not None):
+        return const(issubclass(shape, wanted))
+    return Value(safe=frozenset({ALL_KINDS}))
+
+
 def _given(kwargs: dict[str, Value], name: str, expected: object) -> bool:
     value = kwargs.get(name)
     return value is not None and value.is_const and value.const == expected \
@@ -271,6 +293,8 @@ class Calls(InterpreterBase):
             if tag == "template-env" and kwargs.get("autoescape") is not None:
                 return Value(ctype="template-env")
             return replace(out, ctype=tag)
+        if ref == "isinstance" and len(args) == 2:
+            return _isinstance(args[0], args[1])
         rows = models.sanitizers_by_ref.get(ref, ())
         applying = [san for san in rows
                     if not any(_given(kwargs, k, v) for k, v in san.unless)
@@ -324,7 +348,7 @@ class Calls(InterpreterBase):
         if ref in ("list", "tuple", "set", "frozenset", "sorted", "reversed") and first is not None:
             ctype = "set" if ref in ("set", "frozenset") else ("tuple" if ref == "tuple"
                                                                else "list")
-            if first.items is not None and ref in ("list", "tuple"):
+            if first.items is not None and ref in ("list", "tuple", "set", "frozenset"):
                 return container(ctype, first.items)
             if isinstance(first.const, str) and not first.taints:
                 return container(ctype, [const(c) for c in first.const[:16]])

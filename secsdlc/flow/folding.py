@@ -95,6 +95,10 @@ def constant_collection(value: Value) -> bool:
         return all(i.is_const and not i.taints for i in value.items) and bool(value.items)
     if value.keys is not None and value.rest is None:
         return bool(value.keys)
+    if value.rest is not None and value.keys is None and value.ctype in ("set", "list", "tuple"):
+        # elements joined (a set built from a display): each is one of several constants
+        return not value.rest.all_taints() and ALL_KINDS in value_safe(value.rest) and \
+            all(i.is_const and not i.taints for i in value.items or ())
     return False
 
 

@@ -354,3 +354,66 @@ def test_a_callable_chosen_by_the_request_returns_what_it_is_given(tmp_path: Pat
     found = scan(tmp_path, files)
     assert lines_of(found, "header") == set()
     assert lines_of(found, "command") == marked(files, "cmdi")
+
+
+def test_a_shell_chosen_by_the_arguments_type_is_off_for_an_argument_list(tmp_path: Path) -> None:
+    files = {
+        "ops/__init__.py": "",
+        "ops/tools.py": """
+            import subprocess
+
+            def run(command):
+                return subprocess.run(command, shell=isinstance(command, str),  # cmdi
+                                      capture_output=True).stdout
+            """,
+        "ops/views.py": """
+            from flask import Flask, request
+            from .tools import run
+            app = Flask(__name__)
+
+            @app.route("/trace")
+            def trace():
+                return run(["traceroute", "-m", "15", request.args["host"]])
+
+            @app.route("/ping")
+            def ping():
+                return run("ping -c 1 " + request.args["host"])
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    callers = {(step.location.path, step.location.start_line)
+               for f in found.findings  # type: ignore[attr-defined]
+               for step in f.flow if step.location.path == "ops/views.py"}
+    assert callers and all(line >= 10 for _, line in callers)  # from /ping only
+
+
+def test_an_allow_list_built_as_a_frozenset_in_settings_guards(tmp_path: Path) -> None:
+    files = {
+        "console/__init__.py": "",
+        "console/settings.py": """
+            MANAGED_UNITS = frozenset({"nginx", "postgresql", "redis-server"})
+            RETIRED = set(["cron", "atd"]) | {"exim"}
+            """,
+        "console/views.py": """
+            import os
+            from aiohttp import web
+            from . import settings
+
+            async def tail(request):
+                unit = request.match_info["unit"]
+                if unit not in settings.MANAGED_UNITS:
+                    raise web.HTTPNotFound(text="not a managed unit")
+                os.system(f"journalctl -u {unit}")
+                return web.Response(text="ok")
+
+            async def purge(request):
+                unit = request.match_info["unit"]
+                if unit not in settings.RETIRED:
+                    os.system(f"systemctl stop {unit}")  # cmdi
+                return web.Response(text="ok")
+
+            def setup(app):
+                app.router.add_get("/tail/{unit}", tail)
+                app.router.add_get("/purge/{unit}", purge)
+            """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
