@@ -417,3 +417,37 @@ def test_an_allow_list_built_as_a_frozenset_in_settings_guards(tmp_path: Path) -
                 app.router.add_get("/purge/{unit}", purge)
             """}
     assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
+
+
+def test_a_resolved_path_checked_against_its_parents_stays_under_the_base(tmp_path: Path) -> None:
+    files = {"files.py": """
+        from pathlib import Path
+        from flask import Flask, request, send_file, abort
+        app = Flask(__name__)
+        RELEASES = Path("/srv/releases")
+
+        @app.route("/release")
+        def release():
+            root = RELEASES.resolve()
+            path = (root / request.args["file"]).resolve()
+            if root not in path.parents or not path.is_file():
+                abort(404)
+            return send_file(path)
+
+        @app.route("/any")
+        def anywhere():
+            root = Path(request.args["root"]).resolve()
+            path = (root / request.args["file"]).resolve()
+            if root not in path.parents:
+                abort(404)
+            return send_file(path)  # pathtraver
+
+        @app.route("/unresolved")
+        def unresolved():
+            root = RELEASES.resolve()
+            path = root / request.args["file"]
+            if root not in path.parents:
+                abort(404)
+            return send_file(path)  # pathtraver
+        """}
+    assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
