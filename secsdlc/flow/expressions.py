@@ -172,7 +172,13 @@ class Expressions(InterpreterBase):
         for index in self.project.handler_class(class_ref):
             handler = self.models.handler_classes[index]
             if attr in handler.attributes:
-                return tainted(Taint("remote", (self.step(frame, node, short(node)),)))
+                source = tainted(Taint("remote", (self.step(frame, node, short(node)),)))
+                typed = self.project.classes[class_ref].typed_kwargs
+                if attr == "kwargs" and typed:
+                    # what the URL converters made numbers stays numbers; the rest is text
+                    return container("dict", keys=[(n, Value(safe=frozenset({ALL_KINDS})))
+                                                   for n in sorted(typed)], rest=source)
+                return source
         if attr in self.models.request_names:
             return Value(ref=REQUEST)
         if attr in self.models.logger_names:

@@ -451,3 +451,44 @@ def test_a_resolved_path_checked_against_its_parents_stays_under_the_base(tmp_pa
             return send_file(path)  # pathtraver
         """}
     assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
+
+
+def test_class_based_views_read_converted_url_parameters_as_numbers(tmp_path: Path) -> None:
+    files = {
+        "wiki/__init__.py": "",
+        "wiki/urls.py": """
+            from django.urls import path, re_path
+            from . import pages
+            urlpatterns = [
+                path("pages/<int:page_id>/revisions/", pages.Revisions.as_view()),
+                path("pages/<slug:slug>/history/", pages.History.as_view()),
+                path("tags/<int:tag_id>/", pages.Tagged.as_view()),
+                re_path(r"^tags/(?P<tag_id>[^/]+)/all/$", pages.Tagged.as_view()),
+            ]
+            """,
+        "wiki/pages.py": """
+            from django.views.generic import ListView
+            from .models import Revision
+
+            class Revisions(ListView):
+                def get_queryset(self):
+                    page_id = self.kwargs["page_id"]
+                    return Revision.objects.extra(where=[f"page_id = {page_id}"])
+
+            class History(ListView):
+                def get_queryset(self):
+                    slug = self.kwargs["slug"]
+                    return Revision.objects.extra(where=[f"slug = '{slug}'"])  # sqli
+
+            class Tagged(ListView):
+                def get_queryset(self):
+                    tag = self.kwargs.get("tag_id")
+                    return Revision.objects.extra(where=[f"tag_id = {tag}"])  # sqli
+            """,
+        "wiki/models.py": """
+            from django.db import models
+
+            class Revision(models.Model):
+                body = models.TextField()
+            """}
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
