@@ -107,25 +107,6 @@ class Reads(Database):
         with self.engine.connect() as conn:
             return tuple(_scan(r) for r in conn.execute(query))
 
-    def scan_rows(self, project: str | None = None) -> list[dict[str, Any]]:
-        """The recorded scans, oldest first, as `history scans` lists them (JSON-ready)."""
-        names = {p.id: p.name for p in self.projects()}
-        return [
-            {
-                "id": s.id,
-                "project": names.get(s.project_id, "?"),
-                "time": s.scanned_at.isoformat() + "Z",
-                "commit": s.commit,
-                "branch": s.branch,
-                "tools": list(s.tools),
-                "findings": s.finding_count,
-                "gate_passed": s.gate_passed,
-                "complete": s.complete,
-                "source": s.source,
-            }
-            for s in self.scans(project)
-        ]
-
     def snapshot(
         self, *, project: str | None = None, branch: str | None = None, details: bool = True
     ) -> HistorySnapshot:
