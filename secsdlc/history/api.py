@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from secsdlc.history import settings
-from secsdlc.history.interface import ImportedScan
+from secsdlc.history.interface import ImportedScan, ProjectInfo
 from secsdlc.history.metrics import FindingState
 from secsdlc.history.policy import Policy
-from secsdlc.history.snapshot import ProjectInfo
 
 
 @dataclass(frozen=True, kw_only=True)
