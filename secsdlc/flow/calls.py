@@ -311,6 +311,12 @@ class Calls(InterpreterBase):
         if ref.endswith(("make_response", "HttpResponse", ".Response", "HTMLResponse")) or \
                 ref in ("flask.Response", "werkzeug.wrappers.Response"):
             body = args[0] if args else kwargs.get("content", kwargs.get("response", NONE))
+            position = 1 if ref.startswith("django.") else 3  # content_type / mimetype
+            declared = [kwargs[k] for k in ("mimetype", "content_type", "media_type")
+                        if k in kwargs] + ([args[position]] if len(args) > position else [])
+            if any(isinstance(d.const, str) and "html" not in d.const.lower()
+                   for d in declared) and not ref.endswith("HTMLResponse"):
+                return Value(ctype="response", fields=())  # a body that is not HTML
             return Value(ctype="response", fields=(("body", body),))
         if ref in ("re.sub", "regex.sub") and len(args) >= 3 and \
                 isinstance(args[0].const, str) and args[1].is_const:

@@ -109,7 +109,10 @@ class Methods(InterpreterBase):
                 except Exception:
                     return UNKNOWN
             element = derived([recv], safe=value_safe(recv))
-            sep = args[0].const if args else None
+            sep = args[0].const if args else kwargs["sep"].const if "sep" in kwargs else None
+            limit = args[1] if len(args) > 1 else kwargs.get("maxsplit")
+            if limit is not None and limit.const != -1:
+                sep = None  # the last part keeps every separator after the split ones
             if sep == "/":
                 element = sanitized(element, frozenset({"pathtraver"}),
                                           keep_safe=element.safe)

@@ -22,6 +22,10 @@ _QUERY_TEXT = re.compile(r"select\s.*from\s|delete\s+from\s|insert\s+into\s.*val
                          r"update\s.*\sset\s", re.IGNORECASE | re.DOTALL)
 
 
+_TRACKED_RESPONSES = ("flask.make_response", "flask.Response", "werkzeug.wrappers.Response",
+                      "werkzeug.Response", "HttpResponse", "starlette.responses.Response")
+
+
 def _response_values(value: Value) -> list[Value]:
     if value.ctype == "response":
         return [value]
@@ -51,6 +55,10 @@ class Sinks(InterpreterBase):
                    kwargs: dict[str, Value], frame: Frame, receiver: Value | None) -> None:
         values = [args[i] for i in sink.args if i < len(args)]
         values += [kwargs[k] for k in sink.kwargs if k in kwargs]
+        if sink.on_object and receiver is not None:
+            values.append(receiver)
+        if not values:
+            return  # nothing reaches it here: no proof either way
         kind = sink.kind
         when = sink.when
         if when == "command":
@@ -74,6 +82,11 @@ class Sinks(InterpreterBase):
             flag = kwargs.get("allow_pickle")
             if flag is None or (flag.is_const and not flag.const):
                 return
+        elif when == "html-content" and sink.ref is not None and \
+                sink.ref.endswith(_TRACKED_RESPONSES):
+            # the response object carries its body to where the handler returns it, and its
+            # content type may still change (`response.mimetype = "text/plain"`): judged there
+            return
         elif when in ("html-content", "not-dict"):
             if any(v.ctype == "dict" or v.keys is not None for v in values):
                 return

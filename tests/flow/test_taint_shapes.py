@@ -492,3 +492,56 @@ def test_class_based_views_read_converted_url_parameters_as_numbers(tmp_path: Pa
                 body = models.TextField()
             """}
     assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_pathlib_reads_split_paths_and_plain_text_responses(tmp_path: Path) -> None:
+    """A path object is what `read_text()` opens; `split("/", 1)` leaves slashes in its last
+    part; a body declared text/plain is not HTML, whether said at construction or after."""
+    files = {"files.py": """
+        import os
+        from pathlib import Path
+        from flask import Flask, Response, abort, request, send_file
+        app = Flask(__name__)
+        ARTEFACTS = Path("/srv/artefacts")
+        SECTIONS = ("specs", "minutes")
+
+        @app.route("/log/<path:relpath>")
+        def build_log(relpath):
+            target = (ARTEFACTS / relpath).resolve()
+            if not target.exists():
+                abort(404)
+            return Response(target.read_bytes(), mimetype="text/plain")  # pathtraver
+
+        @app.route("/raw")
+        def raw():
+            return (ARTEFACTS / request.args["name"]).read_text()  # pathtraver
+
+        @app.route("/doc")
+        def doc():
+            section, name = request.args.get("path", "specs/a.pdf").split("/", 1)
+            if section not in SECTIONS:
+                abort(404)
+            return send_file(os.path.join("/srv/docs", section, name))  # pathtraver
+
+        @app.route("/leaf")
+        def leaf():
+            name = request.args["path"].split("/")[-1]
+            return send_file(os.path.join("/srv/docs", name))
+
+        @app.route("/echo")
+        def echo():
+            return Response(request.args["text"], mimetype="text/plain")
+
+        @app.route("/echo2")
+        def echo2():
+            response = Response(request.args["text"])
+            response.mimetype = "text/plain"
+            return response
+
+        @app.route("/page")
+        def page():
+            return Response(request.args["text"])  # xss
+        """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "path") == marked(files, "pathtraver")
+    assert lines_of(found, "cross-site") == marked(files, "xss")
