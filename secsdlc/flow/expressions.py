@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -44,21 +45,57 @@ _BINOP: dict[type, Callable[[Any, Any], object]] = {
 }
 
 
-def _requote(parts: list[Value]) -> list[Value]:
+def _open_quote(text: str) -> str | None:
+    """The shell quote still open at the end of `text`, if any."""
+    state: str | None = None
+    escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif ch == "\\" and state != "'":
+            escaped = True
+        elif state is None and ch in "'\"":
+            state = ch
+        elif ch == state:
+            state = None
+    return state
+
+
+def _requoted(context: str, part: Value) -> Value:
     """Shell quoting undone by its context: a `shlex.quote`d value placed between double quotes
-    is still open to `$(...)` and backquotes."""
+    is still open to `$(...)` and backquotes; between single quotes, its own quotes close them."""
+    if _open_quote(context) is None or not any("cmdi" in t.cleared for t in part.all_taints()):
+        return part
+    part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {"cmdi"}))
+    return replace(part, safe=part.safe - {"cmdi"})
+
+
+def _requote(parts: list[Value]) -> list[Value]:
     out: list[Value] = []
     text = ""
     for part in parts:
         if isinstance(part.const, str):
             text += part.const
         else:
-            if text.count('"') % 2 == 1 and any("cmdi" in t.cleared for t in part.all_taints()):
-                part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {"cmdi"}))
-                part = replace(part, safe=part.safe - {"cmdi"})
+            part = _requoted(text, part)
             text += part.prefix + "\0" + part.suffix
         out.append(part)
     return out
+
+
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
+
+
+def _requote_percent(template: str, values: Value) -> Value:
+    """`"grep '%s' log" % shlex.quote(p)`: each field judged in the quoting around it."""
+    fields = [m for m in _PERCENT_FIELD.finditer(template) if m.group() != "%%"]
+    if values.items is not None and values.ctype == "tuple":
+        items = [(_requoted(template[:m.start()], v) if i < len(fields) else v)
+                 for i, (m, v) in enumerate(zip(fields, values.items, strict=False))]
+        return replace(values, items=(*items, *values.items[len(items):]))
+    if fields and values.items is None and values.keys is None:
+        return _requoted(template[:fields[0].start()], values)
+    return values
 
 
 def _text_of(value: Value) -> str:
@@ -299,6 +336,7 @@ class Expressions(InterpreterBase):
             return derived([left, right], safe=_concat_safe(left, right), prefix=prefix,
                            suffix=suffix)
         if isinstance(op, ast.Mod) and isinstance(left.const, str):
+            right = _requote_percent(left.const, right)
             return derived([right], safe=_concat_safe(left, right),
                            prefix=left.const.split("%", 1)[0])
         if isinstance(op, ast.Div) and (left.ctype in ("path", "normpath")

@@ -545,3 +545,52 @@ def test_pathlib_reads_split_paths_and_plain_text_responses(tmp_path: Path) -> N
     found = scan(tmp_path, files)
     assert lines_of(found, "path") == marked(files, "pathtraver")
     assert lines_of(found, "cross-site") == marked(files, "xss")
+
+
+
+def test_quoting_and_stripping_undone_by_their_context(tmp_path: Path) -> None:
+    """A `shlex.quote`d value inside single quotes has its own quotes close them; removing
+    "../" once leaves "../" behind in "....//"."""
+    files = {"tools.py": r"""
+        import os, shlex, subprocess
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        @app.route("/a")
+        def a():
+            p = request.args["p"]
+            os.system("grep -m 20 -- '%s' /var/log/app.log" % shlex.quote(p))  # cmdi
+            return "x"
+
+        @app.route("/b")
+        def b():
+            p = request.args["p"]
+            os.system("grep -m 20 -- %s /var/log/app.log" % shlex.quote(p))
+            return "x"
+
+        @app.route("/c")
+        def c():
+            p = request.args["p"]
+            os.system(f"echo '{shlex.quote(p)}'")  # cmdi
+            return "x"
+
+        @app.route("/d")
+        def d():
+            p, q = request.args["p"], request.args["q"]
+            os.system("cp %s '%s'" % (shlex.quote(p), shlex.quote(q)))  # cmdi
+            return "x"
+
+        @app.route("/e")
+        def e():
+            p = request.args["p"]
+            os.system("echo \"it's\" %s" % shlex.quote(p))
+            return "x"
+
+        @app.route("/f")
+        def f():
+            t = request.args["t"].replace("../", "")
+            return open("/srv/" + t).read()  # pathtraver
+        """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    assert lines_of(found, "path") == marked(files, "pathtraver")
