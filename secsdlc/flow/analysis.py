@@ -8,6 +8,7 @@ ran out of budget or nested too deep is a `Skipped` value naming it and why.
 from __future__ import annotations
 
 import ast
+import bisect
 import gc
 import hashlib
 import re
@@ -83,14 +84,30 @@ def _parse(rel: str, data: bytes) -> ast.Module | Skipped:
         return Skipped(rel, f"cannot be parsed: {type(e).__name__}")
 
 
-def _interesting(info: FunctionInfo, lines: list[str], watched: re.Pattern[str],
+def _watched_lines(text: str, watched: re.Pattern[str]) -> list[int]:
+    """The numbers of the lines (from 1, ascending) where a watched name occurs, counted as
+    the parser counts them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[int] = []
+    line, at = 1, 0
+    for match in watched.finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+def _interesting(info: FunctionInfo, watched_lines: list[int],
                  project_dispatching: set[str]) -> bool:
     """Worth analysing on its own: a handler, or a function whose text names a request, a
-    source or a sink (a word test on its lines: far cheaper than walking its tree)."""
+    source or a sink (a word test on the file's text: far cheaper than walking its tree)."""
     if info.handler is not None or info.class_ref in project_dispatching:
         return True
-    end = getattr(info.node, "end_lineno", None) or info.node.lineno
-    return any(watched.search(line) for line in lines[info.node.lineno - 1:end])
+    start = info.node.lineno
+    end = getattr(info.node, "end_lineno", None) or start
+    at = bisect.bisect_left(watched_lines, start)
+    return at < len(watched_lines) and watched_lines[at] <= end
 
 
 # The interpreter recurses once per nested expression and per call it follows: it runs on a
@@ -170,11 +187,17 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
             cached[rel] = outcome
     pattern = incremental.route_pattern(registrations(models))
     rooted = [rel for rel in sorted(data) if roots is None or roots(rel)]
+    registering: dict[str, bool] = {}
+
+    def may_register(rel: str) -> bool:
+        if rel not in registering:
+            registering[rel] = incremental.registers_routes(data[rel], pattern)
+        return registering[rel]
 
     def facts_of(rel: str) -> str:
         if rel in cached:
             return cached[rel].route_facts
-        tree = tree_of(rel) if incremental.registers_routes(data[rel], pattern) else None
+        tree = tree_of(rel) if may_register(rel) else None
         return route_facts(tree, models) if tree is not None else ""
 
     # the files whose URL patterns say which view parameters are typed
@@ -200,8 +223,7 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
         # route files first: their URL patterns say which view parameters are typed
         first = {rel: t for rel in [*routes, *todo] if (t := tree_of(rel)) is not None}
         project = Project(first, models, index, loader=tree_of,
-                          may_register=lambda rel: rel not in data
-                          or incremental.registers_routes(data[rel], pattern))
+                          may_register=lambda rel: rel not in data or may_register(rel))
         parts = _analyse_files(project, models, budget, {r: k for r, k in todo.items()
                                                          if r in trees}, data, digests)
         # a file that does not parse keeps saying so from the cache, without a project to read
@@ -233,10 +255,10 @@ def _analyse_files(project: Project, models: Models, budget: int,
         if module is None:
             continue
         parts: list[_Part] = []
-        lines = data[path].decode("utf-8", errors="replace").splitlines()
+        lines = _watched_lines(data[path].decode("utf-8", errors="replace"), watched)
         roots: list[FunctionInfo | None] = [None]
         roots += [info for info in project.functions_of(module.name)
-                  if _interesting(info, lines, watched, project.dispatching)]
+                  if _interesting(info, lines, project.dispatching)]
         for info in roots:
             name = "" if info is None else info.qualname
             kept_part = kept.get(name)

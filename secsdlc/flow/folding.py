@@ -107,22 +107,29 @@ def join_states(states: Iterable[State | None]) -> State | None:
         return None
     if len(live) == 1:
         return live[0]
-    out: State = {}
-    names = set().union(*live)
     first, rest = live[0], live[1:]
-    for name in names:
-        mine = first.get(name)
+    out: State = {}
+    for name, mine in first.items():
         # most names are untouched on every branch: the very same value needs no join
-        if mine is not None and all(s.get(name) is mine for s in rest):
+        for other in rest:
+            if other.get(name) is not mine:
+                out[name] = _join_name(name, live)
+                break
+        else:
             out[name] = mine
-            continue
-        values = [s.get(name) for s in live]
-        present = [v for v in values if v is not None]
-        joined = join_all(present)
-        if len(present) < len(values) and joined.is_const:
-            joined = join(joined, UNKNOWN)
-        out[name] = joined
+    for other in rest:
+        for name in other:
+            if name not in out:
+                out[name] = _join_name(name, live)
     return out
+
+
+def _join_name(name: str, states: list[State]) -> Value:
+    present = [v for s in states if (v := s.get(name)) is not None]
+    joined = join_all(present)
+    if len(present) < len(states) and joined.is_const:
+        joined = join(joined, UNKNOWN)
+    return joined
 
 
 def sanitized(value: Value, kinds: frozenset[str],
