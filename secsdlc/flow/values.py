@@ -22,8 +22,12 @@ MAX_DEPTH = 4
 # Every sink kind a sanitizer can clear at once ("int()", a digest).
 ALL_KINDS = "*"
 
+# Steps, taints and values are immutable by convention, not declared frozen: a frozen
+# dataclass's constructor sets each field through object.__setattr__, and building values is
+# the analysis's most frequent operation. They hash by content, as frozen ones would.
 
-@dataclass(frozen=True, slots=True, order=True)
+
+@dataclass(slots=True, order=True, unsafe_hash=True)
 class Step:
     """One place on a source-to-sink path."""
 
@@ -33,7 +37,7 @@ class Step:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Taint:
     """Untrusted data from one source, and the kinds of sink it was made safe for."""
 
@@ -71,7 +75,7 @@ NOCONST: object = _NoConst()
 Key = str | int | bool | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Value:
     const: object = NOCONST
     taints: frozenset[Taint] = frozenset()
