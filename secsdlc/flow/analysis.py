@@ -8,7 +8,6 @@ ran out of budget or nested too deep is a `Skipped` value naming it and why.
 from __future__ import annotations
 
 import ast
-import bisect
 import gc
 import hashlib
 import re
@@ -84,30 +83,34 @@ def _parse(rel: str, data: bytes) -> ast.Module | Skipped:
         return Skipped(rel, f"cannot be parsed: {type(e).__name__}")
 
 
-def _watched_lines(text: str, watched: re.Pattern[str]) -> list[int]:
-    """The numbers of the lines (from 1, ascending) where a watched name occurs, counted as
-    the parser counts them."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines: list[int] = []
-    line, at = 1, 0
-    for match in watched.finditer(text):
-        line += text.count("\n", at, match.start())
-        at = match.start()
-        if not lines or lines[-1] != line:
-            lines.append(line)
-    return lines
+class _Text:
+    """A file's text and where each of its lines starts, as the parser counts lines."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.text = raw.decode("utf-8", errors="replace").replace("\r\n", "\n") \
+            .replace("\r", "\n")
+        self.starts = [0]
+        at = self.text.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
+
+    def mentions(self, watched: re.Pattern[str], first: int, last: int) -> bool:
+        """Whether a watched name occurs on lines `first` to `last` (from 1)."""
+        if first > len(self.starts):
+            return False
+        end = self.starts[last] - 1 if last < len(self.starts) else len(self.text)
+        return watched.search(self.text, self.starts[first - 1], end) is not None
 
 
-def _interesting(info: FunctionInfo, watched_lines: list[int],
+def _interesting(info: FunctionInfo, text: _Text, watched: re.Pattern[str],
                  project_dispatching: set[str]) -> bool:
     """Worth analysing on its own: a handler, or a function whose text names a request, a
-    source or a sink (a word test on the file's text: far cheaper than walking its tree)."""
+    source or a sink (a word test on its lines: far cheaper than walking its tree)."""
     if info.handler is not None or info.class_ref in project_dispatching:
         return True
-    start = info.node.lineno
-    end = getattr(info.node, "end_lineno", None) or start
-    at = bisect.bisect_left(watched_lines, start)
-    return at < len(watched_lines) and watched_lines[at] <= end
+    end = getattr(info.node, "end_lineno", None) or info.node.lineno
+    return text.mentions(watched, info.node.lineno, end)
 
 
 # The interpreter recurses once per nested expression and per call it follows: it runs on a
@@ -255,10 +258,10 @@ def _analyse_files(project: Project, models: Models, budget: int,
         if module is None:
             continue
         parts: list[_Part] = []
-        lines = _watched_lines(data[path].decode("utf-8", errors="replace"), watched)
+        text = _Text(data[path])
         roots: list[FunctionInfo | None] = [None]
         roots += [info for info in project.functions_of(module.name)
-                  if _interesting(info, lines, project.dispatching)]
+                  if _interesting(info, text, watched, project.dispatching)]
         for info in roots:
             name = "" if info is None else info.qualname
             kept_part = kept.get(name)

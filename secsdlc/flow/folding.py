@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from secsdlc.flow.frames import State
 from secsdlc.flow.project import PROJECT
@@ -135,4 +134,6 @@ def _join_name(name: str, states: list[State]) -> Value:
 def sanitized(value: Value, kinds: frozenset[str],
                keep_safe: frozenset[str] = frozenset()) -> Value:
     cleaned = map_taints(value, lambda t: t.clear(kinds))
-    return replace(cleaned, safe=cleaned.safe | kinds | keep_safe)
+    return Value(cleaned.const, cleaned.taints, cleaned.safe | kinds | keep_safe, cleaned.prefix,
+                 cleaned.suffix, cleaned.ctype, cleaned.items, cleaned.keys, cleaned.rest,
+                 cleaned.fields, cleaned.ref)
