@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import gc
 import hashlib
+import os
 import re
 import sys
 import threading
@@ -60,9 +61,11 @@ class Result:
     unrooted: int = 0  # files read only where others call them
 
 
-def _read(root: Path, rel: str) -> bytes | Skipped:
+def _read(root: str, rel: str) -> bytes | Skipped:
     try:
-        data = (root / rel).read_bytes()
+        # os.path rather than pathlib: a large project's thousands of paths add up
+        with open(os.path.join(root, rel), "rb") as fh:
+            data = fh.read()
     except OSError as e:
         return Skipped(rel, f"cannot be read: {e.strerror or e}")
     if len(data) > MAX_FILE_BYTES:
@@ -161,8 +164,9 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
              roots: Callable[[str], bool] | None = None) -> Result:
     skipped: list[Skipped] = []
     data: dict[str, bytes] = {}
+    top = os.fspath(root)
     for rel in files:
-        read = _read(root, rel)
+        read = _read(top, rel)
         if isinstance(read, Skipped):
             skipped.append(read)
         else:
@@ -182,14 +186,15 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
 
     context = f"{models.digest}\0{incremental.code_digest()}\0{budget}"
     keys = {rel: incremental.entry_key(rel, digests[rel], context) for rel in data}
+    rooted = [rel for rel in sorted(data) if roots is None or roots(rel)]
+    # only a root's file has an entry: test code read where others call it has none
     cached: dict[str, _FileOutcome] = {}
-    for rel in sorted(data):
+    for rel in rooted:
         doc = cache.get_document(keys[rel]) if cache is not None else None
         outcome = _FileOutcome.from_json(doc) if doc is not None else None
         if outcome is not None:
             cached[rel] = outcome
     pattern = incremental.route_pattern(registrations(models))
-    rooted = [rel for rel in sorted(data) if roots is None or roots(rel)]
     registering: dict[str, bool] = {}
 
     def may_register(rel: str) -> bool:
