@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,6 +28,16 @@ def run(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | No
         sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
                  f"{proc.stderr[-2000:]}")
     return elapsed
+
+
+def run_cpu(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
+            ok: Sequence[int] = (0, 1)) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, the command's child processes included) of one
+    command: on a shared machine the CPU time is the steadier of the two."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = run(cmd, cwd=cwd, env=env, ok=ok)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def median_of(runs: int, fn: Callable[[], float]) -> tuple[float, list[float]]:
