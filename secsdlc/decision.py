@@ -208,12 +208,19 @@ def scan(request: ScanRequest, progress: ProgressCallback | None = None) -> Deci
     entries = baseline.load(request.baseline) if request.baseline else None
     scanned = run_scan(request, progress)
     result = scanned.result
+    warnings = scanned.warnings
+    if entries is not None and request.baseline is not None \
+            and result.mode == Mode.ENFORCE.value:
+        why = baseline.untrusted(request.baseline, scan_root(request.paths, request.root),
+                                 scanned.config.baseline_digests)
+        if why is not None:
+            entries, warnings = None, (*warnings, why)
     if entries is not None:
         result = baseline.apply(result, entries)
     # enforce mode: the command line's --fail-on is a floor no configuration may loosen
     floor = fail_on if result.mode == Mode.ENFORCE.value else None
     return _decide(result, scanned.config, scanned.root, fail_on or scanned.config.fail_on,
-                   scanned.warnings, trust_root=trust_roots(request.trust_root),
+                   warnings, trust_root=trust_roots(request.trust_root),
                    require_signoff=request.require_signoff, floor=floor)
 
 
