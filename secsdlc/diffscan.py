@@ -132,7 +132,10 @@ def run(plan: ScanPlan, request: DiffRequest, *,
 
 def _in_scope(path: str, plan: ScanPlan, top: Path) -> bool:
     """Under one of the paths the user asked to scan, and included by the configuration."""
-    include, exclude = plan.config.include, (*DEFAULT_EXCLUDE, *plan.config.exclude)
+    # a changed file is tracked: in enforce mode only the configuration's exclusions apply to
+    # it, never the built-in ones (see files.kept_despite)
+    builtin = () if plan.mode.enforce else DEFAULT_EXCLUDE
+    include, exclude = plan.config.include, (*builtin, *plan.config.exclude)
     return _selected(path, plan, top) and (not include or files.matches(path, include)) \
         and not files.matches(path, exclude)
 
@@ -153,7 +156,7 @@ def _selected(path: str, plan: ScanPlan, top: Path) -> bool:
 def _unfiltered(plan: ScanPlan, root: Path, paths: tuple[Path, ...],
                 scanners: Mapping[str, Scanner]) -> ScanPlan:
     """The plan for a temporary tree already holding only the files in scope."""
-    return replace(plan, root=root, paths=paths, scanners=scanners,
+    return replace(plan, root=root, paths=paths, scanners=scanners, builtin_exclude=False,
                    config=replace(plan.config, include=(), exclude=()))
 
 

@@ -303,6 +303,16 @@ def index_files(repo: Repo) -> list[str]:
     return sorted({p for p in git(repo.top, "ls-files", "--cached", "-z").split("\0") if p})
 
 
+def tracked_files(path: Path) -> list[str]:
+    """The files git tracks under the directory `path`, relative to it; none outside a work
+    tree."""
+    try:
+        rc, out, _ = run_git(path, "ls-files", "--cached", "-z", timeout=GIT_TIMEOUT)
+    except VcsError:
+        return []
+    return [p for p in out.split("\0") if p] if rc == 0 else []
+
+
 def worktree_files(repo: Repo) -> list[str]:
     """The files of the work tree that git tracks or would track (not the ignored ones)."""
     out = git(repo.top, "ls-files", "--cached", "--others", "--exclude-standard", "-z")
