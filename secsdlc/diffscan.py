@@ -112,7 +112,7 @@ def run(plan: ScanPlan, request: DiffRequest, *,
     else:
         changes = vcs.staged_changes(repo)
         base = vcs.head_commit(repo)
-    changes = [c for c in changes if _in_scope(c.path, plan, top)]
+    changes = [_judged_alike(c, plan, top) for c in changes if _in_scope(c.path, plan, top)]
     sides = _Sides(repo, top, head, request.staged, base)
     wide = {n: s for n, s in plan.scanners.items() if reads_whole_project(s)}
     narrow = {n: s for n, s in plan.scanners.items() if n not in wide}
@@ -138,6 +138,22 @@ def _in_scope(path: str, plan: ScanPlan, top: Path) -> bool:
     include, exclude = plan.config.include, (*builtin, *plan.config.exclude)
     return _selected(path, plan, top) and (not include or files.matches(path, include)) \
         and not files.matches(path, exclude)
+
+
+def _judged_alike(change: vcs.Change, plan: ScanPlan, top: Path) -> vcs.Change:
+    """The change as an added file when its base name was judged otherwise: a file moved out of
+    an excluded directory or a test scope (`tests/test_fetch.py` to `app/fetch.py`) brings
+    findings that never blocked there, and they are new where they now are."""
+    from secsdlc.gate import policy
+
+    base = change.base_path
+    if base is None or base == change.path:
+        return change
+    scopes = policy.load(plan.config).scopes
+    if _in_scope(base, plan, top) and {s.name for s in scopes if s.covers(base)} \
+            == {s.name for s in scopes if s.covers(change.path)}:
+        return change
+    return replace(change, base_path=None)
 
 
 def _selected(path: str, plan: ScanPlan, top: Path) -> bool:
