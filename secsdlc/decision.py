@@ -162,7 +162,7 @@ def load_scanners_and_config(
 
 def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> Scanned:
     """The scan the request describes, before any gate (`baseline create` stops here)."""
-    from secsdlc.cache import ResultCache
+    from secsdlc.cache import ResultCache, mac_key
     from secsdlc.engine import ScanPlan, scan
 
     root = scan_root(request.paths, request.root)
@@ -180,7 +180,8 @@ def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> 
         overrides.setdefault("deps", {})["env"] = True
     plan = ScanPlan(root=root, paths=paths, config=config, scanners=scanners,
                     option_overrides=overrides, shard=parse_shard(request.shard),
-                    cache=ResultCache() if request.cache else None,
+                    cache=ResultCache(key=mac_key(enforce=mode.enforce))
+                    if request.cache else None,
                     mode=mode)
     if request.staged or request.diff_base or request.diff_head:
         if plan.shard:
