@@ -272,8 +272,18 @@ def kept_despite(tracked: Iterable[str], builtin: Sequence[str],
     builtin_re, configured_re = _compile(builtin), _compile(configured)
     if builtin_re is None:
         return frozenset()
-    return frozenset(p for p in tracked if builtin_re.match(p)
-                     and not (configured_re is not None and configured_re.match(p)))
+    # the built-in exclusions name directories: one match per directory, not per file
+    by_directory: dict[str, bool] = {}
+    kept = []
+    for path in tracked:
+        parent = path.rpartition("/")[0]
+        hit = by_directory.get(parent)
+        if hit is None:
+            hit = by_directory[parent] = bool(parent) and bool(builtin_re.match(parent + "/x"))
+        if hit and builtin_re.match(path):
+            kept.append(path)
+    return frozenset(p for p in kept
+                     if not (configured_re is not None and configured_re.match(p)))
 
 
 def _rel(path: str, root: str) -> str:
