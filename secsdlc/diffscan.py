@@ -28,7 +28,7 @@ from typing import Any
 from secsdlc import files, fingerprint, normalize, vcs
 from secsdlc.cache import ResultCache
 from secsdlc.config import DEFAULT_EXCLUDE
-from secsdlc.engine import ProgressCallback, ScanPlan, never_lowered, scan
+from secsdlc.engine import ProgressCallback, ScanPlan, for_mode, never_lowered, scan
 from secsdlc.model import (
     Finding,
     FlowStep,
@@ -127,7 +127,17 @@ def run(plan: ScanPlan, request: DiffRequest, *,
             projects = whole.result() if whole is not None else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return _classify(plan, changed, projects, top, changes)
+    result = _classify(plan, changed, projects, top, changes)
+    gitlinks = vcs.submodules_at(repo, head)
+    unscanned = [Notification(
+        kind=NotificationKind.NOT_SCANNED, path=c.path,
+        message=f"{c.path}: git submodule changed: the code of the commit it now names was not "
+                f"scanned (scan the submodule's own repository, or exclude it in the trusted "
+                f"configuration)") for c in changes if c.path in gitlinks]
+    if not unscanned:
+        return result
+    return replace(result, notifications=(*result.notifications,
+                                          *for_mode(unscanned, plan.mode)))
 
 
 def _in_scope(path: str, plan: ScanPlan, top: Path) -> bool:

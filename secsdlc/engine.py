@@ -79,14 +79,14 @@ def collect_files(plan: ScanPlan) -> FileSet:
     config = plan.config
     scanners = list(plan.scanners.values())
     builtin = DEFAULT_EXCLUDE if plan.builtin_exclude else ()
-    keep: frozenset[str] = frozenset()
-    if plan.mode.enforce and builtin:
-        keep = kept_despite(vcs.tracked_files(plan.root), builtin, config.exclude)
+    tracked = vcs.tracked(plan.root) if plan.mode.enforce and builtin else vcs.Tracked()
     fileset = collect(plan.root, plan.paths, include=config.include,
                       exclude=(*builtin, *config.exclude),
                       max_file_size=config.max_file_size,
                       wanted_by=lambda path: frozenset(
-                          s.name for s in scanners if s.applies_to(path)), keep=keep)
+                          s.name for s in scanners if s.applies_to(path)),
+                      keep=kept_despite(tracked.files, builtin, config.exclude),
+                      submodules=tracked.submodules)
     return fileset.shard(*plan.shard) if plan.shard else fileset
 
 
@@ -148,14 +148,14 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
                           information_uri=plan.scanners[name].information_uri),
             rules={rid: r for rid, r in sorted(run_rules.items()) if rid in used},
             findings=tuple(sorted(findings, key=_order)),
-            notifications=_for_mode(run_notes, plan.mode),
+            notifications=for_mode(run_notes, plan.mode),
             succeeded=succeeded,
             duration_s=round(outcome.duration, 3),
             start_time_utc=outcome.started_at,
             end_time_utc=outcome.ended_at or outcome.started_at,
         ))
     return ScanResult(root=str(fileset.root), runs=tuple(runs),
-                      notifications=_for_mode(fileset.notifications, plan.mode),
+                      notifications=for_mode(fileset.notifications, plan.mode),
                       scanned=fileset.files, mode=plan.mode.value)
 
 
@@ -166,7 +166,7 @@ def never_lowered(plan: ScanPlan) -> frozenset[str]:
                      or plan.option_overrides.get(name, {}).get("all-checks") is True) | {"taint"}
 
 
-def _for_mode(notes: Sequence[Notification], mode: Mode) -> tuple[Notification, ...]:
+def for_mode(notes: Sequence[Notification], mode: Mode) -> tuple[Notification, ...]:
     """A file that was not scanned fails an enforced scan; an advisory one shows it as a warning."""
     if mode.enforce:
         return tuple(notes)

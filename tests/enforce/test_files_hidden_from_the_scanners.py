@@ -130,3 +130,43 @@ def test_python_script_that_cannot_be_read(project: Any, mode: str) -> None:
     root = project({"app.py": "x = 1\n",
                     "bin/fetch": b"#!/usr/bin/python\nname = 'caf\xe9'\n" + VULN.encode()})
     _unscanned(mode, scan(mode, root), "bin/fetch")
+
+
+def _with_submodule(tmp_path: Path, *, at_base: bool) -> Path:
+    """A clone, as CI checks out (submodules not initialised), of a repository whose `lib` is a
+    submodule holding the vulnerable code `app.py` imports."""
+    lib = _repo(_files(tmp_path / "lib", {"fetch.py": VULN}))
+    origin = _repo(_files(tmp_path / "origin", {"app.py": "x = 1\n"}))
+    if not at_base:
+        git(origin, "checkout", "-q", "-b", "feature")
+    git(origin, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(lib), "lib")
+    (origin / "app.py").write_text("from lib.fetch import fetch\n")
+    commit_all(origin, "submodule")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "-b", "main" if at_base else "feature", str(origin),
+        str(clone))
+    if not at_base:
+        git(clone, "branch", "-q", "main", "origin/main")
+    return clone
+
+
+def _files(root: Path, files: dict[str, str]) -> Path:
+    root.mkdir(parents=True)
+    for rel, text in files.items():
+        (root / rel).write_text(text)
+    return root
+
+
+def test_submodule_not_checked_out(tmp_path: Path, mode: str) -> None:
+    clone = _with_submodule(tmp_path, at_base=True)
+    assert not any((clone / "lib").iterdir())
+    out = scan(mode, clone)
+    if mode == "enforce":
+        assert out.rc == 2 and out.errors_about("lib"), out.notes
+    else:  # advisory mode does not ask git what it tracks
+        assert out.rc == 0, out.notes
+
+
+def test_submodule_added_in_a_diff_aware_scan(tmp_path: Path, mode: str) -> None:
+    clone = _with_submodule(tmp_path, at_base=False)
+    _unscanned(mode, scan(mode, clone, str(clone), "--diff-base", "main"), "lib")
