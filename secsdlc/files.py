@@ -303,6 +303,17 @@ def kept_despite(tracked: Iterable[str], builtin: Sequence[str],
                      if not (configured_re is not None and configured_re.match(p)))
 
 
+def source_lines(text: str) -> list[str]:
+    """The lines of text read with universal newlines, numbered as Python and the scanners number
+    them: `str.splitlines` also breaks at a form feed, a vertical tab or U+2028, which Python
+    source may hold, and every line after one would be shown, fingerprinted and matched against
+    waivers as the text of another line."""
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 def _rel(path: str, root: str) -> str:
     rel = os.path.relpath(path, root)
     return "" if rel == "." else rel.replace(os.sep, "/")
@@ -342,6 +353,7 @@ def _mostly_printable(data: bytes) -> bool:
     return printable >= 0.95 * len(data)
 
 
+_BARE_CR = re.compile(rb"\r(?!\n)")
 _PYTHON_SHEBANG = re.compile(rb"#![^\n]*\bpython[\d.]*\b")
 
 
@@ -380,4 +392,11 @@ def _decoding_problem(data: bytes, *, python: bool) -> tuple[str | None, str]:
         return f"not valid {name} (line {line}), not scanned", ""
     if cookie_problem:
         return cookie_problem, ""
+    bare = _BARE_CR.search(data) if python else None
+    if bare is not None:
+        # Python ends a line at a lone carriage return; semgrep does not, and reads the code
+        # after a comment on such a line as part of the comment, without an error
+        line = data.count(b"\n", 0, bare.start()) + 1
+        return (f"a carriage return without a line feed ends line {line} for Python but not "
+                f"for semgrep, not scanned"), ""
     return None, hashlib.sha256(data).hexdigest()

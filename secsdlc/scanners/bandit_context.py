@@ -18,6 +18,7 @@ import tokenize
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from secsdlc.files import source_lines
 from secsdlc.model import Finding, Severity
 
 # bandit's B324 calls every MD5/SHA-1 high; the pack's weak-hash rules report the same calls with
@@ -67,7 +68,7 @@ def _read(path: Path) -> str | None:
 
 def _bidi_only_in_strings(source: str, line: int) -> bool:
     """Every bidirectional character of `line` (1-based) lies inside a string literal token."""
-    lines = source.splitlines()
+    lines = source_lines(source)
     if not 0 < line <= len(lines):
         return False
     columns = [i for i, ch in enumerate(lines[line - 1]) if ch in _BIDI]
