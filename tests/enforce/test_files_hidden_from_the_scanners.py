@@ -170,3 +170,17 @@ def test_submodule_not_checked_out(tmp_path: Path, mode: str) -> None:
 def test_submodule_added_in_a_diff_aware_scan(tmp_path: Path, mode: str) -> None:
     clone = _with_submodule(tmp_path, at_base=False)
     _unscanned(mode, scan(mode, clone, str(clone), "--diff-base", "main"), "lib")
+
+
+def test_trojan_source_stretched_string_in_a_locale_directory(project: Any, mode: str) -> None:
+    """The Trojan Source paper's stretched string: every control inside the string literal, the
+    comparison shown as a comment; under an i18n directory it was lowered as locale data."""
+    code = ('def is_admin(access_level):\n'
+            '    if access_level != "user\u202e \u2066# Check if admin\u2069 \u2066":\n'
+            '        return True\n    return False\n')
+    root = project({"app/i18n/access.py": code,
+                    "app/locale/fa/formats.py": 'DATE_FORMAT = "j F Y\u200f"\n'})
+    out = scan(mode, root, scanners="bandit")
+    assert out.rc == 1, out.doc["findings"]
+    severities = {f["path"]: f["severity"] for f in out.doc["findings"] if f["rule"] == "B613"}
+    assert severities == {"app/i18n/access.py": "high", "app/locale/fa/formats.py": "low"}
