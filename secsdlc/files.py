@@ -33,22 +33,30 @@ class FileSet:
     digests: Mapping[str, str] = field(default_factory=dict)  # path -> sha256 of the content
     # files Python runs though their names do not say so (a `#!...python` first line)
     python_scripts: frozenset[str] = frozenset()
+    # binary files (NUL bytes), not in `files`: only a scanner that reads bytes gets them
+    binaries: frozenset[str] = frozenset()
 
     def for_scanner(self, scanner: Any) -> tuple[str, ...]:
-        """The files `scanner` reads: those its `applies_to` accepts by name, and the Python
-        scripts when it reads `.py` files and says it reads scripts too."""
+        """The files `scanner` reads: those its `applies_to` accepts by name, the Python scripts
+        when it reads `.py` files and says it reads scripts too, and the binaries when it says
+        it reads them (`reads_binaries`: the secrets scanner, as a key is leaked in any file)."""
         scripts = getattr(scanner, "reads_python_scripts", False)
-        return tuple(f for f in self.files if scanner.applies_to(f) or (
-            scripts and f in self.python_scripts and scanner.applies_to(f + ".py")))
+        named = [f for f in self.files if scanner.applies_to(f) or (
+            scripts and f in self.python_scripts and scanner.applies_to(f + ".py"))]
+        if getattr(scanner, "reads_binaries", False) and self.binaries:
+            return tuple(sorted((*named, *self.binaries)))
+        return tuple(named)
 
     def shard(self, index: int, count: int) -> FileSet:
         """Shard `index` (1-based) of `count`: a stable split by path, the same on every runner."""
         files = tuple(f for f in self.files if shard_of(f, count) == index)
+        binaries = frozenset(f for f in self.binaries if shard_of(f, count) == index)
         notes = tuple(n for n in self.notifications
                       if n.path is None or shard_of(n.path, count) == index)
         return FileSet(root=self.root, files=files, notifications=notes,
-                       digests={f: self.digests[f] for f in files if f in self.digests},
-                       python_scripts=self.python_scripts & frozenset(files))
+                       digests={f: self.digests[f] for f in (*files, *binaries)
+                                if f in self.digests},
+                       python_scripts=self.python_scripts & frozenset(files), binaries=binaries)
 
 
 def shard_of(path: str, count: int) -> int:
@@ -117,6 +125,7 @@ def collect(
     found: set[str] = set()
     digests: dict[str, str] = {}
     scripts: set[str] = set()
+    binaries: set[str] = set()
     considered = 0
     # the directories holding a kept file are walked even when excluded
     keep_dirs = {rel.rsplit("/", i)[0] for rel in keep for i in range(1, rel.count("/") + 1)}
@@ -191,8 +200,14 @@ def collect(
                 unscanned(rel, problem)
             else:
                 # binaries (images, compiled catalogs) are expected in any tree: a note, so that
-                # they do not drown the warnings that need a look
-                notes.append(replace(_skip(rel, problem), kind=NotificationKind.INFO))
+                # they do not drown the warnings that need a look; a credential is leaked in
+                # one too (a NUL byte put before the keys of a .env), so the secrets scanner
+                # reads their bytes
+                notes.append(Notification(kind=NotificationKind.INFO, path=rel,
+                                          message=f"{rel}: binary file (NUL bytes), read for "
+                                                  f"credentials only"))
+                binaries.add(rel)
+                digests[rel] = digest
             return
         found.add(rel)
         digests[rel] = digest
@@ -268,7 +283,8 @@ def collect(
             Notification(kind=NotificationKind.WARNING, message="no files to scan")
         )
     return FileSet(root=root, files=tuple(sorted(found)), notifications=tuple(notes),
-                   digests=digests, python_scripts=frozenset(scripts & found))
+                   digests=digests, python_scripts=frozenset(scripts & found),
+                   binaries=frozenset(binaries))
 
 
 def _first_wanted(directory: str, root: str,
@@ -377,7 +393,7 @@ def _decoding_problem(data: bytes, *, python: bool) -> tuple[str | None, str]:
     if wide:
         return f"{wide} text, which the scanners do not read (only UTF-8), not scanned", ""
     if b"\0" in (data if python else data[:_SNIFF]):
-        return "binary file (NUL bytes), not scanned", ""
+        return "binary file (NUL bytes), not scanned", hashlib.sha256(data).hexdigest()
     encoding = "utf-8"
     cookie_problem = ""
     if python:

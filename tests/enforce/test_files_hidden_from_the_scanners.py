@@ -184,3 +184,12 @@ def test_trojan_source_stretched_string_in_a_locale_directory(project: Any, mode
     assert out.rc == 1, out.doc["findings"]
     severities = {f["path"]: f["severity"] for f in out.doc["findings"] if f["rule"] == "B613"}
     assert severities == {"app/i18n/access.py": "high", "app/locale/fa/formats.py": "low"}
+
+
+def test_credential_in_a_file_made_binary(project: Any, mode: str) -> None:
+    """A NUL byte before the keys made `.env` a binary, which no scanner read."""
+    root = project({"app.py": "x = 1\n", ".env": b"\0\n" + AWS.encode()})
+    out = scan(mode, root)
+    assert out.rc == 1, out.notes
+    assert any(f["path"] == ".env" and f["startLine"] == 2 and "AKIA" not in f["snippet"]
+               for f in out.doc["findings"]), out.doc["findings"]
