@@ -36,7 +36,7 @@ from secsdlc.model import (
     Severity,
     ToolInfo,
 )
-from secsdlc.signoff import allowed_signers, registry, sshsig, waivers
+from secsdlc.signoff import allowed_signers, coverage, registry, sshsig, waivers
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
 
@@ -74,8 +74,11 @@ def build(base: Path, n_findings: int, n_waivers: int) -> tuple[Path, ScanResult
         ))
     for w_i in range(n_waivers):
         fps = tuple(f.fingerprint for f in findings[w_i * per:(w_i + 1) * per])
-        w = waivers.new_waiver(project="", fingerprints=fps, rule=f"R{w_i}", path=f"pkg/m{w_i}.py",
-                               severity=Severity.HIGH, reason="accepted risk",
+        covered = [coverage.Covered(fingerprint=fp, rule=f"R{w_i}", path=f"pkg/m{w_i}.py",
+                                    start_line=n + 1, end_line=n + 1, severity=Severity.HIGH,
+                                    message="m", snippet="", region_sha256="", occurrence=0)
+                   for n, fp in enumerate(fps)]
+        w = waivers.new_waiver(project="", covered=covered, reason="accepted risk",
                                requester="dev@example.com", created=NOW - timedelta(days=1),
                                expires=NOW + timedelta(days=20))
         waivers.save(repo, waivers.approve(w, sec, "sec@example.com"))

@@ -90,6 +90,6 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
             console.print(
                 "[dim]False positive? Add `# secsdlc: ignore\\[RULE-ID] reason` on the line. "
                 "Accepting a risk? Ask your security correspondent for a waiver: "
-                "secsdlc waiver request --fingerprint FP --reason TEXT --expires DATE "
-                "(fingerprints: --format json).[/dim]"
+                "secsdlc waiver request --sarif SCAN.sarif --fingerprint FP --reason TEXT "
+                "--expires DATE (fingerprints: in the SARIF written with --sarif).[/dim]"
             )

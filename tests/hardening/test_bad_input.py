@@ -118,9 +118,10 @@ def test_waiver_request_when_the_waiver_directory_is_a_file(
         repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / ".secsdlc").mkdir()
     (repo / ".secsdlc" / "waivers").write_text("x\n")
-    code = main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule",
-                 "B602", "--path", "a.py", "--severity", "low", "--reason", "r",
-                 "--expires", "2026-12-24"])
+    from ..signoff.world import request_args
+
+    code = main(["waiver", "--root", str(repo), "request", *request_args(repo, path="a.py"),
+                 "--reason", "r", "--expires", "2026-12-24"])
     err = capsys.readouterr().err
     assert code == 2, err
     assert "waivers" in err and "not a directory" in err
@@ -271,8 +272,10 @@ def test_a_bad_waiver_file_is_invalid_alone(repo: Path,
     from secsdlc.model import Severity
     from secsdlc.signoff import waivers
 
+    from ..signoff.world import covers
+
     good = waivers.new_waiver(
-        project="", fingerprints=("f",), rule="B602", path="app.py", severity=Severity.LOW,
+        project="", covered=[covers("f", path="app.py", severity=Severity.LOW)],
         reason="r", requester="dev@example.com",
         created=datetime.now(timezone.utc).replace(microsecond=0),
         expires=datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=10))

@@ -11,6 +11,7 @@ import pytest
 from secsdlc.cli import main
 from secsdlc.signoff import waivers
 
+from ..signoff.world import request_args
 from .conftest import commit_all, git
 
 
@@ -37,9 +38,8 @@ def test_self_approval_is_refused_whatever_the_case_of_the_address(
     repo, admin, bob = project
     monkeypatch.setenv("SECSDLC_TRUST_ROOT", admin.fingerprint)
     git(repo, "config", "user.email", "Bob@Example.COM")
-    assert main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule",
-                 "B602", "--path", "app/x.py", "--severity", "high", "--reason", "mine",
-                 "--expires", _expires(10)]) == 0
+    assert main(["waiver", "--root", str(repo), "request", *request_args(repo),
+                 "--reason", "mine", "--expires", _expires(10)]) == 0
     wid = capsys.readouterr().out.split(":")[0]
     # the command refuses...
     assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(bob.private)]) == 2
