@@ -116,15 +116,20 @@ def read_log(path: Path) -> SarifLog:
         raw = fileio.read_bytes(path)
     except fileio.InputError as e:
         raise SarifError(str(path), "", str(e).removeprefix(f"{path}: ")) from None
-    return parse_log(raw, source=str(path))
+    digest, doc = hashlib.sha256(raw).hexdigest(), _load(raw, str(path))
+    del raw  # a large file's bytes need not stay beside its document and findings
+    return _Reader(str(path)).document(doc, digest)
 
 
 def parse_log(raw: bytes, *, source: str) -> SarifLog:
+    return _Reader(source).document(_load(raw, source), hashlib.sha256(raw).hexdigest())
+
+
+def _load(raw: bytes, source: str) -> Any:
     try:
-        doc = fileio.loads_json(fileio.decode_text(raw, source), source)
+        return fileio.loads_json(fileio.decode_text(raw, source), source)
     except fileio.InputError as e:
         raise SarifError(source, "", str(e).removeprefix(f"{source}: ")) from None
-    return _Reader(source).document(doc, hashlib.sha256(raw).hexdigest())
 
 
 def _kind(value: Any) -> str:
