@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from secsdlc.errors import SecsdlcError
+from secsdlc.errors import SecsdlcError, UsageError
 from secsdlc.process import ProcessError, run, which
 
 _TIMEOUT_S = 900.0
@@ -27,8 +27,15 @@ class RuleTestResult:
     errors: tuple[str, ...] = ()
 
 
-def run_rule_tests(directory: Path) -> list[RuleTestResult]:
-    """Run `semgrep --test` over `directory`; raise SecsdlcError when it cannot give a verdict."""
+def run_rule_tests(directory: Path | None = None) -> list[RuleTestResult]:
+    """Run `semgrep --test` over `directory` (default: the bundled pack); raise SecsdlcError
+    when it cannot give a verdict."""
+    if directory is None:
+        from secsdlc.rules_path import rules_dir
+
+        directory = rules_dir()
+    elif not directory.is_dir():
+        raise UsageError(f"{directory}: not a directory")
     exe = which("semgrep")
     if exe is None:
         raise SecsdlcError("semgrep is not installed (pip install semgrep)")

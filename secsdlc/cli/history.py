@@ -99,12 +99,10 @@ def _record(args: argparse.Namespace) -> int:
 
 
 def _project(args: argparse.Namespace) -> int:
-    from secsdlc.history import settings
+    from secsdlc.history import api
 
-    with settings.open_store(args.db, args.config) as store:
-        info = store.set_project(
-            args.name, correspondent=args.correspondent, default_branch=args.default_branch
-        )
+    info = api.set_project(args.name, correspondent=args.correspondent,
+                           default_branch=args.default_branch, db=args.db, config=args.config)
     print(
         f"project {info.name}: correspondent {info.correspondent or '-'}, "
         f"default branch {info.default_branch or '- (most scanned branch)'}"
@@ -115,10 +113,9 @@ def _project(args: argparse.Namespace) -> int:
 def _scans(args: argparse.Namespace) -> int:
     import json
 
-    from secsdlc.history import settings
+    from secsdlc.history import api
 
-    with settings.open_store(args.db, args.config) as store:
-        rows = store.scan_rows(args.project)
+    rows = api.scans(project=args.project, db=args.db, config=args.config)
     if args.format == "json":
         print(json.dumps(rows, indent=2))
         return EXIT_PASS

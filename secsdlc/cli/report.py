@@ -32,27 +32,19 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from secsdlc.fileio import check_output, write_atomic
-    from secsdlc.history import metrics, settings
-    from secsdlc.history.database import utcnow
-    from secsdlc.history.store import HistoryStore
+    from secsdlc.history import api
     from secsdlc.report import html
 
     out = Path(args.html)
     check_output(out, "--html", parents=False)
-    config = settings.load_config(args.config)
-    policy = settings.policy(config)
-    now = utcnow()
     if args.sarif:
-        from secsdlc.history.sarif_import import load_file
-
-        page = html.render_sarif_review(load_file(Path(args.sarif)), policy=policy, now=now)
+        review = api.review(Path(args.sarif), config=args.config)
+        page = html.render_sarif_review(review.scan, policy=review.policy, now=review.now)
     else:
-        conf = settings.history_settings(config)
-        since = settings.parse_when(args.since, "--since") if args.since else None
-        with HistoryStore.open(settings.store_url(args.db, conf)) as store:
-            snapshot = store.snapshot(project=args.project, branch=args.branch)
-        doc, states = metrics.trends(snapshot, policy, now=now, since=since, period=args.period)
-        page = html.render_dashboard(doc, states, policy=policy, now=now)
+        trends = api.trends(project=args.project, branch=args.branch, since=args.since,
+                            period=args.period, details=True, db=args.db, config=args.config)
+        page = html.render_dashboard(trends.doc, trends.states, policy=trends.policy,
+                                     now=trends.now)
     write_atomic(out, page, "--html", parents=False)
     print(f"wrote {out}")
     return EXIT_PASS

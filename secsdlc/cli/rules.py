@@ -28,12 +28,8 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "rules_action", None) != "test":
         raise UsageError("usage: secsdlc rules test [--rules DIR] [-v]")
     from secsdlc.rule_tests import run_rule_tests
-    from secsdlc.rules_path import rules_dir
 
-    directory = args.rules if args.rules is not None else rules_dir()
-    if not directory.is_dir():
-        raise UsageError(f"{directory}: not a directory")
-    results = run_rule_tests(directory)
+    results = run_rule_tests(args.rules)
     failed = [r for r in results if not r.passed]
     for result in results:
         if result.passed and not args.verbose:

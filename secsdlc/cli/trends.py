@@ -34,19 +34,12 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from secsdlc.fileio import check_output, write_atomic
-    from secsdlc.history import formats, metrics, settings
-    from secsdlc.history.database import utcnow
-    from secsdlc.history.store import HistoryStore
+    from secsdlc.history import api, formats
 
     if args.output:
         check_output(Path(args.output), "--output", parents=False)
-    config = settings.load_config(args.config)
-    conf = settings.history_settings(config)
-    policy = settings.policy(config)
-    since = settings.parse_when(args.since, "--since") if args.since else None
-    with HistoryStore.open(settings.store_url(args.db, conf)) as store:
-        snapshot = store.snapshot(project=args.project, branch=args.branch, details=False)
-    doc, _ = metrics.trends(snapshot, policy, now=utcnow(), since=since, period=args.period)
+    doc = api.trends(project=args.project, branch=args.branch, since=args.since,
+                     period=args.period, db=args.db, config=args.config).doc
     render = {"text": formats.to_text, "json": formats.to_json, "csv": formats.to_csv}
     text = render[args.format](doc)
     if args.output:

@@ -14,6 +14,10 @@ from secsdlc.sarif.reader import SarifError
 # sha256 of a SARIF document's bytes: what makes recording it again a no-op
 Digest = NewType("Digest", str)
 HistoryFingerprint = NewType("HistoryFingerprint", str)
+# the store's row ids
+ProjectId = NewType("ProjectId", int)
+ScanId = NewType("ScanId", int)
+FindingId = NewType("FindingId", int)
 
 
 class HistoryError(SecsdlcError):
@@ -68,3 +72,37 @@ class ImportedScan:
     gate_passed: bool | None
     runs_failed: bool  # a run reported executionSuccessful false or produced no results array
     skipped_absent: int  # results with baselineState "absent": fixed, so not present in this scan
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectInfo:
+    id: ProjectId
+    name: str
+    correspondent: str | None
+    default_branch: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScanInfo:
+    """A recorded scan; times are naive UTC."""
+
+    id: ScanId
+    project_id: ProjectId
+    commit: str
+    branch: str
+    scanned_at: datetime
+    tools: tuple[str, ...]
+    finding_count: int
+    gate_passed: bool | None
+    source: str
+    complete: bool  # false: counts for no finding's state (a run failed)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordOutcome:
+    scan_id: ScanId
+    project: str
+    duplicate: bool  # the same SARIF was already recorded for this project
+    findings: int
+    gate_passed: bool | None
+    complete: bool  # false: a run failed or there was none; no finding's state changed

@@ -17,15 +17,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from secsdlc.history.interface import Disposition
+from secsdlc.history.interface import (
+    Disposition,
+    FindingId,
+    ProjectId,
+    ProjectInfo,
+    ScanInfo,
+)
 from secsdlc.history.policy import Policy
 from secsdlc.history.snapshot import (
     FindingInfo,
     HistorySnapshot,
     Island,
     OpenCount,
-    ProjectInfo,
-    ScanInfo,
 )
 from secsdlc.model import Severity
 
@@ -82,17 +86,17 @@ class _ProjectHistory:
 
 
 def analyze(snapshot: HistorySnapshot, policy: Policy, *, now: datetime) -> list[_ProjectHistory]:
-    scans_by_project: dict[int, list[ScanInfo]] = defaultdict(list)
+    scans_by_project: dict[ProjectId, list[ScanInfo]] = defaultdict(list)
     for scan in snapshot.scans:
         scans_by_project[scan.project_id].append(scan)
-    islands: dict[int, dict[int, list[Island]]] = defaultdict(lambda: defaultdict(list))
+    islands: dict[ProjectId, dict[FindingId, list[Island]]] = defaultdict(lambda: defaultdict(list))
     for island in snapshot.islands:
         islands[island[0]][island[1]].append(island)
     project_of_scan = {s.id: s.project_id for s in snapshot.scans}
-    severity_counts: dict[int, list[OpenCount]] = defaultdict(list)
+    severity_counts: dict[ProjectId, list[OpenCount]] = defaultdict(list)
     for row in snapshot.open_by_severity:
         severity_counts[project_of_scan[row[0]]].append(row)
-    owasp_counts: dict[int, list[OpenCount]] = defaultdict(list)
+    owasp_counts: dict[ProjectId, list[OpenCount]] = defaultdict(list)
     for row in snapshot.open_by_owasp:
         owasp_counts[project_of_scan[row[0]]].append(row)
     return [
@@ -115,7 +119,7 @@ def _analyze_project(
     info: ProjectInfo,
     branch: str,
     scans: list[ScanInfo],
-    islands: dict[int, list[Island]],
+    islands: dict[FindingId, list[Island]],
     severity_counts: list[OpenCount],
     owasp_counts: list[OpenCount],
     snapshot: HistorySnapshot,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from secsdlc.errors import UsageError
 from secsdlc.history import location, settings
-from secsdlc.history.interface import ImportedScan
-from secsdlc.history.store import HistoryStore, RecordOutcome
+from secsdlc.history.interface import ImportedScan, RecordOutcome
+from secsdlc.history.store import HistoryStore
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,7 +12,14 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from secsdlc.history.database import Database, short_error
-from secsdlc.history.interface import HistoryError
+from secsdlc.history.interface import (
+    FindingId,
+    HistoryError,
+    ProjectId,
+    ProjectInfo,
+    ScanId,
+    ScanInfo,
+)
 from secsdlc.history.location import redact_url
 from secsdlc.history.schema import findings as findings_t
 from secsdlc.history.schema import occurrences as occurrences_t
@@ -25,34 +32,12 @@ from secsdlc.model import Severity
 _PROJECT_CHUNK = 100
 
 
-@dataclass(frozen=True, kw_only=True)
-class ProjectInfo:
-    id: int
-    name: str
-    correspondent: str | None
-    default_branch: str | None
-
-
-@dataclass(frozen=True, kw_only=True)
-class ScanInfo:
-    id: int
-    project_id: int
-    commit: str
-    branch: str
-    scanned_at: datetime
-    tools: tuple[str, ...]
-    finding_count: int
-    gate_passed: bool | None
-    source: str
-    complete: bool  # false: counts for no finding's state (a run failed)
-
-
 class FindingInfo(NamedTuple):
     """A finding's identity and description (a NamedTuple: trends builds thousands of these,
     and a frozen dataclass costs several times as much to construct)."""
 
-    id: int
-    project_id: int
+    id: FindingId
+    project_id: ProjectId
     fingerprint: str
     rule_id: str
     tool: str
@@ -69,9 +54,9 @@ class FindingInfo(NamedTuple):
 # A run of consecutive scans reporting a finding, with what the run's last scan said about it:
 # (project_id, finding_id, first position, last position,
 #  disposition, start_line, waiver_expires, waiver_approver, justification)
-Island = tuple[int, int, int, int, str, int | None, datetime | None, str, str]
+Island = tuple[ProjectId, FindingId, int, int, str, int | None, datetime | None, str, str]
 # (scan_id, severity or comma-separated OWASP 2025 ids, open findings)
-OpenCount = tuple[int, str, int]
+OpenCount = tuple[ScanId, str, int]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,9 +64,9 @@ class HistorySnapshot:
     """Everything the metrics need, read in one go: the tracked branch's scans of each project."""
 
     projects: tuple[ProjectInfo, ...]
-    tracked_branch: dict[int, str]  # project id -> branch whose scans make its history
+    tracked_branch: dict[ProjectId, str]  # project id -> branch whose scans make its history
     scans: tuple[ScanInfo, ...]  # sorted by project, time, id
-    findings: dict[int, FindingInfo]
+    findings: dict[FindingId, FindingInfo]
     islands: list[Island]
     open_by_severity: list[OpenCount]
     open_by_owasp: list[OpenCount]
@@ -106,25 +91,6 @@ class Reads(Database):
             )
         with self.engine.connect() as conn:
             return tuple(_scan(r) for r in conn.execute(query))
-
-    def scan_rows(self, project: str | None = None) -> list[dict[str, Any]]:
-        """The recorded scans, oldest first, as `history scans` lists them (JSON-ready)."""
-        names = {p.id: p.name for p in self.projects()}
-        return [
-            {
-                "id": s.id,
-                "project": names.get(s.project_id, "?"),
-                "time": s.scanned_at.isoformat() + "Z",
-                "commit": s.commit,
-                "branch": s.branch,
-                "tools": list(s.tools),
-                "findings": s.finding_count,
-                "gate_passed": s.gate_passed,
-                "complete": s.complete,
-                "source": s.source,
-            }
-            for s in self.scans(project)
-        ]
 
     def snapshot(
         self, *, project: str | None = None, branch: str | None = None, details: bool = True
@@ -155,15 +121,15 @@ class Reads(Database):
                     .order_by(scans_t.c.project_id, scans_t.c.scanned_at, scans_t.c.id)
                 )
             ]
-            tracked: dict[int, str] = {}
+            tracked: dict[ProjectId, str] = {}
             for p in projects:
                 tracked[p.id] = _tracked_branch(
                     p, branch, [s for s in all_scans if s.project_id == p.id]
                 )
             scans = tuple(s for s in all_scans if tracked.get(s.project_id) == s.branch)
             # Position of each scan in its project's history (scans are sorted by project, time).
-            position: dict[int, int] = {}
-            seen: Counter[int] = Counter()
+            position: dict[ScanId, int] = {}
+            seen: Counter[ProjectId] = Counter()
             for scan in scans:
                 position[scan.id] = seen[scan.project_id]
                 seen[scan.project_id] += 1

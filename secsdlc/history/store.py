@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from secsdlc.history import runs
 from secsdlc.history.database import short_error, utcnow
-from secsdlc.history.interface import Disposition, HistoryError, ImportedScan
+from secsdlc.history.interface import (
+    Disposition,
+    HistoryError,
+    ImportedScan,
+    ProjectInfo,
+    RecordOutcome,
+)
 from secsdlc.history.location import redact_url
 from secsdlc.history.schema import findings as findings_t
 from secsdlc.history.schema import occurrences as occurrences_t
@@ -26,20 +31,10 @@ from secsdlc.history.schema import projects as projects_t
 from secsdlc.history.schema import runs as runs_t
 from secsdlc.history.schema import scan_counts as scan_counts_t
 from secsdlc.history.schema import scans as scans_t
-from secsdlc.history.snapshot import ProjectInfo, Reads
+from secsdlc.history.snapshot import Reads
 from secsdlc.model import Severity
 
 _CHUNK = 500
-
-
-@dataclass(frozen=True, kw_only=True)
-class RecordOutcome:
-    scan_id: int
-    project: str
-    duplicate: bool  # the same SARIF was already recorded for this project
-    findings: int
-    gate_passed: bool | None
-    complete: bool  # false: a run failed or there was none; no finding's state changed
 
 
 class HistoryStore(Reads):

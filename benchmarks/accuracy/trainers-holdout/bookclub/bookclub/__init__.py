@@ -1,0 +1,1 @@
+"""Book club: a Django training project for the web security workshop."""

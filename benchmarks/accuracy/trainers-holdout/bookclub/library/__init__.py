@@ -1,0 +1,2 @@
+"""Members, books, loans and the club newsletter."""
+

@@ -1,0 +1,1 @@
+"""Event hall: an aiohttp ticketing app used in the secure coding lab."""

@@ -1,0 +1,1 @@
+"""Stockroom: a Tornado inventory API for the application security class."""
