@@ -229,7 +229,9 @@ def test_a_device_is_never_read_to_its_end(tmp_path: Path) -> None:
 def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     sarif = write(tmp_path / "big.sarif",
                   our_sarif([our_result(f"f{i}", line=i + 1) for i in range(300)]))
-    for argv in (["gate", "--sarif", str(sarif), "--format", "json"], ["scanners"]):
+    db = f"sqlite:///{tmp_path / 'history.db'}"
+    for argv in (["gate", "--sarif", str(sarif), "--format", "json"], ["scanners"],
+                 ["trends", "--db", db]):
         read_end, write_end = os.pipe()
         os.close(read_end)  # the reader is gone before the first line, as with `| true`
         try:
