@@ -96,6 +96,14 @@ def test_baseline_create_output_is_a_directory(tree: Path) -> None:
     _one_line_error(proc, "--output b", "is a directory")
 
 
+def test_signoff_output_is_a_directory(tree: Path, tmp_path: Path) -> None:
+    (tree / "out").mkdir()
+    sarif = write(tmp_path / "s.sarif", our_sarif([our_result("f1")]))
+    proc = secsdlc("signoff", "--sarif", str(sarif), "--key", str(tmp_path / "no-key"),
+                   "-o", "out", cwd=tree)
+    _one_line_error(proc, "--output out", "is a directory")
+
+
 def test_ci_github_output_dir_is_a_file(tree: Path, tmp_path: Path) -> None:
     proc = secsdlc("ci", "github", "--output-dir", "app.py", "--scanners", "bandit", cwd=tree,
                    env={"GITHUB_EVENT_NAME": "push", "GITHUB_WORKSPACE": str(tree)})
