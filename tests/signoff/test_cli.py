@@ -206,6 +206,9 @@ def test_remove_and_sign_override(project, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert out.startswith('# add to [policy.overrides."legacy"]')
     signature_line = out.split("\n", 1)[1]
+    [logged] = [e for e in audit.load(repo).values() if e.action == "override-sign"]
+    assert logged.body["data"]["override"] == "legacy" and logged.body["actor"] == sec.principal
+    assert logged.signer is not None
     (repo / ".secsdlc.toml").write_text((repo / ".secsdlc.toml").read_text() + signature_line)
     from secsdlc import config as config_mod
     from secsdlc.gate.pipeline import GateOptions, decide
@@ -238,3 +241,15 @@ def test_audit_entry_signed_by_a_non_correspondent(project, capsys, make_key):
     assert "signers not checked" in capsys.readouterr().out
     assert main(["audit", "--root", str(repo), "verify", "--trust-root", admin.fingerprint]) == 1
     assert ".json: signed by SHA256:" in capsys.readouterr().out
+
+
+def test_policy_signing_is_a_signed_audit_entry(project, capsys):
+    repo, _admin, sec = project
+    (repo / ".secsdlc.toml").write_text('[policy]\nfail-on = "high"\n')
+    assert main(["policy", "sign", "--key", str(sec.private), "--root", str(repo)]) == 0
+    assert "signed as version 1 by sec@example.com" in capsys.readouterr().out
+    [logged] = [e for e in audit.load(repo).values() if e.action == "policy-sign"]
+    assert (logged.body["actor"], logged.body["data"]["file"],
+            logged.body["data"]["version"]) == ("sec@example.com", ".secsdlc.toml", 1)
+    assert logged.signer is not None
+    assert main(["audit", "--root", str(repo), "verify", "--no-git"]) == 0
