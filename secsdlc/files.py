@@ -93,7 +93,15 @@ def _glob_to_regex(glob: str) -> str:
 
 
 def matches(path: str, globs: Sequence[str]) -> bool:
-    return any(re.match(_glob_to_regex(g), path) or fnmatch.fnmatch(path, g) for g in globs)
+    return _matcher(tuple(globs)).match(path) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _matcher(globs: tuple[str, ...]) -> re.Pattern[str]:
+    # a gate over many findings asks of the same few globs for every path: compile them once,
+    # each as our glob and as fnmatch reads it
+    parts = [p for g in globs for p in (_glob_to_regex(g), fnmatch.translate(g))]
+    return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!)")
 
 
 def collect(
