@@ -53,7 +53,8 @@ def decide(
     now = options.now or datetime.now(timezone.utc)
     notes: list[str] = list(policy.warnings)
     # test and example code first: a waiver's allowed length depends on the severity that stands
-    scoped = scopes.apply(result, policy.scopes)
+    scoped = scopes.apply(result, policy.scopes,
+                          scopes.imported_by_application(root, result, policy.scopes))
     result = scoped.result
     left_out = tuple(Notification(kind=NotificationKind.INFO, message=f"{n} finding(s) not "
                                   f"reported under the policy scope {name!r}")

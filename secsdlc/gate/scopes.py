@@ -21,9 +21,11 @@ secsdlc.trusted_config): a commit cannot widen where findings stop blocking.
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from secsdlc.errors import ConfigError
@@ -152,8 +154,38 @@ class Scoped:
     ignored: Mapping[str, int]
 
 
-def apply(result: ScanResult, scopes: Iterable[Scope]) -> Scoped:
-    """Lower or leave out the findings the scopes that cover their paths say to."""
+def imported_by_application(root: Path, result: ScanResult,
+                            scopes: Iterable[Scope]) -> frozenset[str]:
+    """Python files a scope covers that scanned code no scope covers imports: application code,
+    whatever they are named (`app/net_test.py` imported by `app/views.py`). Read from the
+    import statements' text, so a doubt keeps the file's findings as they are."""
+    scopes = tuple(s for s in scopes if s.paths and s.rules)
+    covered = {f.location.path for f in result.findings
+               if f.location.path.endswith(".py") and any(s.covers(f.location.path)
+                                                           for s in scopes)}
+    if not covered:
+        return frozenset()
+    names = {path: PurePosixPath(path).stem if PurePosixPath(path).stem != "__init__"
+             else PurePosixPath(path).parent.name for path in covered}
+    pattern = re.compile(r"^\s*(?:from|import)\s[^\n]*?\b(" +
+                         "|".join(sorted({re.escape(n) for n in names.values() if n})) +
+                         r")\b", re.MULTILINE)
+    seen: set[str] = set()
+    for path in result.scanned:
+        if not path.endswith(".py") or any(s.covers(path) for s in scopes):
+            continue
+        try:
+            text = (root / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        seen.update(m.group(1) for m in pattern.finditer(text))
+    return frozenset(path for path, name in names.items() if name in seen)
+
+
+def apply(result: ScanResult, scopes: Iterable[Scope],
+          imported: frozenset[str] = frozenset()) -> Scoped:
+    """Lower or leave out the findings the scopes that cover their paths say to, except in
+    files application code imports (`imported`)."""
     scopes = tuple(s for s in scopes if s.paths and s.rules)
     if not scopes:
         return Scoped(result=result, ignored={})
@@ -163,7 +195,8 @@ def apply(result: ScanResult, scopes: Iterable[Scope]) -> Scoped:
         kept: list[Finding] = []
         for finding in run.findings:
             decided = [(t, s) for s in scopes if s.covers(finding.location.path)
-                       for t in [s.treatment(finding)] if t is not None]
+                       for t in [s.treatment(finding)] if t is not None] \
+                if finding.location.path not in imported else []
             if not decided:
                 kept.append(finding)
                 continue
