@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import compileall
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -16,6 +18,16 @@ DJANGO_HINT = ("get the tree with: pip download --no-deps --no-binary :all: djan
                "tar xzf django-5.2.8.tar.gz")
 
 
+def _byte_compiled() -> None:
+    """secsdlc's modules compiled as a wheel's installation leaves them: from a source checkout
+    under PYTHONDONTWRITEBYTECODE every timed run would compile them all again, while the tools
+    it is compared with run from their compiled files."""
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "secsdlc", quiet=1)
+
+
+_byte_compiled()
+
+
 def run(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
         ok: Sequence[int] = (0, 1)) -> float:
     """Wall time of one command; a failure stops the benchmark rather than timing an error."""
@@ -27,6 +39,16 @@ def run(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | No
         sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
                  f"{proc.stderr[-2000:]}")
     return elapsed
+
+
+def run_cpu(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
+            ok: Sequence[int] = (0, 1)) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, the command's child processes included) of one
+    command: on a shared machine the CPU time is the steadier of the two."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = run(cmd, cwd=cwd, env=env, ok=ok)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def median_of(runs: int, fn: Callable[[], float]) -> tuple[float, list[float]]:

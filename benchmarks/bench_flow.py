@@ -19,33 +19,28 @@ import argparse
 import os
 import resource
 import shutil
-import subprocess
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import BIN, DJANGO_HINT, OFFLINE, fmt, run, timed_median
+from _common import BIN, DJANGO_HINT, OFFLINE, fmt, run_cpu
 
 
-def _scan(path: Path, cache: Path | None) -> tuple[float, float]:
-    """Wall time of one taint-only scan in a child process, and the peak memory (MB) of the
-    children so far (the first call, made before bandit runs, measures the scan alone)."""
+def _scan(path: Path, cache: Path | None) -> tuple[float, float, float]:
+    """Wall time and CPU time (user + system) of one taint-only scan in a child process, and
+    the peak memory (MB) of the children so far (the first call, made before bandit runs,
+    measures the scan alone)."""
     env = {**OFFLINE}
     cmd = [str(BIN / "secsdlc"), "scan", str(path), "--scanners", "taint", "--format", "json"]
     if cache is None:
         cmd.append("--no-cache")
     else:
         env["SECSDLC_CACHE_DIR"] = str(cache)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          text=True)
-    elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        sys.exit(f"secsdlc failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    wall, cpu = run_cpu(cmd, env=env)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
+    return wall, cpu, peak / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,38 +54,49 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench_flow: {args.path}: not a directory; {DJANGO_HINT}", file=sys.stderr)
         return 2
     files = sum(1 for _ in args.path.rglob("*.py"))
-    bandit: list[float] = []
-    first, peak = _scan(args.path, None)
-    taint: list[float] = [first]
+    bandit: list[tuple[float, float]] = []
+    first, first_cpu, peak = _scan(args.path, None)
+    taint: list[tuple[float, float]] = [(first, first_cpu)]
     for i in range(args.runs):
-        bandit.append(run([str(BIN / "bandit"), "-r", "-f", "json", "-q", str(args.path)],
-                          ok=(0, 1)))
+        bandit.append(run_cpu([str(BIN / "bandit"), "-r", "-f", "json", "-q", str(args.path)],
+                              ok=(0, 1)))
         if i:
-            taint.append(_scan(args.path, None)[0])
+            taint.append(_scan(args.path, None)[:2])
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / args.path.name
         shutil.copytree(args.path, tree)
         cache = Path(tmp) / "cache"
         _scan(tree, cache)  # fills the cache
-        warm, warm_runs = timed_median(args.runs, lambda: _scan(tree, cache))
+        warm = [_scan(tree, cache)[:2] for _ in range(args.runs)]
         target = tree / args.touch
 
-        def change_one() -> None:
+        def change_one() -> tuple[float, float]:
             with target.open("a", encoding="utf-8") as fh:
                 fh.write(f"\n# {time.time_ns()}\n")
-            _scan(tree, cache)
+            return _scan(tree, cache)[:2]
 
-        one, one_runs = timed_median(args.runs, change_one)
-    bandit_med = sorted(bandit)[len(bandit) // 2]
-    taint_med = sorted(taint)[len(taint) // 2]
-    print(f"{args.path} ({files} .py files), {args.runs} runs, cores: {os.cpu_count()}")
-    print(f"  bandit                      {bandit_med:7.2f} s   [{fmt(bandit)}]")
-    print(f"  taint analysis, cold        {taint_med:7.2f} s   [{fmt(taint)}]   "
-          f"ratio to bandit {taint_med / bandit_med:.2f}x")
+        one = [change_one() for _ in range(args.runs)]
+    print(f"{args.path} ({files} .py files), {args.runs} runs, cores: {os.cpu_count()}; "
+          f"medians, wall time then CPU time (user + system)")
+    b_wall, b_cpu = _medians(bandit)
+    t_wall, t_cpu = _medians(taint)
+    print(f"  bandit                      {_line(bandit)}")
+    print(f"  taint analysis, cold        {_line(taint)}")
+    print(f"      ratio to bandit: wall {t_wall / b_wall:.2f}x, CPU {t_cpu / b_cpu:.2f}x")
     print(f"  peak memory of the scan     {peak:7.0f} MB")
-    print(f"  warm rescan                 {warm:7.2f} s   [{fmt(warm_runs)}]")
-    print(f"  rescan after editing {args.touch}: {one:.2f} s   [{fmt(one_runs)}]")
+    print(f"  warm rescan                 {_line(warm)}")
+    print(f"  rescan after editing {args.touch}: {_line(one)}")
     return 0
+
+
+def _medians(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return (statistics.median(w for w, _ in samples), statistics.median(c for _, c in samples))
+
+
+def _line(samples: list[tuple[float, float]]) -> str:
+    wall, cpu = _medians(samples)
+    return (f"{wall:7.2f} s [{fmt([w for w, _ in samples])}]   CPU {cpu:6.2f} s "
+            f"[{fmt([c for _, c in samples])}]")
 
 
 if __name__ == "__main__":

@@ -16,12 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import BIN, DJANGO_HINT, OFFLINE, fmt, median_of, run
+from _common import BIN, DJANGO_HINT, OFFLINE, fmt, median_of, run, run_cpu
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -45,19 +47,36 @@ def main() -> int:
     # scans, so that both sides do the same work
     py_files = sorted(str(p.relative_to(tree)) for p in tree.rglob("*.py"))
 
+    cpu: dict[str, list[float]] = {}  # label -> CPU time (user + system) of each sample
+    parts: dict[str, list[float]] = {"bandit": [], "semgrep": []}  # by hand, wall time
+
+    def timed(label: str, cmd: list[str], **kw: Any) -> float:
+        wall, used = run_cpu(cmd, **kw)
+        cpu.setdefault(label, []).append(used)
+        return wall
+
     def by_hand(*semgrep_flags: str) -> float:
-        t = run([str(BIN / "bandit"), "-r", str(tree), "-f", "json", "-q",
-                 "-o", str(out / "bandit.json")])
-        t += run([str(BIN / "semgrep"), "scan", *semgrep_flags, "--metrics=off",
-                  "--disable-version-check", "--json", "--quiet", "--config", str(rules),
-                  "-o", str(out / "semgrep.json"), "--", *py_files], cwd=tree)
-        return t
+        label = "native" if semgrep_flags else "hand"
+        b = timed(f"{label} bandit", [str(BIN / "bandit"), "-r", str(tree), "-f", "json", "-q",
+                                      "-o", str(out / "bandit.json")])
+        s = timed(f"{label} semgrep", [
+            str(BIN / "semgrep"), "scan", *semgrep_flags, "--metrics=off",
+            "--disable-version-check", "--json", "--quiet", "--config", str(rules),
+            "-o", str(out / "semgrep.json"), "--", *py_files], cwd=tree)
+        if not semgrep_flags:
+            parts["bandit"].append(b)
+            parts["semgrep"].append(s)
+        cpu.setdefault(label, []).append(cpu[f"{label} bandit"][-1] + cpu[f"{label} semgrep"][-1])
+        return b + s
 
     def secsdlc(scanners: str = "bandit,semgrep,secrets") -> float:
         shutil.rmtree(cache, ignore_errors=True)
-        return run([str(BIN / "secsdlc"), "scan", str(tree), "--scanners",
-                    scanners, "--no-cache", "--no-progress", "--format", "sarif",
-                    "-o", str(out / "secsdlc.sarif")], env=env)
+        return timed(scanners, [str(BIN / "secsdlc"), "scan", str(tree), "--scanners",
+                                scanners, "--no-cache", "--no-progress", "--format", "sarif",
+                                "-o", str(out / "secsdlc.sarif")], env=env)
+
+    def cpu_of(label: str) -> str:
+        return f"CPU {statistics.median(cpu[label]):.2f} s [{fmt(cpu[label])}]"
 
     def version() -> float:
         return run([str(BIN / "secsdlc"), "--version"], ok=(0,))
@@ -71,17 +90,21 @@ def main() -> int:
         native_samples.append(by_hand("--experimental"))
         ours_samples.append(secsdlc())
         default_samples.append(secsdlc("taint,bandit,semgrep,secrets"))
-    import statistics
-
     hand, native, ours, default = (statistics.median(x) for x in (
         hand_samples, native_samples, ours_samples, default_samples))
-    print(f"by hand (bandit then semgrep): median {hand:.2f} s  [{fmt(hand_samples)}]")
-    print(f"  semgrep --experimental:      median {native:.2f} s  [{fmt(native_samples)}]")
-    print(f"secsdlc scan (+ secrets):      median {ours:.2f} s  [{fmt(ours_samples)}]")
+    print(f"by hand (bandit then semgrep): median {hand:.2f} s  [{fmt(hand_samples)}]  "
+          f"{cpu_of('hand')}")
+    for tool in ("bandit", "semgrep"):
+        print(f"  {tool + ' alone:':<27} median {statistics.median(parts[tool]):.2f} s  "
+              f"[{fmt(parts[tool])}]  {cpu_of('hand ' + tool)}")
+    print(f"  semgrep --experimental:      median {native:.2f} s  [{fmt(native_samples)}]  "
+          f"{cpu_of('native')}")
+    print(f"secsdlc scan (+ secrets):      median {ours:.2f} s  [{fmt(ours_samples)}]  "
+          f"{cpu_of('bandit,semgrep,secrets')}")
     print(f"ratio secsdlc / by hand:       {ours / hand:.2f}  (goal <= 0.9); "
           f"{ours / native:.2f} to the tools with semgrep's native CLI")
     print(f"secsdlc scan, default scanners (+ taint analysis): median {default:.2f} s  "
-          f"[{fmt(default_samples)}]")
+          f"[{fmt(default_samples)}]  {cpu_of('taint,bandit,semgrep,secrets')}")
     print(f"ratio default scan / by hand:  {default / hand:.2f}  (goal: within the ratio "
           f"without the analysis); {default / native:.2f} with semgrep's native CLI")
     if args.detect_secrets:

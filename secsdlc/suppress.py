@@ -35,6 +35,8 @@ WAIVER_COMMENT = re.compile(r"#\s*secsdlc\s*:\s*waiver\b[ \t]*(?P<id>\S*)")
 _WAIVER_ID = re.compile(r"^w-[0-9a-f]{16}$")
 _NOSEC = re.compile(r"#\s*nosec\b(?P<ids>[^#]*)")
 _NOSEMGREP = re.compile(r"#\s*nosemgrep\b(?:\s*:\s*(?P<ids>[\w.,\s-]+))?")
+# what every directive above starts with
+_ANY_DIRECTIVE = re.compile(r"#\s*(?:secsdlc|nosec|nosemgrep)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,6 +141,11 @@ def _comments_cached(lines: Sequence[str]) -> dict[int, str] | None:
 
 def directives_for(lines: list[str], start_line: int) -> list[Directive]:
     """Directives that apply to a finding starting at `start_line` (1-based)."""
+    # A comment is part of its line: a line without a directive's start holds none, and the
+    # file need not be tokenized (most files with findings have no directive at all).
+    if not any(1 <= n <= len(lines) and _ANY_DIRECTIVE.search(lines[n - 1])
+               for n in (start_line, start_line - 1)):
+        return []
     by_line = _comments_cached(lines)
 
     def text(number: int) -> str:

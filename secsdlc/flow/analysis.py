@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import gc
 import hashlib
+import os
 import re
 import sys
 import threading
@@ -60,9 +61,11 @@ class Result:
     unrooted: int = 0  # files read only where others call them
 
 
-def _read(root: Path, rel: str) -> bytes | Skipped:
+def _read(root: str, rel: str) -> bytes | Skipped:
     try:
-        data = (root / rel).read_bytes()
+        # os.path rather than pathlib: a large project's thousands of paths add up
+        with open(os.path.join(root, rel), "rb") as fh:
+            data = fh.read()
     except OSError as e:
         return Skipped(rel, f"cannot be read: {e.strerror or e}")
     if len(data) > MAX_FILE_BYTES:
@@ -83,14 +86,34 @@ def _parse(rel: str, data: bytes) -> ast.Module | Skipped:
         return Skipped(rel, f"cannot be parsed: {type(e).__name__}")
 
 
-def _interesting(info: FunctionInfo, lines: list[str], watched: re.Pattern[str],
+class _Text:
+    """A file's text and where each of its lines starts, as the parser counts lines."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.text = raw.decode("utf-8", errors="replace").replace("\r\n", "\n") \
+            .replace("\r", "\n")
+        self.starts = [0]
+        at = self.text.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
+
+    def mentions(self, watched: re.Pattern[str], first: int, last: int) -> bool:
+        """Whether a watched name occurs on lines `first` to `last` (from 1)."""
+        if first > len(self.starts):
+            return False
+        end = self.starts[last] - 1 if last < len(self.starts) else len(self.text)
+        return watched.search(self.text, self.starts[first - 1], end) is not None
+
+
+def _interesting(info: FunctionInfo, text: _Text, watched: re.Pattern[str],
                  project_dispatching: set[str]) -> bool:
     """Worth analysing on its own: a handler, or a function whose text names a request, a
     source or a sink (a word test on its lines: far cheaper than walking its tree)."""
     if info.handler is not None or info.class_ref in project_dispatching:
         return True
     end = getattr(info.node, "end_lineno", None) or info.node.lineno
-    return any(watched.search(line) for line in lines[info.node.lineno - 1:end])
+    return text.mentions(watched, info.node.lineno, end)
 
 
 # The interpreter recurses once per nested expression and per call it follows: it runs on a
@@ -141,8 +164,9 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
              roots: Callable[[str], bool] | None = None) -> Result:
     skipped: list[Skipped] = []
     data: dict[str, bytes] = {}
+    top = os.fspath(root)
     for rel in files:
-        read = _read(root, rel)
+        read = _read(top, rel)
         if isinstance(read, Skipped):
             skipped.append(read)
         else:
@@ -162,19 +186,26 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
 
     context = f"{models.digest}\0{incremental.code_digest()}\0{budget}"
     keys = {rel: incremental.entry_key(rel, digests[rel], context) for rel in data}
+    rooted = [rel for rel in sorted(data) if roots is None or roots(rel)]
+    # only a root's file has an entry: test code read where others call it has none
     cached: dict[str, _FileOutcome] = {}
-    for rel in sorted(data):
+    for rel in rooted:
         doc = cache.get_document(keys[rel]) if cache is not None else None
         outcome = _FileOutcome.from_json(doc) if doc is not None else None
         if outcome is not None:
             cached[rel] = outcome
     pattern = incremental.route_pattern(registrations(models))
-    rooted = [rel for rel in sorted(data) if roots is None or roots(rel)]
+    registering: dict[str, bool] = {}
+
+    def may_register(rel: str) -> bool:
+        if rel not in registering:
+            registering[rel] = incremental.registers_routes(data[rel], pattern)
+        return registering[rel]
 
     def facts_of(rel: str) -> str:
         if rel in cached:
             return cached[rel].route_facts
-        tree = tree_of(rel) if incremental.registers_routes(data[rel], pattern) else None
+        tree = tree_of(rel) if may_register(rel) else None
         return route_facts(tree, models) if tree is not None else ""
 
     # the files whose URL patterns say which view parameters are typed
@@ -200,8 +231,7 @@ def _analyse(root: Path, files: list[str], models: Models, budget: int,
         # route files first: their URL patterns say which view parameters are typed
         first = {rel: t for rel in [*routes, *todo] if (t := tree_of(rel)) is not None}
         project = Project(first, models, index, loader=tree_of,
-                          may_register=lambda rel: rel not in data
-                          or incremental.registers_routes(data[rel], pattern))
+                          may_register=lambda rel: rel not in data or may_register(rel))
         parts = _analyse_files(project, models, budget, {r: k for r, k in todo.items()
                                                          if r in trees}, data, digests)
         # a file that does not parse keeps saying so from the cache, without a project to read
@@ -233,10 +263,10 @@ def _analyse_files(project: Project, models: Models, budget: int,
         if module is None:
             continue
         parts: list[_Part] = []
-        lines = data[path].decode("utf-8", errors="replace").splitlines()
+        text = _Text(data[path])
         roots: list[FunctionInfo | None] = [None]
         roots += [info for info in project.functions_of(module.name)
-                  if _interesting(info, lines, watched, project.dispatching)]
+                  if _interesting(info, text, watched, project.dispatching)]
         for info in roots:
             name = "" if info is None else info.qualname
             kept_part = kept.get(name)

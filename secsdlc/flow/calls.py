@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import ast
-import contextlib
 import re
 from dataclasses import replace
 
 from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
 from secsdlc.flow.folding import literal_value, sanitized, value_safe
-from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, Memo, State
+from secsdlc.flow.frames import REQUEST, CallKey, Frame, InterpreterBase, Memo, State
 from secsdlc.flow.project import PROJECT, FunctionInfo
 from secsdlc.flow.syntax import is_staticmethod, last_name, short
 from secsdlc.flow.values import (
@@ -372,19 +371,22 @@ class Calls(InterpreterBase):
         is_static = is_staticmethod(info.node)
         if info.class_ref is not None and bound is None and not is_static and args:
             bound, args = args[0], args[1:]  # Class.method(obj, ...)
-        key = (info.ref, tuple(args), tuple(sorted(kwargs.items())), bound)
         # An outcome that the call stack cut short (recursion, depth) holds only under that very
         # stack and is kept under it; one that cut nothing holds wherever it would cut nothing.
         # Either way a root's result does not depend on which root computed an entry first.
-        under_stack = (key, tuple(self.stack))
+        key: CallKey | None
         try:
-            cached = self.memo.get(under_stack)
+            key = CallKey((info.ref, tuple(args), tuple(sorted(kwargs.items())), bound))
+        except TypeError:  # a constant that cannot be hashed: computed every time
+            key = None
+        stack = tuple(self.stack)
+        cached = None
+        if key is not None:
+            cached = self.memo.get((key, stack))
             if cached is None:
                 cached = self.memo.get(key)
                 if cached is not None and not self._holds_here(cached):
                     cached = None
-        except TypeError:
-            cached = None
         if cached is not None:
             self._take(cached)
             self._charge_steps(cached.steps)
@@ -405,9 +407,10 @@ class Calls(InterpreterBase):
                 (self.project.consulted, self.reports, self.proofs, _, self.entered,
                  self.deepest) = saved
                 self._take(found)
-            with contextlib.suppress(TypeError):
-                self.memo[key if self.cut_calls == cut else under_stack] = replace(
-                    found, result=result, after=after)
+            if key is not None:
+                self.memo[key if self.cut_calls == cut else (key, stack)] = Memo(
+                    result, after, found.reads, found.steps, found.reports, found.proofs,
+                    found.entered, found.depth)
         if result.all_taints():
             step = self.step(frame, node, f"returned by {info.name}()")
             result = map_taints(result, lambda t: t.extend(step))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from secsdlc.flow.frames import State
 from secsdlc.flow.project import PROJECT
@@ -107,25 +106,34 @@ def join_states(states: Iterable[State | None]) -> State | None:
         return None
     if len(live) == 1:
         return live[0]
-    out: State = {}
-    names = set().union(*live)
     first, rest = live[0], live[1:]
-    for name in names:
-        mine = first.get(name)
+    out: State = {}
+    for name, mine in first.items():
         # most names are untouched on every branch: the very same value needs no join
-        if mine is not None and all(s.get(name) is mine for s in rest):
+        for other in rest:
+            if other.get(name) is not mine:
+                out[name] = _join_name(name, live)
+                break
+        else:
             out[name] = mine
-            continue
-        values = [s.get(name) for s in live]
-        present = [v for v in values if v is not None]
-        joined = join_all(present)
-        if len(present) < len(values) and joined.is_const:
-            joined = join(joined, UNKNOWN)
-        out[name] = joined
+    for other in rest:
+        for name in other:
+            if name not in out:
+                out[name] = _join_name(name, live)
     return out
+
+
+def _join_name(name: str, states: list[State]) -> Value:
+    present = [v for s in states if (v := s.get(name)) is not None]
+    joined = join_all(present)
+    if len(present) < len(states) and joined.is_const:
+        joined = join(joined, UNKNOWN)
+    return joined
 
 
 def sanitized(value: Value, kinds: frozenset[str],
                keep_safe: frozenset[str] = frozenset()) -> Value:
     cleaned = map_taints(value, lambda t: t.clear(kinds))
-    return replace(cleaned, safe=cleaned.safe | kinds | keep_safe)
+    return Value(cleaned.const, cleaned.taints, cleaned.safe | kinds | keep_safe, cleaned.prefix,
+                 cleaned.suffix, cleaned.ctype, cleaned.items, cleaned.keys, cleaned.rest,
+                 cleaned.fields, cleaned.ref)

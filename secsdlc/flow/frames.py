@@ -33,7 +33,7 @@ class Report:
     trace: tuple[Step, ...]  # source first, sink last
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Memo:
     """A project call's outcome for given abstract arguments, what computing it read, and the
     steps it took."""
@@ -48,6 +48,24 @@ class Memo:
     # its call stack went: under another stack it would be cut short where these meet it
     entered: frozenset[str] = frozenset()
     depth: int = 0
+
+
+class CallKey:
+    """A project call's function and abstract arguments, hashed once: a lookup under the call
+    stack and one without it would otherwise hash every argument value again."""
+
+    __slots__ = ("_hash", "parts")
+
+    def __init__(self, parts: tuple[object, ...]) -> None:
+        self.parts = parts
+        self._hash = hash(parts)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, CallKey) and self._hash == other._hash
+                                 and self.parts == other.parts)
 
 
 @dataclass
@@ -70,7 +88,7 @@ class Frame:
     wsgi_body: bool = False  # the frame started a WSGI response: what it returns is the body
     origins: dict[str, set[str]] = field(default_factory=dict)
     conditions: dict[str, ast.expr] = field(default_factory=dict)
-    handler_kinds: list[int] = field(default_factory=list)
+    handler_kinds: tuple[int, ...] = ()
 
     @property
     def path(self) -> str:
@@ -96,7 +114,7 @@ class InterpreterBase:
         # keeps the modules its computation read and the steps it cost, and a hit replays both:
         # what a root depends on, and whether it stays within its budget, never depend on which
         # root happened to fill an entry first.
-        self.memo: dict[tuple[object, ...], Memo] = {}
+        self.memo: dict[CallKey | tuple[CallKey, tuple[str, ...]], Memo] = {}
         self.cut_calls = 0  # project calls not followed because of the call stack
         self.entered: set[str] = set()  # project functions tried since this was last emptied
         self.deepest = 0  # the longest call stack a call was tried from, likewise

@@ -148,6 +148,7 @@ class Project:
         self.dispatching: set[str] = set()
         self._by_module: dict[str, list[FunctionInfo]] = {}
         self._classes_by_module: dict[str, list[ClassInfo]] = {}
+        self._handler_kinds: dict[str, tuple[int, ...]] = {}
         # every module the analysis asked about since this was last emptied: what its results
         # depend on
         self.consulted: set[str] = set()
@@ -182,8 +183,7 @@ class Project:
 
     def _load(self, module: Module) -> None:
         name = module.name
-        before_functions, before_classes = set(self.functions), set(self.classes)
-        self._index(module)
+        functions, classes = self._index(module)
         if self._may_register is None or self._may_register(module.path):
             names = registrations(self.models)
             for node in ast.walk(module.tree):
@@ -194,14 +194,12 @@ class Project:
         else:
             module.import_nodes.extend(_imports(module.tree.body))
         self._bind_imports(module)
-        new_classes = [c for r, c in self.classes.items()
-                       if r not in before_classes and c.module == name]
+        new_classes = list(classes.values())
         for cls in new_classes:
             cls.bases = tuple(self._resolve_expr(module, b) for b in cls.node.bases)
         for cls in new_classes:
             cls.base_names = frozenset(self._base_names(cls, set()))
-        self._by_module[name] = [f for r, f in self.functions.items()
-                                 if r not in before_functions and f.module == name]
+        self._by_module[name] = list(functions.values())
         self._classes_by_module[name] = new_classes
         self._mark_handlers(module)
 
@@ -211,14 +209,19 @@ class Project:
         return self._by_module.get(name, [])
 
     # -- indexing ------------------------------------------------------------------------------
-    def _index(self, module: Module) -> None:
+    def _index(self, module: Module) -> tuple[dict[str, FunctionInfo], dict[str, ClassInfo]]:
+        """Every function and class the module defines, by reference, as they are also
+        entered in the project's tables."""
+        functions: dict[str, FunctionInfo] = {}
+        classes: dict[str, ClassInfo] = {}
+
         def visit(body: Iterable[ast.stmt], prefix: str, class_ref: str | None) -> None:
             for node in body:
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     qual = f"{prefix}{node.name}"
                     ref = f"{PROJECT}{module.name}:{qual}"
-                    self.functions[ref] = FunctionInfo(ref, module.name, qual, node, module.path,
-                                                       class_ref)
+                    self.functions[ref] = functions[ref] = FunctionInfo(
+                        ref, module.name, qual, node, module.path, class_ref)
                     if class_ref is not None:
                         self.classes[class_ref].methods.setdefault(node.name, ref)
                     elif not prefix:
@@ -227,7 +230,7 @@ class Project:
                 elif isinstance(node, ast.ClassDef):
                     qual = f"{prefix}{node.name}"
                     ref = f"{PROJECT}{module.name}:{qual}"
-                    self.classes[ref] = ClassInfo(ref, module.name, node, ())
+                    self.classes[ref] = classes[ref] = ClassInfo(ref, module.name, node, ())
                     if not prefix:
                         module.names[node.name] = ref
                     visit(node.body, qual + ".", ref)
@@ -240,6 +243,7 @@ class Project:
                     visit(inner, prefix, class_ref)
 
         visit(module.tree.body, "", None)
+        return functions, classes
 
     def _bind_imports(self, module: Module) -> None:
         for node in module.import_nodes:
@@ -453,13 +457,18 @@ class Project:
                 return True
         return False
 
-    def handler_class(self, class_ref: str | None) -> list[int]:
-        """Indexes of the models' handler classes that this class is one of."""
+    def handler_class(self, class_ref: str | None) -> tuple[int, ...]:
+        """Indexes of the models' handler classes that this class is one of (asked for at
+        every call into a method: kept, as a class's bases do not change once read)."""
         if class_ref is None or class_ref not in self.classes:
-            return []
-        names = self.classes[class_ref].base_names
-        return [i for i, hc in enumerate(self.models.handler_classes)
-                if any(hc.bases.search(n) for n in names)]
+            return ()
+        found = self._handler_kinds.get(class_ref)
+        if found is None:
+            names = self.classes[class_ref].base_names
+            found = tuple(i for i, hc in enumerate(self.models.handler_classes)
+                          if any(hc.bases.search(n) for n in names))
+            self._handler_kinds[class_ref] = found
+        return found
 
 
 def registrations(models: Models) -> frozenset[str]:

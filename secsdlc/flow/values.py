@@ -22,8 +22,12 @@ MAX_DEPTH = 4
 # Every sink kind a sanitizer can clear at once ("int()", a digest).
 ALL_KINDS = "*"
 
+# Steps, taints and values are immutable by convention, not declared frozen: a frozen
+# dataclass's constructor sets each field through object.__setattr__, and building values is
+# the analysis's most frequent operation. They hash by content, as frozen ones would.
 
-@dataclass(frozen=True, slots=True, order=True)
+
+@dataclass(slots=True, order=True, unsafe_hash=True)
 class Step:
     """One place on a source-to-sink path."""
 
@@ -33,7 +37,7 @@ class Step:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Taint:
     """Untrusted data from one source, and the kinds of sink it was made safe for."""
 
@@ -71,7 +75,7 @@ NOCONST: object = _NoConst()
 Key = str | int | bool | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Value:
     const: object = NOCONST
     taints: frozenset[Taint] = frozenset()
@@ -154,7 +158,8 @@ class Value:
     # -- construction --------------------------------------------------------------------------
     def with_field(self, name: str, value: Value) -> Value:
         fields = (*tuple((k, v) for k, v in self.fields or () if k != name), (name, value))
-        return replace(self, fields=fields[-MAX_ITEMS:])
+        return Value(self.const, self.taints, self.safe, self.prefix, self.suffix, self.ctype,
+                     self.items, self.keys, self.rest, fields[-MAX_ITEMS:], self.ref)
 
     def with_key(self, key: Key, value: Value) -> Value:
         kept = tuple((k, v) for k, v in self.keys or ()
@@ -217,16 +222,16 @@ def map_taints(value: Value, fn: object, depth: int = 0) -> Value:
     if depth >= MAX_DEPTH or leaf:
         return Value(value.const, taints, value.safe, value.prefix, value.suffix, value.ctype,
                      value.items, value.keys, value.rest, value.fields, value.ref)
-    return replace(
-        value,
-        taints=taints,
-        items=tuple(map_taints(v, fn, depth + 1) for v in value.items)
+    return Value(
+        value.const, taints, value.safe, value.prefix, value.suffix, value.ctype,
+        tuple(map_taints(v, fn, depth + 1) for v in value.items)
         if value.items is not None else None,
-        keys=tuple((k, map_taints(v, fn, depth + 1)) for k, v in value.keys)
+        tuple((k, map_taints(v, fn, depth + 1)) for k, v in value.keys)
         if value.keys is not None else None,
-        rest=map_taints(value.rest, fn, depth + 1) if value.rest is not None else None,
-        fields=tuple((k, map_taints(v, fn, depth + 1)) for k, v in value.fields)
+        map_taints(value.rest, fn, depth + 1) if value.rest is not None else None,
+        tuple((k, map_taints(v, fn, depth + 1)) for k, v in value.fields)
         if value.fields is not None else None,
+        value.ref,
     )
 
 
@@ -244,6 +249,8 @@ def _bound(taints: frozenset[Taint]) -> frozenset[Taint]:
 
 
 def _common_prefix(a: str, b: str) -> str:
+    if a == b or not a or not b:
+        return a if a == b else ""
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -289,7 +296,8 @@ def join(a: Value, b: Value, depth: int = 0) -> Value:
         taints=_bound(a.taints | b.taints),
         safe=safe,
         prefix=_common_prefix(a.prefix, b.prefix),
-        suffix=_common_prefix(a.suffix[::-1], b.suffix[::-1])[::-1],
+        suffix=a.suffix if a.suffix == b.suffix
+        else _common_prefix(a.suffix[::-1], b.suffix[::-1])[::-1],
         ctype=ctype,
         items=items,
         keys=keys,
