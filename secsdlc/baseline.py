@@ -9,6 +9,7 @@ file (keyed by the first line only) is not applied, and `migrate` re-keys it onc
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,6 +56,41 @@ def load(path: Path) -> dict[str, dict[str, str]]:
             f"finding whose other lines changed; re-key it once with: secsdlc baseline migrate "
             f"--baseline {path}")
     return entries
+
+
+def untrusted(path: Path, root: Path, digests: frozenset[str]) -> str | None:
+    """Enforce mode: why the baseline file at `path` must not count, None when it may.
+
+    A baseline in the repository is written by whoever writes the commit (`baseline create`
+    accepts every finding of the moment), so it counts only when the trusted configuration names
+    its content (`baseline-sha256`); one outside the repository is the CI job's own, as trusted as
+    its command line.
+    """
+    import hashlib
+
+    from secsdlc import vcs
+
+    places = [root.resolve()]
+    top = vcs.top(root)
+    if top is not None:
+        places.append(top)
+    named = Path(os.path.abspath(path))
+    if not any(_within(p, place) for p in (named, path.resolve()) for place in places):
+        return None
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as e:
+        return f"enforce mode: baseline {path} cannot be read ({e.strerror}) and is ignored"
+    if digest in digests:
+        return None
+    return (f"enforce mode: baseline {path} is a repository file whose content the signed "
+            f"configuration does not name; it is ignored and every finding is judged; to accept "
+            f"it, a correspondent adds baseline-sha256 = \"{digest}\" to the configuration and "
+            f"signs it: secsdlc policy sign --key KEY (docs/signoff.md)")
+
+
+def _within(path: Path, directory: Path) -> bool:
+    return path == directory or directory in path.parents
 
 
 def read(path: Path) -> tuple[int, dict[str, dict[str, str]]]:

@@ -8,9 +8,11 @@ the one asked for, is ignored and rebuilt.
 
 Every entry carries a MAC made with a key that neither the repository nor the cache directory
 holds, so a cache written by someone else (a persistent runner, a cache restored from another CI
-job) is a miss, never trusted: the key is $SECSDLC_CACHE_KEY (a CI job's secret); else in CI a
-key made for this run alone (a restored cache is then not used); else a per-user key kept in the
-user configuration directory.
+job) is a miss, never trusted: the key is $SECSDLC_CACHE_KEY (a CI job's secret); else in CI or in
+enforce mode a key made for this run alone (a restored cache is then not used); else a per-user
+key kept in the user configuration directory. Enforce mode does not use the per-user key: on a
+machine that runs other jobs as the same user (a self-hosted runner, a CI system that does not
+set CI), code an earlier job ran could read it and write entries that pass.
 """
 
 from __future__ import annotations
@@ -42,12 +44,12 @@ FORMAT = 2
 KEY_ENV = "SECSDLC_CACHE_KEY"
 
 
-def mac_key() -> bytes:
+def mac_key(*, enforce: bool = False) -> bytes:
     """The key entries are authenticated with (see the module's docstring)."""
     given = os.environ.get(KEY_ENV, "")
     if given:
         return hashlib.sha256(given.encode()).digest()
-    if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
+    if enforce or os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
         return secrets.token_bytes(32)
     return _user_key()
 

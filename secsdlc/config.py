@@ -6,6 +6,7 @@ the file and the key.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ DEFAULT_EXCLUDE = (
 PROGRAM_OPTIONS = frozenset({"executable"})
 USER_CONFIG_HINT = "~/.config/secsdlc/config.toml"
 
+_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
+
 # Sections other issues' features own; recognised here so they do not warn as unknown.
 _SECTIONS = ("scanners", "policy", "suppressions", "history")
 
@@ -54,6 +57,8 @@ class Config:
     fail_on: Severity = Severity.HIGH
     timeout: float = 600.0
     max_file_size: int = 1_048_576
+    # sha256 of the baseline files enforce mode applies when they lie in the repository
+    baseline_digests: frozenset[str] = frozenset()
     scanner_options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     # Raw sections owned by other parts (policy, suppressions...), validated by their owners.
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -151,6 +156,14 @@ def parse(
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise err(key, "must be a positive whole number of bytes")
             kwargs["max_file_size"] = value
+        elif key == "baseline-sha256":
+            value = table[key]
+            digests = [value] if isinstance(value, str) else value
+            if not isinstance(digests, list) or not all(
+                    isinstance(d, str) and _SHA256.match(d) for d in digests):
+                raise err(key, "must be the sha256 of a baseline file (64 hexadecimal digits) "
+                               "or a list of them")
+            kwargs["baseline_digests"] = frozenset(d.lower() for d in digests)
         elif key in _SECTIONS:
             continue
         else:

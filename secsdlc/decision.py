@@ -162,7 +162,7 @@ def load_scanners_and_config(
 
 def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> Scanned:
     """The scan the request describes, before any gate (`baseline create` stops here)."""
-    from secsdlc.cache import ResultCache
+    from secsdlc.cache import ResultCache, mac_key
     from secsdlc.engine import ScanPlan, scan
 
     root = scan_root(request.paths, request.root)
@@ -180,7 +180,8 @@ def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> 
         overrides.setdefault("deps", {})["env"] = True
     plan = ScanPlan(root=root, paths=paths, config=config, scanners=scanners,
                     option_overrides=overrides, shard=parse_shard(request.shard),
-                    cache=ResultCache() if request.cache else None,
+                    cache=ResultCache(key=mac_key(enforce=mode.enforce))
+                    if request.cache else None,
                     mode=mode)
     if request.staged or request.diff_base or request.diff_head:
         if plan.shard:
@@ -208,12 +209,19 @@ def scan(request: ScanRequest, progress: ProgressCallback | None = None) -> Deci
     entries = baseline.load(request.baseline) if request.baseline else None
     scanned = run_scan(request, progress)
     result = scanned.result
+    warnings = scanned.warnings
+    if entries is not None and request.baseline is not None \
+            and result.mode == Mode.ENFORCE.value:
+        why = baseline.untrusted(request.baseline, scan_root(request.paths, request.root),
+                                 scanned.config.baseline_digests)
+        if why is not None:
+            entries, warnings = None, (*warnings, why)
     if entries is not None:
         result = baseline.apply(result, entries)
     # enforce mode: the command line's --fail-on is a floor no configuration may loosen
     floor = fail_on if result.mode == Mode.ENFORCE.value else None
     return _decide(result, scanned.config, scanned.root, fail_on or scanned.config.fail_on,
-                   scanned.warnings, trust_root=trust_roots(request.trust_root),
+                   warnings, trust_root=trust_roots(request.trust_root),
                    require_signoff=request.require_signoff, floor=floor)
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from secsdlc import files, fingerprint, normalize, vcs
 from secsdlc.cache import ResultCache
 from secsdlc.config import DEFAULT_EXCLUDE
-from secsdlc.engine import ProgressCallback, ScanPlan, never_lowered, scan
+from secsdlc.engine import ProgressCallback, ScanPlan, for_mode, never_lowered, scan
 from secsdlc.model import (
     Finding,
     FlowStep,
@@ -112,7 +112,7 @@ def run(plan: ScanPlan, request: DiffRequest, *,
     else:
         changes = vcs.staged_changes(repo)
         base = vcs.head_commit(repo)
-    changes = [c for c in changes if _in_scope(c.path, plan, top)]
+    changes = [_judged_alike(c, plan, top) for c in changes if _in_scope(c.path, plan, top)]
     sides = _Sides(repo, top, head, request.staged, base)
     wide = {n: s for n, s in plan.scanners.items() if reads_whole_project(s)}
     narrow = {n: s for n, s in plan.scanners.items() if n not in wide}
@@ -127,14 +127,43 @@ def run(plan: ScanPlan, request: DiffRequest, *,
             projects = whole.result() if whole is not None else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return _classify(plan, changed, projects, top, changes)
+    result = _classify(plan, changed, projects, top, changes)
+    gitlinks = vcs.submodules_at(repo, head)
+    unscanned = [Notification(
+        kind=NotificationKind.NOT_SCANNED, path=c.path,
+        message=f"{c.path}: git submodule changed: the code of the commit it now names was not "
+                f"scanned (scan the submodule's own repository, or exclude it in the trusted "
+                f"configuration)") for c in changes if c.path in gitlinks]
+    if not unscanned:
+        return result
+    return replace(result, notifications=(*result.notifications,
+                                          *for_mode(unscanned, plan.mode)))
 
 
 def _in_scope(path: str, plan: ScanPlan, top: Path) -> bool:
     """Under one of the paths the user asked to scan, and included by the configuration."""
-    include, exclude = plan.config.include, (*DEFAULT_EXCLUDE, *plan.config.exclude)
+    # a changed file is tracked: in enforce mode only the configuration's exclusions apply to
+    # it, never the built-in ones (see files.kept_despite)
+    builtin = () if plan.mode.enforce else DEFAULT_EXCLUDE
+    include, exclude = plan.config.include, (*builtin, *plan.config.exclude)
     return _selected(path, plan, top) and (not include or files.matches(path, include)) \
         and not files.matches(path, exclude)
+
+
+def _judged_alike(change: vcs.Change, plan: ScanPlan, top: Path) -> vcs.Change:
+    """The change as an added file when its base name was judged otherwise: a file moved out of
+    an excluded directory or a test scope (`tests/test_fetch.py` to `app/fetch.py`) brings
+    findings that never blocked there, and they are new where they now are."""
+    from secsdlc.gate import policy
+
+    base = change.base_path
+    if base is None or base == change.path:
+        return change
+    scopes = policy.load(plan.config).scopes
+    if _in_scope(base, plan, top) and {s.name for s in scopes if s.covers(base)} \
+            == {s.name for s in scopes if s.covers(change.path)}:
+        return change
+    return replace(change, base_path=None)
 
 
 def _selected(path: str, plan: ScanPlan, top: Path) -> bool:
@@ -153,7 +182,7 @@ def _selected(path: str, plan: ScanPlan, top: Path) -> bool:
 def _unfiltered(plan: ScanPlan, root: Path, paths: tuple[Path, ...],
                 scanners: Mapping[str, Scanner]) -> ScanPlan:
     """The plan for a temporary tree already holding only the files in scope."""
-    return replace(plan, root=root, paths=paths, scanners=scanners,
+    return replace(plan, root=root, paths=paths, scanners=scanners, builtin_exclude=False,
                    config=replace(plan.config, include=(), exclude=()))
 
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from secsdlc import __version__, derogations, fingerprint, normalize
+from secsdlc import __version__, derogations, fingerprint, normalize, vcs
 from secsdlc.cache import Entry, ResultCache, split_by_file
 from secsdlc.config import DEFAULT_EXCLUDE, Config
-from secsdlc.files import FileSet, collect
+from secsdlc.files import FileSet, collect, kept_despite
 from secsdlc.mode import Mode
 from secsdlc.model import (
     Finding,
@@ -56,6 +56,8 @@ class ScanPlan:
     cache: ResultCache | None = None
     mode: Mode = Mode.ADVISORY
     report_only: frozenset[str] | None = None  # see ScanRequest.report_only
+    # False: the tree holds only files already chosen (a diff-aware scan's copies), none excluded
+    builtin_exclude: bool = True
 
 
 @dataclass
@@ -76,11 +78,15 @@ class _Outcome:
 def collect_files(plan: ScanPlan) -> FileSet:
     config = plan.config
     scanners = list(plan.scanners.values())
+    builtin = DEFAULT_EXCLUDE if plan.builtin_exclude else ()
+    tracked = vcs.tracked(plan.root) if plan.mode.enforce and builtin else vcs.Tracked()
     fileset = collect(plan.root, plan.paths, include=config.include,
-                      exclude=(*DEFAULT_EXCLUDE, *config.exclude),
+                      exclude=(*builtin, *config.exclude),
                       max_file_size=config.max_file_size,
                       wanted_by=lambda path: frozenset(
-                          s.name for s in scanners if s.applies_to(path)))
+                          s.name for s in scanners if s.applies_to(path)),
+                      keep=kept_despite(tracked.files, builtin, config.exclude),
+                      submodules=tracked.submodules)
     return fileset.shard(*plan.shard) if plan.shard else fileset
 
 
@@ -142,14 +148,14 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
                           information_uri=plan.scanners[name].information_uri),
             rules={rid: r for rid, r in sorted(run_rules.items()) if rid in used},
             findings=tuple(sorted(findings, key=_order)),
-            notifications=_for_mode(run_notes, plan.mode),
+            notifications=for_mode(run_notes, plan.mode),
             succeeded=succeeded,
             duration_s=round(outcome.duration, 3),
             start_time_utc=outcome.started_at,
             end_time_utc=outcome.ended_at or outcome.started_at,
         ))
     return ScanResult(root=str(fileset.root), runs=tuple(runs),
-                      notifications=_for_mode(fileset.notifications, plan.mode),
+                      notifications=for_mode(fileset.notifications, plan.mode),
                       scanned=fileset.files, mode=plan.mode.value)
 
 
@@ -160,7 +166,7 @@ def never_lowered(plan: ScanPlan) -> frozenset[str]:
                      or plan.option_overrides.get(name, {}).get("all-checks") is True) | {"taint"}
 
 
-def _for_mode(notes: Sequence[Notification], mode: Mode) -> tuple[Notification, ...]:
+def for_mode(notes: Sequence[Notification], mode: Mode) -> tuple[Notification, ...]:
     """A file that was not scanned fails an enforced scan; an advisory one shows it as a warning."""
     if mode.enforce:
         return tuple(notes)
@@ -221,7 +227,7 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
                    **plan.option_overrides.get(name, {})}
         timeout = options.get("timeout", plan.config.timeout)
         timeout_s = float(timeout) if isinstance(timeout, (int, float)) else plan.config.timeout
-        files = tuple(f for f in fileset.files if scanner.applies_to(f))
+        files = fileset.for_scanner(scanner)
         request = ScanRequest(root=fileset.root, files=files, options=options, timeout=timeout_s,
                               cache=plan.cache, report_only=plan.report_only)
         # daemon threads: a plugin that hangs in-process must not keep secsdlc alive at exit

@@ -201,6 +201,8 @@ def loads_json(text: str | bytes, where: str, *, max_depth: int = MAX_JSON_DEPTH
                unique_keys: bool = False) -> Any:
     """json.loads whose every failure is an InputError naming `where`."""
     hook = _reject_duplicates if unique_keys else None
+    # bounded before parsing: the bound's copy of the text is gone before the document is built
+    deep = _depth_bound(text, max_depth) > max_depth
     try:
         doc = json.loads(text, object_pairs_hook=hook)
     except RecursionError:
@@ -213,7 +215,7 @@ def loads_json(text: str | bytes, where: str, *, max_depth: int = MAX_JSON_DEPTH
     except ValueError as e:
         raise InputError(f"{where}: not valid JSON: {e}") from None
     # the exact count walks every value: only when the cheap bound is not enough
-    if _depth_bound(text, max_depth) > max_depth and json_depth(doc) > max_depth:
+    if deep and json_depth(doc) > max_depth:
         raise InputError(f"{where}: JSON nested deeper than {max_depth} levels")
     return doc
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from secsdlc import fingerprint, suppress
 from secsdlc.derogations import NAMES_WAIVER
+from secsdlc.files import source_lines
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -52,7 +53,7 @@ class SourceCache:
                 text = (self.root / rel).read_text(encoding="utf-8", errors="replace")
             except OSError:
                 text = ""
-            self._lines[rel] = text.splitlines()
+            self._lines[rel] = source_lines(text)
         return self._lines[rel]
 
 

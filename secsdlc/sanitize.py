@@ -65,6 +65,8 @@ def terminal(text: str) -> str:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _COMMAND_START = re.compile(r"^((?:\s|[\u200b\ufeff]|\x1b\[[0-9;?]*[A-Za-z])*):(?=:)")
 _V1_COMMAND = re.compile(r"##\[", re.IGNORECASE)
+_SLICE = 1 << 20
+_BEFORE_COMMAND = re.compile(r"(?:\s|[\u200b\ufeff]|\x1b\[[0-9;?]*[A-Za-z])*")
 _allowed_lock = threading.Lock()
 _allowed: dict[str, int] = {}
 
@@ -94,6 +96,21 @@ def neutralise_commands(line: str) -> str:
     return _V1_COMMAND.sub(lambda m: "#\\x23[", line)
 
 
+def _may_hold_command(text: str, end: int) -> bool:
+    """Whether a line of text[:end] could be one that `neutralise_commands` changes: cheap for a
+    large report, where "::" is rare and found by substring search."""
+    if text.find("##[", 0, end) >= 0:
+        return True
+    at = text.find("::", 0, end)
+    while at >= 0:
+        line = text.rfind("\n", 0, at) + 1
+        start = text.rfind("\r", line, at) + 1 or line
+        if _BEFORE_COMMAND.fullmatch(text, start, at):
+            return True
+        at = text.find("::", at + 2, end)
+    return False
+
+
 class WorkflowCommandGuard(io.TextIOBase):
     """A text stream that writes whole lines through, each one checked by neutralise_commands."""
 
@@ -105,6 +122,17 @@ class WorkflowCommandGuard(io.TextIOBase):
 
     def write(self, text: str) -> int:
         self._pending += text
+        cut = max(self._pending.rfind("\n"), self._pending.rfind("\r"))
+        if cut < 0:
+            return len(text)
+        if not _may_hold_command(self._pending, cut + 1):
+            # no line could start a command: a large report goes through without being split,
+            # in slices, so that the stream never holds an encoded copy of all of it
+            whole, self._pending = self._pending[:cut + 1], self._pending[cut + 1:]
+            for at in range(0, len(whole), _SLICE):
+                self.target.write(whole[at:at + _SLICE])
+            self._mid_line = False
+            return len(text)
         parts = _LINE_BREAK.split(self._pending)
         breaks = _LINE_BREAK.findall(self._pending)
         self._pending = parts.pop()

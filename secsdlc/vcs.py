@@ -303,10 +303,42 @@ def index_files(repo: Repo) -> list[str]:
     return sorted({p for p in git(repo.top, "ls-files", "--cached", "-z").split("\0") if p})
 
 
+@dataclass(frozen=True, kw_only=True)
+class Tracked:
+    files: tuple[str, ...] = ()  # relative to the directory asked about
+    submodules: tuple[str, ...] = ()  # gitlinks: another repository's commit at that path
+
+
+def tracked(path: Path) -> Tracked:
+    """What git tracks under the directory `path`; nothing outside a work tree."""
+    try:
+        rc, out, _ = run_git(path, "ls-files", "--cached", "--stage", "-z", timeout=GIT_TIMEOUT)
+    except VcsError:
+        return Tracked()
+    if rc != 0:
+        return Tracked()
+    files: list[str] = []
+    submodules: list[str] = []
+    for entry in out.split("\0"):
+        mode, _, name = entry.partition("\t")
+        if name:
+            (submodules if mode.startswith("160000") else files).append(name)
+    return Tracked(files=tuple(files), submodules=tuple(submodules))
+
+
 def worktree_files(repo: Repo) -> list[str]:
     """The files of the work tree that git tracks or would track (not the ignored ones)."""
     out = git(repo.top, "ls-files", "--cached", "--others", "--exclude-standard", "-z")
     return sorted({p for p in out.split("\0") if p})
+
+
+def submodules_at(repo: Repo, commit: str | None) -> frozenset[str]:
+    """The gitlinks (submodules) of `commit`, or of the index when None, repository-relative."""
+    if commit is None:
+        return frozenset(tracked(repo.top).submodules)
+    out = git(repo.top, "ls-tree", "-r", "-z", commit)
+    return frozenset(entry.partition("\t")[2] for entry in out.split("\0")
+                     if entry.startswith("160000 "))
 
 
 def tree_files(repo: Repo, commit: str) -> list[str]:

@@ -66,6 +66,8 @@ def verdict_line(verdict: Verdict) -> str:
 
 def render(data: SummaryInput) -> str:
     lines = [verdict_line(data.verdict), "", data.scope, ""]
+    if data.result is not None:
+        lines[3:3] = ["", f"Mode: {data.result.mode}"]
     reasons = list(data.verdict.reasons)
     if reasons:
         lines += [f"- {cell(r)}" for r in reasons[:MAX_REASONS]]

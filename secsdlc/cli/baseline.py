@@ -33,6 +33,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import hashlib
     import sys
 
     from secsdlc import baseline, decision
@@ -69,9 +70,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"secsdlc: {len(migrated.rekeyed)} baseline entr(ies) re-keyed, "
               f"{len(migrated.stale)} stale, written to {args.output}")
         return 0
-    write_atomic(args.output, baseline.dumps(result), "--output")
+    text = baseline.dumps(result)
+    write_atomic(args.output, text, "--output")
     count = sum(1 for f in result.findings if f.baseline_state != "absent")
     print(f"secsdlc: baseline of {count} finding(s) written to {args.output}")
+    print(f"secsdlc: in enforce mode (CI) it counts once a correspondent adds "
+          f"baseline-sha256 = \"{hashlib.sha256(text.encode()).hexdigest()}\" to the "
+          f"configuration and signs it (secsdlc policy sign)")
     return 0
 
 

@@ -159,10 +159,12 @@ def _verify(args: argparse.Namespace, root: Path) -> int:
 
 
 def _sign_override(args: argparse.Namespace, root: Path) -> int:
+    import hashlib
+
     from secsdlc import config as config_mod
     from secsdlc.errors import UsageError
     from secsdlc.gate import policy
-    from secsdlc.signoff import context, registry, sshsig
+    from secsdlc.signoff import audit, context, registry, sshsig
 
     path = args.config if args.config is not None else config_mod.find_config_file(root)
     table = config_mod.load(path, known_scanner_options={}).sections.get("policy", {})
@@ -177,9 +179,13 @@ def _sign_override(args: argparse.Namespace, root: Path) -> int:
                           source=str(path))
     override = next(o for o in parsed.overrides if o.key.endswith(f'"{args.directory}"'))
     key = context.load_key(args.key)
-    context.principal_for(key, registry.read_working(root), policy.POLICY_NAMESPACE, None)
-    signature = sshsig.sign(key, policy.relaxation_bytes(context.signed_project(root), override),
-                            policy.POLICY_NAMESPACE)
+    principal = context.principal_for(key, registry.read_working(root), policy.POLICY_NAMESPACE,
+                                      None)
+    signed = policy.relaxation_bytes(context.signed_project(root), override)
+    signature = sshsig.sign(key, signed, policy.POLICY_NAMESPACE)
+    audit.append(root, action="override-sign", actor=principal, key=key,
+                 data={"override": args.directory,
+                       "sha256": hashlib.sha256(signed).hexdigest()})
     print(f'# add to [{override.key}] in {path}:')
     print(f'signature = """\n{signature}"""')
     return 0

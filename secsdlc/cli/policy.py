@@ -22,10 +22,12 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import hashlib
+
     from secsdlc import config as config_mod
     from secsdlc import trusted_config
     from secsdlc.errors import UsageError
-    from secsdlc.signoff import context, registry, sshsig
+    from secsdlc.signoff import audit, context, registry, sshsig
     from secsdlc.signoff.files import atomic_write
 
     root = context.project_root(args.root).resolve()
@@ -51,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
     target = root / trusted_config.SIGNATURE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, trusted_config.format_signature_file(rel, version, signature).encode())
+    audit.append(root, action="policy-sign", actor=principal, key=key,
+                 data={"file": rel, "version": version,
+                       "sha256": hashlib.sha256(message).hexdigest()})
     print(f"{trusted_config.SIGNATURE_FILE}: {rel} signed as version {version} by {principal}; "
           f"commit both files")
     return 0

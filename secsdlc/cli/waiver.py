@@ -17,22 +17,24 @@ def register(sub: Any) -> None:
     p.add_argument("--config", type=Path, metavar="FILE", help=".secsdlc.toml or pyproject.toml")
     actions = p.add_subparsers(dest="waiver_action", metavar="ACTION", required=True)
 
-    req = actions.add_parser("request", help="write .secsdlc/waivers/<id>.json")
+    req = actions.add_parser("request", help="write .secsdlc/waivers/<id>.json",
+                             description="Request a waiver for findings of a scan: the request "
+                                         "records each one (rule, file, lines, severity, code) "
+                                         "for the approver to read.")
+    req.add_argument("--sarif", type=Path, required=True, metavar="FILE",
+                     help="SARIF of the scan that found the findings")
     req.add_argument("--fingerprint", action="append", required=True, metavar="FP",
-                     help="fingerprint of a finding to waive (repeatable)")
+                     help="fingerprint of a finding in --sarif to waive (repeatable)")
     req.add_argument("--reason", required=True, help="why the finding is accepted")
     req.add_argument("--expires", required=True, metavar="DATE",
                      help="YYYY-MM-DD (the waiver stops applying at 00:00 UTC that day)")
-    req.add_argument("--sarif", type=Path, metavar="FILE",
-                     help="SARIF to look the findings up in (rule, path, severity)")
-    req.add_argument("--rule", help="rule id, when not looked up in --sarif")
-    req.add_argument("--path", help="file path relative to the root, when not in --sarif")
-    req.add_argument("--severity", help="finding severity, when not looked up in --sarif")
 
     appr = actions.add_parser("approve", help="sign a waiver as a correspondent")
     appr.add_argument("id", metavar="ID")
     appr.add_argument("--key", type=Path, required=True, metavar="PRIVATE_KEY")
     appr.add_argument("--principal", metavar="EMAIL", help="your principal in the registry")
+    appr.add_argument("--yes", action="store_true",
+                      help="sign without asking (the covered findings are still printed)")
 
     lst = actions.add_parser("list", help="every waiver with its status and why")
     lst.add_argument("--trust-root", action="append", default=[], metavar="SHA256:...",
@@ -59,82 +61,54 @@ def _policy(args: argparse.Namespace, root: Path) -> Any:
 
 
 def _request(args: argparse.Namespace, root: Path) -> int:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timezone
 
     from secsdlc.errors import UsageError
     from secsdlc.model import Severity
-    from secsdlc.signoff import audit, context, waivers
-    from secsdlc.signoff.canonical import parse_timestamp, timestamp
+    from secsdlc.signoff import context, waiver_requests
+    from secsdlc.signoff.canonical import parse_timestamp
 
-    fps = tuple(dict.fromkeys(args.fingerprint))
-    if args.sarif is not None:
-        found = {f.fingerprint: f for f in context.read_sarif(args.sarif).findings}
-        missing = [fp for fp in fps if fp not in found]
-        if missing:
-            raise UsageError(f"{args.sarif}: no finding with fingerprint {', '.join(missing)}")
-        picked = [found[fp] for fp in fps]
-        rules = {f.rule_id for f in picked}
-        paths = {f.location.path for f in picked}
-        if len(rules) > 1 or len(paths) > 1:
-            raise UsageError("one waiver covers findings of one rule in one file: found rules "
-                             f"{', '.join(sorted(rules))} in {', '.join(sorted(paths))}")
-        rule, path = rules.pop(), paths.pop()
-        severity = max((f.severity for f in picked), key=lambda s: s.rank)
-    else:
-        if not (args.rule and args.path and args.severity):
-            raise UsageError("give --sarif FILE, or all of --rule, --path and --severity")
-        rule, path = args.rule, args.path
-        try:
-            severity = Severity.parse(args.severity)
-        except ValueError as e:
-            raise UsageError(f"--severity: {e}") from None
     try:
         expires = parse_timestamp(args.expires)
     except ValueError:
         raise UsageError(f"--expires: not a date: {args.expires!r} (YYYY-MM-DD)") from None
+    scan = context.read_sarif(args.sarif)
     policy = _policy(args, root)
-    limit = policy.effective(path, Severity.HIGH).max_waiver_days[severity]
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    if expires - now > timedelta(days=limit):
-        latest = (now + timedelta(days=limit)).date().isoformat()
-        raise UsageError(f"--expires {args.expires}: the policy allows at most {limit} days for "
-                         f"a {severity.value} finding in {path} (latest {latest})")
-    requester = context.git_email(root)
-    w = waivers.new_waiver(project=context.signed_project(root), fingerprints=fps, rule=rule,
-                           path=path, severity=severity, reason=args.reason, requester=requester,
-                           created=now, expires=expires)
-    saved = waivers.save(root, w)
-    audit.append(root, action="waiver-request", actor=requester,
-                 data={"waiver": w.id, "fingerprints": list(w.fingerprints), "rule": rule,
-                       "path": path, "expires": timestamp(expires)})
+    made = waiver_requests.request(
+        root, scan=scan, scan_name=str(args.sarif), fingerprints=args.fingerprint,
+        reason=args.reason, expires=expires,
+        max_days=lambda path: policy.effective(path, Severity.HIGH).max_waiver_days,
+        requester=context.git_email(root), project=context.signed_project(root),
+        now=datetime.now(timezone.utc).replace(microsecond=0))
+    w = made.waiver
     print(terminal(f"{w.id}: requested, waiting for a correspondent's approval "
-                   f"({saved.relative_to(root)})"))
+                   f"({made.saved.relative_to(root)}): {len(w.covered)} finding(s) of {w.rule} "
+                   f"in {w.path}"))
     print(f"  secsdlc waiver approve {w.id} --key ~/.ssh/id_ed25519")
     return 0
 
 
 def _approve(args: argparse.Namespace, root: Path) -> int:
-    from secsdlc.errors import SecsdlcError
-    from secsdlc.signoff import audit, context, registry, waivers
-    from secsdlc.signoff.allowed_signers import same_principal
+    import sys
 
-    w = waivers.load(waivers.path_for(root, args.id))
-    if waivers.content_id(w.request_content()) != w.id:
-        raise SecsdlcError(f"{w.source}: content does not match its id (edited after request); "
-                           "refusing to sign")
+    from secsdlc.signoff import context, registry, waiver_requests, waivers
+
     key = context.load_key(args.key)
     principal = context.principal_for(key, registry.read_working(root), waivers.NAMESPACE,
                                       args.principal)
-    if same_principal(principal, w.requester):
-        raise SecsdlcError(f"{w.id} was requested by {w.requester}: a correspondent cannot "
-                           "approve their own waiver")
-    approved = waivers.approve(w, key, principal)
-    waivers.save(root, approved)
-    audit.append(root, action="waiver-approve", actor=principal,
-                 data={"waiver": w.id, "requester": w.requester}, key=key)
+    w, shown = waiver_requests.review(root, args.id)
+    for line in shown:
+        print(line)
+    if not args.yes and sys.stdin.isatty():
+        try:
+            answer = input(f"Sign {w.id} as {terminal(principal)}? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            print(f"{w.id}: not signed")
+            return 1
+    waiver_requests.approve(root, w, key, principal)
     print(terminal(f"{w.id}: approved by {principal} until {w.expires.date().isoformat()}"))
-    print(terminal(f"  covers {len(w.fingerprints)} finding(s) of {w.rule} in {w.path}: "
-                   f"{w.reason}"))
     return 0
 
 

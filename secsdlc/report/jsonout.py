@@ -1,8 +1,14 @@
-"""Plain JSON for scripts: the normalized findings, notifications and verdict."""
+"""Plain JSON for scripts: the normalized findings, notifications and verdict.
+
+Objects are indented; each element of a list is written on one line. A report of 100,000
+findings stays readable line by line, and is encoded by the json module's C encoder (an indented
+dump runs its pure-Python one, several times slower and larger in memory).
+"""
 
 from __future__ import annotations
 
 import json
+from types import GeneratorType
 from typing import Any
 
 from secsdlc import __version__
@@ -53,9 +59,31 @@ def render(result: ScanResult, verdict: Verdict) -> str:
         "scanners": [{"name": r.tool.name, "version": r.tool.version,
                       "succeeded": r.succeeded, "durationSeconds": r.duration_s,
                       "findings": len(r.findings)} for r in result.runs],
-        "findings": [_finding(f) for f in sorted_findings(result.findings)],
+        "findings": (_finding(f) for f in sorted_findings(result.findings)),
         "notifications": [{"level": n.level, "kind": n.kind.value, "scanner": n.scanner,
                            "path": n.path, "message": n.message}
                           for n in result.all_notifications],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    out: list[str] = []
+    _write(doc, "", out)
+    out.append("\n")
+    return "".join(out)
+
+
+def _write(value: Any, indent: str, out: list[str]) -> None:
+    """Append `value` as JSON to `out`: one join at the end, no copy of the large parts."""
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        out.append("{")
+        for n, (k, v) in enumerate(value.items()):
+            out.append(f"{',' if n else ''}\n{inner}{json.dumps(str(k), ensure_ascii=False)}: ")
+            _write(v, inner, out)
+        out.append(f"\n{indent}}}")
+    elif isinstance(value, (list, GeneratorType)):
+        start = len(out)
+        for v in value:  # a generator's items are made and encoded one at a time
+            out.append(f",\n{inner}" if len(out) > start else f"[\n{inner}")
+            out.append(json.dumps(v, ensure_ascii=False, separators=(", ", ": ")))
+        out.append(f"\n{indent}]" if len(out) > start else "[]")
+    else:
+        out.append(json.dumps(value, ensure_ascii=False))

@@ -11,7 +11,7 @@ from rich.markup import escape
 from secsdlc import __version__
 from secsdlc.gate.interface import Verdict
 from secsdlc.model import ScanResult, Severity
-from secsdlc.report.summary import baseline_counts, by_severity, reportable, sorted_findings
+from secsdlc.report.summary import baseline_counts, by_severity, reportable
 from secsdlc.sanitize import terminal
 
 _MAX_REASONS = 3
@@ -32,8 +32,8 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
     scanners = ", ".join(r.tool.name for r in result.runs) or "no scanner"
     console.print(f"[bold]secsdlc {__version__}[/bold] scanned with "
                   f"{escape(terminal(scanners))} ({result.mode} mode)")
-    findings = sorted_findings(f for f in result.findings if f.baseline_state != "absent")
-    active = reportable(findings)
+    findings = [f for f in result.findings if f.baseline_state != "absent"]
+    active = reportable(findings)  # sorted
     shown = [f for f in active if show_info or f.severity is not Severity.INFO]
     per_severity = Counter(f.severity for f in shown)
     current: Severity | None = None
@@ -90,6 +90,6 @@ def render(result: ScanResult, verdict: Verdict, stream: IO[str], *, color: bool
             console.print(
                 "[dim]False positive? Add `# secsdlc: ignore\\[RULE-ID] reason` on the line. "
                 "Accepting a risk? Ask your security correspondent for a waiver: "
-                "secsdlc waiver request --fingerprint FP --reason TEXT --expires DATE "
-                "(fingerprints: --format json).[/dim]"
+                "secsdlc waiver request --sarif SCAN.sarif --fingerprint FP --reason TEXT "
+                "--expires DATE (fingerprints: in the SARIF written with --sarif).[/dim]"
             )

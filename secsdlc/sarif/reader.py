@@ -39,12 +39,17 @@ def read_log(path: Path) -> SarifLog:
         raw = fileio.read_bytes(path)
     except fileio.InputError as e:
         raise SarifError(str(path), "", str(e).removeprefix(f"{path}: ")) from None
-    return parse_log(raw, source=str(path))
+    digest, doc = hashlib.sha256(raw).hexdigest(), _load(raw, str(path))
+    del raw  # a large file's bytes need not stay beside its document and findings
+    return document(Checked(str(path)), doc, digest)
 
 
 def parse_log(raw: bytes, *, source: str) -> SarifLog:
+    return document(Checked(source), _load(raw, source), hashlib.sha256(raw).hexdigest())
+
+
+def _load(raw: bytes, source: str) -> Any:
     try:
-        doc = fileio.loads_json(fileio.decode_text(raw, source), source)
+        return fileio.loads_json(fileio.decode_text(raw, source), source)
     except fileio.InputError as e:
         raise SarifError(source, "", str(e).removeprefix(f"{source}: ")) from None
-    return document(Checked(source), doc, hashlib.sha256(raw).hexdigest())

@@ -3,6 +3,7 @@ URI-to-path rule and time parser, used by every reading of SARIF (`secsdlc.sarif
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -17,6 +18,7 @@ LEVEL_SEVERITY = {"error": Severity.HIGH, "warning": Severity.MEDIUM, "note": Se
 DEFAULT_LEVEL = "warning"
 _CWE_RE = re.compile(r"\bcwe[-_/: ]*0*(\d{1,5})\b", re.IGNORECASE)
 _OWASP_RE = re.compile(r"\bA(\d{2})[:\-_ ]?(20\d\d)\b", re.IGNORECASE)
+_SEVERITIES = {s.value: s for s in Severity}
 
 
 class BadSeverity(ValueError):
@@ -40,8 +42,9 @@ def severity(props: Mapping[str, Any], rule_props: Mapping[str, Any],
         raise BadSeverity("level", f"must be none, note, warning or error, got {level!r}")
     for bag in (props, rule_props):
         ours = bag.get("severity")
-        if isinstance(ours, str) and ours.strip().lower() in {s.value for s in Severity}:
-            return Severity.parse(ours), ""
+        named = _SEVERITIES.get(ours.strip().lower()) if isinstance(ours, str) else None
+        if named is not None:
+            return named, ""
     for field, bag in (("properties", props), ("rule.properties", rule_props)):
         score = bag.get("security-severity")
         if score is None:
@@ -79,10 +82,21 @@ def cwes(*bags: Mapping[str, Any]) -> tuple[int, ...]:
             for item in strings(bag.get(key)):
                 if item.isdigit():
                     found.add(int(item))
-                found.update(int(m) for m in _CWE_RE.findall(item))
+                found.update(_cwes_in(item))
         for tag in strings(bag.get("tags")):
-            found.update(int(m) for m in _CWE_RE.findall(tag))
+            found.update(_cwes_in(tag))
     return tuple(sorted(found))
+
+
+# A large SARIF repeats the same few CWE and OWASP texts in every result: each is read once.
+@functools.lru_cache(maxsize=4096)
+def _cwes_in(text: str) -> tuple[int, ...]:
+    return tuple(int(m) for m in _CWE_RE.findall(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _owasp_in(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_OWASP_RE.findall(text))
 
 
 def owasp_ids(*bags: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -92,7 +106,7 @@ def owasp_ids(*bags: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...
     for bag in bags:
         for key in ("owasp", "owasp_2025", "owasp_2021", "tags"):
             for item in strings(bag.get(key)):
-                for num, year in _OWASP_RE.findall(item):
+                for num, year in _owasp_in(item):
                     {"2025": y2025, "2021": y2021}.get(year, set()).add(f"A{num}:{year}")
     return tuple(sorted(y2025)), tuple(sorted(y2021))
 

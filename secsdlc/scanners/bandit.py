@@ -63,6 +63,8 @@ class BanditScanner:
     def version(self) -> str:
         return tool.version("bandit", parse=lambda out: [*out.split(), "", ""][1] or out)
 
+    reads_python_scripts = True  # a file named on the command line is read whatever its name
+
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyw"))
 

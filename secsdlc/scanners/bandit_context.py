@@ -5,9 +5,11 @@ which merges into theirs, is informational (on the accuracy corpora every B324 r
 the pack's; on six mature projects 12 of its 15 were cache keys, ETags or HTTP Digest).
 
 Trojan source (B613): a bidirectional control character can make code read differently from how
-it runs only where it is code or a comment. Inside a string literal of locale data (Arabic,
-Persian, Hebrew date formats) it is the text itself: such a finding is lowered to low, with the
-reason, and still reported.
+it runs. Locale data (Arabic, Persian, Hebrew date formats) holds right-to-left marks inside its
+string literals, where they are the text itself: such a finding is lowered to low, with the
+reason, and still reported. Only the marks (LRM, RLM, ALM): an embedding, override or isolate
+inside a string can still carry the rest of the line out of it on screen (the "stretched
+string" of the Trojan Source paper), so a line holding one keeps bandit's high wherever it is.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import tokenize
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from secsdlc.files import source_lines
 from secsdlc.model import Finding, Severity
 
 # bandit's B324 calls every MD5/SHA-1 high; the pack's weak-hash rules report the same calls with
@@ -30,7 +33,8 @@ _WEAK_HASH_REASON = ("secsdlc.python.crypto.weak-hash reports this call at high 
 _LOCALE_DIRS = frozenset({"locale", "locales", "i18n", "l10n", "translations"})
 # f-strings' literal parts are their own tokens from Python 3.12 on
 _TEXT_TOKENS = frozenset({tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)})
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_MARKS = frozenset("\u061c\u200e\u200f")
+_BIDI = _MARKS | frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def cache_key() -> str:
@@ -66,12 +70,13 @@ def _read(path: Path) -> str | None:
 
 
 def _bidi_only_in_strings(source: str, line: int) -> bool:
-    """Every bidirectional character of `line` (1-based) lies inside a string literal token."""
-    lines = source.splitlines()
+    """Every bidirectional character of `line` (1-based) is a mark inside a string literal
+    token."""
+    lines = source_lines(source)
     if not 0 < line <= len(lines):
         return False
     columns = [i for i, ch in enumerate(lines[line - 1]) if ch in _BIDI]
-    if not columns:
+    if not columns or any(lines[line - 1][i] not in _MARKS for i in columns):
         return False
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))

@@ -101,7 +101,9 @@ class Scanner(Protocol):
         ...
 
     def applies_to(self, path: str) -> bool:
-        """Whether this scanner wants `path` (relative, POSIX)."""
+        """Whether this scanner wants `path` (relative, POSIX). A scanner of `.py` files with a
+        true `reads_python_scripts` attribute also gets the Python scripts whose names do not
+        end in `.py` (their first line runs python)."""
         ...
 
     def scan(self, request: ScanRequest) -> ScannerOutput:

@@ -195,8 +195,10 @@ class SecretsScanner:
     def version(self) -> str:
         return __version__
 
+    reads_binaries = True  # a key is leaked in any file, whatever else it holds
+
     def applies_to(self, path: str) -> bool:
-        return True  # any text file can hold a credential; binaries are skipped upstream
+        return True  # any file can hold a credential
 
     def cache_context(self, options: Mapping[str, object]) -> str:
         # cached entries hold redacted findings only, never the value (see secsdlc.cache); the
@@ -216,7 +218,7 @@ class SecretsScanner:
         redact: set[str] = set()
         for rel in request.files:
             try:
-                text = (request.root / rel).read_text(encoding="utf-8")
+                text = _text_of((request.root / rel).read_bytes())
             except (OSError, UnicodeDecodeError) as e:
                 notes.append(Notification(kind=NotificationKind.SKIPPED_FILE, scanner=NAME,
                                           path=rel, message=f"{rel}: cannot read: {e}"))
@@ -236,6 +238,14 @@ class SecretsScanner:
                     full_severity=keep, option="scanners.secrets.full-severity"))
         return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes),
                              redact=frozenset(redact))
+
+
+def _text_of(data: bytes) -> str:
+    """A text file's text (UTF-8, lines as Python reads them); a binary's bytes one for one, so
+    that a key among them is found on the line it is on."""
+    if b"\0" in data[:8192]:
+        return data.decode("latin-1").replace("\r\n", "\n").replace("\r", "\n")
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
 
 
 def _matches(
@@ -312,7 +322,7 @@ def _documentation_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the comments and docstrings of Python source: where a generic password or URL
     credential is an example in prose (`scott:tiger@host`), not a value the program uses."""
     starts = [0]
-    for line in text.splitlines(keepends=True):
+    for line in io.StringIO(text).readlines():  # the lines tokenize numbers
         starts.append(starts[-1] + len(line))
 
     def offset(pos: tuple[int, int]) -> int:

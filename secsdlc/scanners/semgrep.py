@@ -79,6 +79,8 @@ class SemgrepScanner:
         return tool.version("semgrep", env=OFFLINE_ENV,
                             parse=lambda out: out.strip().splitlines()[-1])
 
+    reads_python_scripts = True  # a file named on the command line is read whatever its name
+
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyw"))
 

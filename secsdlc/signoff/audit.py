@@ -42,7 +42,7 @@ _NAME = re.compile(r"[0-9a-f]{64}\.json")
 MAX_ENTRY_BYTES = 256 * 1024
 # Actions only a correspondent may take: an entry for one counts only when signed.
 PRIVILEGED = frozenset({"waiver-approve", "correspondent-add", "correspondent-remove",
-                        "release-signoff"})
+                        "release-signoff", "policy-sign", "override-sign"})
 
 
 class AuditError(SecsdlcError):

@@ -1,7 +1,8 @@
 """Signed waivers: `.secsdlc/waivers/<id>.json`.
 
-A waiver names the findings it covers (fingerprints, rule, path), why, who asked (git user.email)
-and until when. Its id is a hash of that content, and a correspondent approves it by signing the
+A waiver names the findings it covers (fingerprints, rule, path, and for each finding its lines,
+severity, message and code: `secsdlc.signoff.coverage`), why, who asked (git user.email) and until
+when. Its id is a hash of that content, and a correspondent approves it by signing the
 canonical JSON of everything but the approval (SSHSIG, namespace `secsdlc-waiver`), so an edit of
 the reason, expiry or fingerprints after signing is caught twice over. Whether a waiver is valid
 also depends on the verified registry, the policy and the clock: see `check`.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from secsdlc import fileio
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import Severity
-from secsdlc.signoff import sshsig
+from secsdlc.signoff import coverage, sshsig
 from secsdlc.signoff.allowed_signers import AllowedSigners, same_principal
 from secsdlc.signoff.audit import WaiverTrail
 from secsdlc.signoff.canonical import canonical, parse_timestamp, timestamp
@@ -29,7 +30,10 @@ from secsdlc.signoff.sshsig import PrivateKey, SignatureError
 
 WAIVER_DIR = f"{SECSDLC_DIR}/waivers"
 NAMESPACE = "secsdlc-waiver"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+# a version 2 waiver records no findings beside its fingerprints: still honoured once approved,
+# never approved again
+NO_FINDINGS_VERSION = 2
 # a version 1 waiver names its findings by their first-line key (fingerprint.LIFECYCLE_KEY)
 FIRST_LINE_VERSION = 1
 EXPIRY_WARNING = timedelta(days=7)
@@ -60,13 +64,14 @@ class Waiver:
     requester: str
     created: datetime
     expires: datetime  # the waiver stops applying at this instant
+    covered: tuple[coverage.Covered, ...] = ()  # what the approver judged (version 3)
     approval: Approval | None = None
     source: str = ""  # file it was read from
     version: int = FORMAT_VERSION
 
     def request_content(self) -> dict[str, Any]:
         """The fields the id hashes and the approver signs: everything but id and approval."""
-        return {
+        content: dict[str, Any] = {
             "version": self.version,
             "project": self.project,
             "fingerprints": sorted(self.fingerprints),
@@ -78,6 +83,10 @@ class Waiver:
             "created": timestamp(self.created),
             "expires": timestamp(self.expires),
         }
+        if self.version >= FORMAT_VERSION:
+            content["findings"] = [c.to_dict() for c in
+                                   sorted(self.covered, key=lambda c: c.fingerprint)]
+        return content
 
     def signed_bytes(self) -> bytes:
         return canonical({"id": self.id, **self.request_content()})
@@ -97,17 +106,21 @@ def content_id(content: Mapping[str, Any]) -> str:
 def new_waiver(
     *,
     project: str,
-    fingerprints: tuple[str, ...],
-    rule: str,
-    path: str,
-    severity: Severity,
+    covered: Sequence[coverage.Covered],
     reason: str,
     requester: str,
     created: datetime,
     expires: datetime,
 ) -> Waiver:
+    """A request for the recorded findings (`coverage.from_sarif`): of one rule in one file, at
+    the highest severity among them."""
+    fingerprints = tuple(c.fingerprint for c in covered)
     if not fingerprints or not all(fp.strip() for fp in fingerprints):
         raise WaiverError("a waiver needs at least one finding fingerprint")
+    if len({(c.rule, c.path) for c in covered}) != 1:
+        raise WaiverError("one waiver covers findings of one rule in one file")
+    rule, path = covered[0].rule, covered[0].path
+    severity = max((c.severity for c in covered), key=lambda s: s.rank)
     if not reason.strip():
         raise WaiverError("a waiver needs a reason")
     if not requester.strip():
@@ -116,7 +129,8 @@ def new_waiver(
         raise WaiverError(f"expiry {timestamp(expires)} is not after creation")
     draft = Waiver(id="", project=project, fingerprints=tuple(sorted(set(fingerprints))),
                    rule=rule, path=path, severity=severity, reason=reason, requester=requester,
-                   created=created, expires=expires)
+                   created=created, expires=expires,
+                   covered=tuple({c.fingerprint: c for c in covered}.values()))
     return replace(draft, id=content_id(draft.request_content()))
 
 
@@ -160,7 +174,7 @@ def from_dict(data: Any, where: str) -> Waiver:
     if not isinstance(data, dict):
         raise WaiverError(f"{where}: a waiver is a JSON object")
     known = {"id", "version", "project", "fingerprints", "rule", "path", "severity", "reason",
-             "requester", "created", "expires", "approval"}
+             "requester", "created", "expires", "approval", "findings"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise WaiverError(f"{where}: unknown field(s) {', '.join(unknown)}")
@@ -178,8 +192,20 @@ def from_dict(data: Any, where: str) -> Waiver:
             raise WaiverError(f"{where}: {key!r} is not a date or time: {data[key]!r}") from None
 
     version = data.get("version")
-    if type(version) is not int or version not in (FORMAT_VERSION, FIRST_LINE_VERSION):
+    if type(version) is not int or version not in (FORMAT_VERSION, NO_FINDINGS_VERSION,
+                                                   FIRST_LINE_VERSION):
         raise WaiverError(f"{where}: unsupported waiver version {version!r}")
+    raw_covered = data.get("findings")
+    if (raw_covered is not None) != (version >= FORMAT_VERSION):
+        raise WaiverError(f"{where}: 'findings' belongs in a version {FORMAT_VERSION} waiver, "
+                          "and only there")
+    if raw_covered is not None and not isinstance(raw_covered, list):
+        raise WaiverError(f"{where}: 'findings' must be a list")
+    try:
+        covered = tuple(coverage.from_dict(c, f"{where}: findings[{i}]")
+                        for i, c in enumerate(raw_covered or ()))
+    except ValueError as e:
+        raise WaiverError(str(e)) from None
     fps = data.get("fingerprints")
     if not isinstance(fps, list) or not fps or not all(isinstance(f, str) and f for f in fps):
         raise WaiverError(f"{where}: 'fingerprints' must be a non-empty list of strings")
@@ -199,7 +225,7 @@ def from_dict(data: Any, where: str) -> Waiver:
         id=text("id"), project=text("project", allow_empty=True), fingerprints=tuple(fps),
         rule=text("rule"), path=text("path"), severity=severity, reason=text("reason"),
         requester=text("requester"), created=when("created"), expires=when("expires"),
-        approval=approval, source=where, version=version,
+        covered=covered, approval=approval, source=where, version=version,
     )
 
 

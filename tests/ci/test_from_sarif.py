@@ -55,3 +55,13 @@ def test_unreadable_shard_names_the_file(repo: Repo, job: GitHubJob) -> None:
     r = job.run(repo.root, "--from-sarif", str(good), str(bad), event="push")
     assert r.proc.returncode == 2
     assert f"{bad}: $.runs[0].tool.driver.name: missing" in r.proc.stderr
+
+
+def test_a_sarif_without_runs_fails_the_step(repo: Repo, job: GitHubJob) -> None:
+    # nothing was scanned: "no findings" is not known, so the gate cannot pass
+    sarif = job.tmp / "empty.sarif"
+    sarif.write_text(json.dumps({"version": "2.1.0", "runs": []}))
+    r = job.run(repo.root, "--from-sarif", str(sarif), event="push")
+    assert r.proc.returncode == 2, r.proc.stderr
+    assert r.outputs["gate"] != "passed"
+    assert "no scanner ran" in r.proc.stdout + r.proc.stderr

@@ -64,4 +64,32 @@ def test_cache_seeded_clean_by_another_job(project: Any, mode: str, tmp_path: Pa
         env = {"SECSDLC_CACHE_DIR": cache, "XDG_CONFIG_HOME": str(tmp_path / "config"), **job}
         rc, doc = _scan(mode, root, env)
         assert rc == 1, (job, doc["findings"])
-    assert (tmp_path / "config" / "secsdlc" / "cache.key").stat().st_mode & 0o077 == 0
+    key = tmp_path / "config" / "secsdlc" / "cache.key"
+    if mode == "enforce":  # enforce mode never makes nor reads the per-user key
+        assert not key.exists()
+    else:
+        assert key.stat().st_mode & 0o077 == 0
+
+
+def test_cache_forged_with_the_per_user_key(project: Any, mode: str, tmp_path: Path) -> None:
+    """An earlier job on the same runner, as the same user, read the per-user key and wrote
+    entries that pass; a CI system that does not set CI (enforce mode by --enforce or a trust
+    root) must not trust them."""
+    root = project({"app.py": VULN})
+    env = {"SECSDLC_CACHE_DIR": str(tmp_path / "cache"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    rc, _ = _scan("advisory", root, env)  # the earlier job fills the cache, making the key
+    assert rc == 1
+    user_key = (tmp_path / "config" / "secsdlc" / "cache.key").read_bytes()
+    import hashlib
+    import hmac
+
+    for entry in _entries(tmp_path / "cache"):
+        doc = json.loads(entry.read_bytes().partition(b"\n")[2])
+        doc["findings"] = []
+        payload = json.dumps(doc, separators=(",", ":")).encode()
+        mac = hmac.new(user_key, payload, hashlib.sha256).hexdigest()
+        entry.write_bytes(mac.encode() + b"\n" + payload)
+    rc, doc = _scan(mode, root, env)
+    # advisory mode trusts the user's own key (a developer's machine): documented
+    assert rc == (1 if mode == "enforce" else 0), doc["findings"]

@@ -11,6 +11,7 @@ import pytest
 from secsdlc.cli import main
 from secsdlc.signoff import audit, waivers
 
+from ..signoff.world import request_args
 from .conftest import commit_all, git
 
 
@@ -27,12 +28,11 @@ def project(repo: Path, make_key, capsys, monkeypatch):  # type: ignore[no-untyp
     return repo, admin, sec
 
 
-def _request(repo: Path, fp: str, capsys) -> str:  # type: ignore[no-untyped-def]
+def _request(repo: Path, code: str, capsys) -> str:  # type: ignore[no-untyped-def]
     expires = (datetime.now(timezone.utc) + timedelta(days=20)).date().isoformat()
     capsys.readouterr()
-    assert main(["waiver", "--root", str(repo), "request", "--fingerprint", fp, "--rule",
-                 "B602", "--path", "app/x.py", "--severity", "high", "--reason", "constant",
-                 "--expires", expires]) == 0
+    assert main(["waiver", "--root", str(repo), "request", *request_args(repo, code=code),
+                 "--reason", "constant", "--expires", expires]) == 0
     return capsys.readouterr().out.split(":")[0]
 
 
@@ -45,10 +45,10 @@ def _listed(repo: Path, wid: str, capsys) -> str:  # type: ignore[no-untyped-def
 def test_two_branches_appending_merge_with_the_default_merge_commit(project, capsys) -> None:  # type: ignore[no-untyped-def]
     repo, _admin, sec = project
     git(repo, "checkout", "-q", "-b", "feature")
-    on_feature = _request(repo, "f1", capsys)
+    on_feature = _request(repo, "a()", capsys)
     commit_all(repo, "waiver on a branch")
     git(repo, "checkout", "-q", "main")
-    on_main = _request(repo, "f2", capsys)
+    on_main = _request(repo, "b()", capsys)
     assert main(["waiver", "--root", str(repo), "approve", on_main, "--key",
                  str(sec.private)]) == 0
     commit_all(repo, "waiver on main")
@@ -66,7 +66,7 @@ def test_two_branches_appending_merge_with_the_default_merge_commit(project, cap
 
 def test_deleting_the_log_voids_the_waivers(project, capsys) -> None:  # type: ignore[no-untyped-def]
     repo, _admin, sec = project
-    wid = _request(repo, "f1", capsys)
+    wid = _request(repo, "a()", capsys)
     assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(sec.private)]) == 0
     commit_all(repo, "waiver")
     assert "approved" in _listed(repo, wid, capsys)
@@ -80,7 +80,7 @@ def test_deleting_the_log_voids_the_waivers(project, capsys) -> None:  # type: i
 def test_a_waiver_counts_only_with_its_request_and_signed_approval_entries(
         project, capsys) -> None:  # type: ignore[no-untyped-def]
     repo, _admin, sec = project
-    wid = _request(repo, "f1", capsys)
+    wid = _request(repo, "a()", capsys)
     # a correspondent's signature made outside the commands: no approval entry in the log
     w = waivers.load(waivers.path_for(repo, wid))
     waivers.save(repo, waivers.approve(w, sec.loaded, sec.principal))
@@ -96,7 +96,7 @@ def test_a_waiver_counts_only_with_its_request_and_signed_approval_entries(
 
 def test_a_waiver_without_its_request_entry_does_not_count(project, capsys) -> None:  # type: ignore[no-untyped-def]
     repo, _admin, sec = project
-    wid = _request(repo, "f1", capsys)
+    wid = _request(repo, "a()", capsys)
     # the request entry is the newest: removing it leaves no dangling link
     [request] = [p for p in (repo / audit.AUDIT_DIR).glob("*.json")
                  if f'"{wid}"' in p.read_text()]

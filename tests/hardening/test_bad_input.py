@@ -96,6 +96,14 @@ def test_baseline_create_output_is_a_directory(tree: Path) -> None:
     _one_line_error(proc, "--output b", "is a directory")
 
 
+def test_signoff_output_is_a_directory(tree: Path, tmp_path: Path) -> None:
+    (tree / "out").mkdir()
+    sarif = write(tmp_path / "s.sarif", our_sarif([our_result("f1")]))
+    proc = secsdlc("signoff", "--sarif", str(sarif), "--key", str(tmp_path / "no-key"),
+                   "-o", "out", cwd=tree)
+    _one_line_error(proc, "--output out", "is a directory")
+
+
 def test_ci_github_output_dir_is_a_file(tree: Path, tmp_path: Path) -> None:
     proc = secsdlc("ci", "github", "--output-dir", "app.py", "--scanners", "bandit", cwd=tree,
                    env={"GITHUB_EVENT_NAME": "push", "GITHUB_WORKSPACE": str(tree)})
@@ -118,9 +126,10 @@ def test_waiver_request_when_the_waiver_directory_is_a_file(
         repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / ".secsdlc").mkdir()
     (repo / ".secsdlc" / "waivers").write_text("x\n")
-    code = main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule",
-                 "B602", "--path", "a.py", "--severity", "low", "--reason", "r",
-                 "--expires", "2026-12-24"])
+    from ..signoff.world import request_args
+
+    code = main(["waiver", "--root", str(repo), "request", *request_args(repo, path="a.py"),
+                 "--reason", "r", "--expires", "2026-12-24"])
     err = capsys.readouterr().err
     assert code == 2, err
     assert "waivers" in err and "not a directory" in err
@@ -228,7 +237,9 @@ def test_a_device_is_never_read_to_its_end(tmp_path: Path) -> None:
 def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     sarif = write(tmp_path / "big.sarif",
                   our_sarif([our_result(f"f{i}", line=i + 1) for i in range(300)]))
-    for argv in (["gate", "--sarif", str(sarif), "--format", "json"], ["scanners"]):
+    db = f"sqlite:///{tmp_path / 'history.db'}"
+    for argv in (["gate", "--sarif", str(sarif), "--format", "json"], ["scanners"],
+                 ["trends", "--db", db]):
         read_end, write_end = os.pipe()
         os.close(read_end)  # the reader is gone before the first line, as with `| true`
         try:
@@ -271,8 +282,10 @@ def test_a_bad_waiver_file_is_invalid_alone(repo: Path,
     from secsdlc.model import Severity
     from secsdlc.signoff import waivers
 
+    from ..signoff.world import covers
+
     good = waivers.new_waiver(
-        project="", fingerprints=("f",), rule="B602", path="app.py", severity=Severity.LOW,
+        project="", covered=[covers("f", path="app.py", severity=Severity.LOW)],
         reason="r", requester="dev@example.com",
         created=datetime.now(timezone.utc).replace(microsecond=0),
         expires=datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=10))

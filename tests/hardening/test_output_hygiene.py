@@ -120,9 +120,13 @@ def test_git_config_escape_cannot_disguise_a_waiver_in_list_or_audit(
         repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     forged = f"dev@example.com){ESC}[2K\r{ESC}[1G"
     git(repo, "config", "user.email", forged + " B101 tests/test_util.py")
-    code = main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule",
-                 "B501", "--path", "app/net.py", "--severity", "low", "--reason", "internal",
-                 "--expires", "2026-12-24"])
+    from secsdlc.model import Severity
+
+    from ..signoff.world import request_args
+
+    code = main(["waiver", "--root", str(repo), "request",
+                 *request_args(repo, rule="B501", path="app/net.py", severity=Severity.LOW),
+                 "--reason", "internal", "--expires", "2026-12-24"])
     out = capsys.readouterr()
     assert code == 0, out
     assert main(["waiver", "--root", str(repo), "list"]) == 0

@@ -16,8 +16,10 @@ from secsdlc.gate.pipeline import GateOptions, decide
 from secsdlc.model import Severity
 from secsdlc.signoff import waivers
 
-from ..signoff.world import finding, result
+from ..signoff.world import finding, request_args, result, scanned_fp
 from .conftest import commit_all, git
+
+FP = scanned_fp()  # the finding the waivers cover
 
 
 def _new_repo(path: Path) -> Path:
@@ -41,9 +43,8 @@ def _registry(repo: Path, admin, sec, project: str | None) -> None:  # type: ign
 def _approved_waiver(repo: Path, sec, capsys: pytest.CaptureFixture[str]) -> str:  # type: ignore[no-untyped-def]
     expires = (datetime.now(timezone.utc) + timedelta(days=20)).date().isoformat()
     capsys.readouterr()
-    assert main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule",
-                 "B602", "--path", "app/x.py", "--severity", "high", "--reason", "constant",
-                 "--expires", expires]) == 0
+    assert main(["waiver", "--root", str(repo), "request", *request_args(repo),
+                 "--reason", "constant", "--expires", expires]) == 0
     wid = capsys.readouterr().out.split(":")[0]
     assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(sec.private)]) == 0
     commit_all(repo, "waiver")
@@ -51,7 +52,7 @@ def _approved_waiver(repo: Path, sec, capsys: pytest.CaptureFixture[str]) -> str
 
 
 def _gate(repo: Path, admin, *, mode: str = "advisory", config=None):  # type: ignore[no-untyped-def]
-    res = replace(result(finding("f1"), finding("f2", path="legacy/a.py")), mode=mode)
+    res = replace(result(finding(FP), finding("f2", path="legacy/a.py")), mode=mode)
     return decide(res, config or config_mod.Config(), repo,
                   GateOptions(fail_on=Severity.HIGH, trust_root=(admin.fingerprint,)))
 
@@ -80,7 +81,7 @@ def test_a_waiver_copied_from_another_project_does_not_count(
     shop, billing, admin, sec = shop_and_billing
     wid = _approved_waiver(shop, sec, capsys)
     res, verdict = _gate(shop, admin)
-    assert any(f.suppressed for f in res.findings if f.fingerprint == "f1")
+    assert any(f.suppressed for f in res.findings if f.fingerprint == FP)
     _copy_waiver(shop, billing, wid)
     (billing / "pyproject.toml").write_text(pyproject)
     commit_all(billing, "borrow shop's waiver")
@@ -102,7 +103,7 @@ def test_no_signed_project_means_no_waiver_in_enforce_mode(
     _registry(repo, admin, sec, None)
     _approved_waiver(repo, sec, capsys)
     res, verdict = _gate(repo, admin, mode="advisory")
-    assert any(f.suppressed for f in res.findings if f.fingerprint == "f1")
+    assert any(f.suppressed for f in res.findings if f.fingerprint == FP)
     res, verdict = _gate(repo, admin, mode="enforce")
     assert not verdict.passed
     assert "the registry names no project" in "\n".join(verdict.reasons)

@@ -11,6 +11,7 @@ import pytest
 from secsdlc.cli import main
 from secsdlc.signoff import waivers
 
+from ..signoff.world import request_args
 from .conftest import commit_all, git
 
 
@@ -37,9 +38,8 @@ def test_self_approval_is_refused_whatever_the_case_of_the_address(
     repo, admin, bob = project
     monkeypatch.setenv("SECSDLC_TRUST_ROOT", admin.fingerprint)
     git(repo, "config", "user.email", "Bob@Example.COM")
-    assert main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule",
-                 "B602", "--path", "app/x.py", "--severity", "high", "--reason", "mine",
-                 "--expires", _expires(10)]) == 0
+    assert main(["waiver", "--root", str(repo), "request", *request_args(repo),
+                 "--reason", "mine", "--expires", _expires(10)]) == 0
     wid = capsys.readouterr().out.split(":")[0]
     # the command refuses...
     assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(bob.private)]) == 2
@@ -86,14 +86,20 @@ def _append_raw(repo: Path, entry: dict[str, object]) -> None:
     (repo / audit.AUDIT_DIR / f"{audit.entry_id(entry)}.json").write_bytes(canonical(entry) + b"\n")
 
 
+@pytest.mark.parametrize(("action", "data"), [
+    ("correspondent-remove", {"principal": "bob@example.com"}),
+    ("policy-sign", {"file": "pyproject.toml", "version": 9}),
+    ("override-sign", {"override": "legacy"}),
+])
 def test_unsigned_privileged_audit_entries_do_not_verify(
-        project, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        project, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+        action: str, data: dict[str, object]) -> None:
     repo, _admin, _bob = project
     # a developer writes the entries a correspondent would, without a key
     _append_raw(repo, {"time": "2099-01-01T00:00:00Z", "actor": "admin@example.com",
-                       "action": "correspondent-remove", "data": {"principal": "bob@example.com"}})
+                       "action": action, "data": data})
     assert main(["audit", "--root", str(repo), "verify", "--no-git"]) == 1
-    assert "correspondent-remove is not signed" in capsys.readouterr().out
+    assert f"{action} is not signed" in capsys.readouterr().out
     assert main(["audit", "--root", str(repo), "show"]) == 0
     shown = capsys.readouterr().out.splitlines()
     assert shown[-1].endswith("[NOT SIGNED: does not count]")

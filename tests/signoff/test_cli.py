@@ -7,9 +7,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from secsdlc.cli import main
+from secsdlc.model import Severity
 from secsdlc.signoff import audit
 
 from .conftest import commit_all, git
+from .world import CODE, request_args, scanned_fp
 
 
 @pytest.fixture
@@ -30,11 +32,10 @@ def _expires(days: int) -> str:
     return (datetime.now(timezone.utc) + timedelta(days=days)).date().isoformat()
 
 
-def _request(repo, capsys, days=20, fp="f1"):
+def _request(repo, capsys, days=20, code=CODE):
     capsys.readouterr()
-    code = main(["waiver", "--root", str(repo), "request", "--fingerprint", fp, "--rule", "B602",
-                 "--path", "app/x.py", "--severity", "high", "--reason", "constant input",
-                 "--expires", _expires(days)])
+    code = main(["waiver", "--root", str(repo), "request", *request_args(repo, code=code),
+                 "--reason", "constant input", "--expires", _expires(days)])
     out = capsys.readouterr().out
     assert code == 0, out
     return out.split(":")[0]
@@ -77,9 +78,9 @@ def test_waiver_flow(project, capsys, monkeypatch):
 
 def test_waiver_request_beyond_policy_is_refused(project, capsys):
     repo, *_ = project
-    code = main(["waiver", "--root", str(repo), "request", "--fingerprint", "f1", "--rule", "R",
-                 "--path", "a.py", "--severity", "critical", "--reason", "r",
-                 "--expires", _expires(30)])
+    code = main(["waiver", "--root", str(repo), "request",
+                 *request_args(repo, rule="R", path="a.py", severity=Severity.CRITICAL),
+                 "--reason", "r", "--expires", _expires(30)])
     assert code == 2
     assert "allows at most 14 days for a critical finding" in capsys.readouterr().err
 
@@ -91,7 +92,7 @@ def test_outsider_and_requester_cannot_approve(project, capsys, make_key):
     assert main(["waiver", "--root", str(repo), "approve", wid, "--key", str(dev.private)]) == 2
     assert "is not a correspondent's key" in capsys.readouterr().err
     git(repo, "config", "user.email", "sec@example.com")
-    own = _request(repo, capsys, fp="f2")
+    own = _request(repo, capsys, code="os.system(cmd)")
     assert main(["waiver", "--root", str(repo), "approve", own, "--key", str(sec.private)]) == 2
     assert "cannot approve their own waiver" in capsys.readouterr().err
 
@@ -121,7 +122,7 @@ def _gated_world(project, capsys, tmp_path, monkeypatch):
     repo, admin, sec = project
     monkeypatch.setenv("SECSDLC_TRUST_ROOT", admin.fingerprint)
     sarif = tmp_path / "scan.sarif"
-    sarif.write_text(dumps(result(finding("f1"))))
+    sarif.write_text(dumps(result(finding(scanned_fp(), snippet=CODE))))
     assert main(["gate", "--root", str(repo), "--sarif", str(sarif)]) == 1
     assert "high B602 at app/x.py:3" in capsys.readouterr().out
     wid = _request(repo, capsys)
@@ -164,26 +165,28 @@ def test_gate_writes_waived_results_as_suppressed_sarif(project, capsys, tmp_pat
 
 
 def test_request_looks_findings_up_in_sarif(project, capsys, tmp_path):
-    pytest.importorskip("secsdlc.sarif.reader")
     import json
 
-    from secsdlc.sarif.writer import dumps
-
-    from .world import finding, result
+    from .world import finding, scanned
 
     repo, *_ = project
     sarif = tmp_path / "scan.sarif"
-    sarif.write_text(dumps(result(finding("f1", line=3), finding("f2", line=9),
-                                  finding("f3", path="other.py"))))
+    f1, f2, f3 = scanned(sarif, finding("", line=3, snippet=CODE),
+                         finding("", line=9, snippet="os.system(cmd)"),
+                         finding("", path="other.py", snippet=CODE))
     base = ["waiver", "--root", str(repo), "request", "--sarif", str(sarif), "--reason", "r",
             "--expires", _expires(10)]
     capsys.readouterr()
-    assert main([*base, "--fingerprint", "f1", "--fingerprint", "f2"]) == 0
+    assert main([*base, "--fingerprint", f1, "--fingerprint", f2]) == 0
     wid = capsys.readouterr().out.split(":")[0]
     data = json.loads((repo / ".secsdlc/waivers" / f"{wid}.json").read_text())
     assert (data["fingerprints"], data["rule"], data["path"], data["severity"],
-            data["requester"]) == (["f1", "f2"], "B602", "app/x.py", "high", "dev@example.com")
-    assert main([*base, "--fingerprint", "f1", "--fingerprint", "f3"]) == 2
+            data["requester"]) == (sorted([f1, f2]), "B602", "app/x.py", "high",
+                                   "dev@example.com")
+    assert [(c["start_line"], c["snippet"]) for c in
+            sorted(data["findings"], key=lambda c: c["start_line"])] == [(3, CODE),
+                                                                        (9, "os.system(cmd)")]
+    assert main([*base, "--fingerprint", f1, "--fingerprint", f3]) == 2
     assert "one rule in one file" in capsys.readouterr().err
     assert main([*base, "--fingerprint", "nope"]) == 2
     assert "no finding with fingerprint nope" in capsys.readouterr().err
@@ -203,6 +206,9 @@ def test_remove_and_sign_override(project, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert out.startswith('# add to [policy.overrides."legacy"]')
     signature_line = out.split("\n", 1)[1]
+    [logged] = [e for e in audit.load(repo).values() if e.action == "override-sign"]
+    assert logged.body["data"]["override"] == "legacy" and logged.body["actor"] == sec.principal
+    assert logged.signer is not None
     (repo / ".secsdlc.toml").write_text((repo / ".secsdlc.toml").read_text() + signature_line)
     from secsdlc import config as config_mod
     from secsdlc.gate.pipeline import GateOptions, decide
@@ -235,3 +241,15 @@ def test_audit_entry_signed_by_a_non_correspondent(project, capsys, make_key):
     assert "signers not checked" in capsys.readouterr().out
     assert main(["audit", "--root", str(repo), "verify", "--trust-root", admin.fingerprint]) == 1
     assert ".json: signed by SHA256:" in capsys.readouterr().out
+
+
+def test_policy_signing_is_a_signed_audit_entry(project, capsys):
+    repo, _admin, sec = project
+    (repo / ".secsdlc.toml").write_text('[policy]\nfail-on = "high"\n')
+    assert main(["policy", "sign", "--key", str(sec.private), "--root", str(repo)]) == 0
+    assert "signed as version 1 by sec@example.com" in capsys.readouterr().out
+    [logged] = [e for e in audit.load(repo).values() if e.action == "policy-sign"]
+    assert (logged.body["actor"], logged.body["data"]["file"],
+            logged.body["data"]["version"]) == ("sec@example.com", ".secsdlc.toml", 1)
+    assert logged.signer is not None
+    assert main(["audit", "--root", str(repo), "verify", "--no-git"]) == 0

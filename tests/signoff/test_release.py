@@ -109,3 +109,15 @@ def test_malformed_signoff_file(setup, tmp_path):
     bad.write_text('{"version": 1}')
     _, verdict = gate(repo, result(), trust, require_signoff=True, signoff_file=bad)
     assert verdict.error and f"{bad}: fields must be exactly" in verdict.reasons[0]
+
+
+def test_signoff_for_another_project_is_rejected(setup):
+    # a fork shares its commits: a sign-off of the same commit in another project must not count
+    repo, trust, sec = setup
+    res = result()
+    s = release.create(res, root=repo, key=sec.loaded, principal=sec.principal,
+                       project="billing", now=NOW)
+    release.write_note(repo, s)
+    _, verdict = gate(repo, res, trust, require_signoff=True)
+    assert not verdict.passed
+    assert "sign-off is for project 'billing', this is 'shop'" in " ".join(verdict.reasons)

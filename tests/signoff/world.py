@@ -20,7 +20,7 @@ from secsdlc.model import (
     Severity,
     ToolInfo,
 )
-from secsdlc.signoff import allowed_signers, audit, registry, sshsig, waivers
+from secsdlc.signoff import allowed_signers, audit, coverage, registry, sshsig, waivers
 
 from .conftest import Key, commit_all
 
@@ -28,12 +28,43 @@ NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
 
 
 def finding(fp: str, *, rule: str = "B602", path: str = "app/x.py",
-            severity: Severity = Severity.HIGH, line: int = 3) -> Finding:
+            severity: Severity = Severity.HIGH, line: int = 3, snippet: str = "") -> Finding:
     return Finding(
         rule_id=RuleId(rule), scanners=(ScannerName("bandit"),), message="m", severity=severity,
         confidence=Confidence.HIGH, location=Location(path=path, start_line=line),
-        fingerprint=Fingerprint(fp),
+        fingerprint=Fingerprint(fp), snippet=snippet,
     )
+
+
+def scanned(sarif: Path, *found: Finding) -> list[str]:
+    """Write a SARIF of `found` with the fingerprints a scan gives them; those, in order."""
+    from secsdlc import fingerprint
+    from secsdlc.sarif.writer import dumps
+
+    fixed = fingerprint.assign(found)
+    place = {(f.location.path, f.location.start_line, f.rule_id): f.fingerprint for f in fixed}
+    sarif.write_text(dumps(result(*fixed)), encoding="utf-8")
+    return [place[(f.location.path, f.location.start_line, f.rule_id)] for f in found]
+
+
+CODE = "subprocess.call(cmd, shell=True)"
+
+
+def scanned_fp(*, rule: str = "B602", path: str = "app/x.py", code: str = CODE) -> str:
+    """The fingerprint a scan gives the only finding of `rule` on `code` in `path`."""
+    from secsdlc import fingerprint
+
+    return fingerprint.compute(rule, path, fingerprint.normalised(code), 0)
+
+
+def request_args(root: Path, *, rule: str = "B602", path: str = "app/x.py",
+                 severity: Severity = Severity.HIGH, line: int = 3,
+                 code: str = CODE) -> list[str]:
+    """`waiver request` options for one finding of a scan, its SARIF written beside `root`."""
+    sarif = root.parent / f"scan-{scanned_fp(rule=rule, path=path, code=code)}.sarif"
+    [fp] = scanned(sarif, finding("", rule=rule, path=path, severity=severity, line=line,
+                                  snippet=code))
+    return ["--sarif", str(sarif), "--fingerprint", fp]
 
 
 def result(*findings: Finding, scanners: tuple[str, ...] = ("bandit", "semgrep"),
@@ -57,6 +88,14 @@ def setup_registry(root: Path, admin: Key, *others: Key, project: str = "shop") 
     commit_all(root, "registry")
 
 
+def covers(fp: str, *, rule: str = "B602", path: str = "app/x.py",
+           severity: Severity = Severity.HIGH, line: int = 3) -> coverage.Covered:
+    """A recorded finding for a fingerprint the gate matches; its code is not what gives it."""
+    return coverage.Covered(fingerprint=fp, rule=rule, path=path, start_line=line,
+                            end_line=line, severity=severity, message="m", snippet="x()",
+                            region_sha256="", occurrence=0)
+
+
 def request(root: Path, *fps: str, rule: str = "B602", path: str = "app/x.py",
             severity: Severity = Severity.HIGH, requester: str = "dev@example.com",
             days: float = 20, created: datetime = NOW - timedelta(days=1),
@@ -65,9 +104,9 @@ def request(root: Path, *fps: str, rule: str = "B602", path: str = "app/x.py",
     """A waiver request, for the project the registry is signed for unless `project` says."""
     from secsdlc.signoff import context
 
+    covered = [covers(fp, rule=rule, path=path, severity=severity) for fp in fps]
     w = waivers.new_waiver(project=context.signed_project(root) if project is None else project,
-                           fingerprints=fps, rule=rule, path=path, severity=severity,
-                           reason=reason, requester=requester,
+                           covered=covered, reason=reason, requester=requester,
                            created=created, expires=created + timedelta(days=days))
     waivers.save(root, w)
     audit.append(root, action="waiver-request", actor=requester, data={"waiver": w.id})
