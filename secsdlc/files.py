@@ -68,7 +68,6 @@ def _compile(globs: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-@functools.lru_cache(maxsize=1024)
 def _glob_to_regex(glob: str) -> str:
     """`**` spans directories, `*` and `?` stay within one path segment."""
     out = []

@@ -255,8 +255,7 @@ def _analyse_files(project: Project, models: Models, budget: int,
     everything found from it and the modules that went into it, so that a later scan can reuse
     it alone and analyse again only the roots a change reaches."""
     interp = Interpreter(project, models, budget=budget)
-    watched = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _watched_names(models))))
-                         + r")\b")
+    watched = re.compile(r"\b" + _alternatives(sorted(_watched_names(models))) + r"\b")
     out: dict[str, tuple[_Part, ...]] = {}
     for path, kept in todo.items():
         module = project.module(module_name(path)[0])
@@ -400,6 +399,25 @@ def _package_name(root: Path, files: Mapping[str, object]) -> str:
     """The scanned directory's own name when it is a package (it has an `__init__.py`)."""
     return root.resolve().name if "__init__.py" in files else ""
 
+
+
+def _alternatives(words: list[str]) -> str:
+    """A pattern matching exactly `words` (sorted, not empty), shared beginnings written once:
+    the regular expression engine would try a plain list of hundreds of words one by one at
+    every position of the text."""
+    groups: dict[str, list[str]] = {}
+    whole = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            whole = True
+    branches = [re.escape(first) + (_alternatives(rest) if rest != [""] else "")
+                for first, rest in groups.items()]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
+    return f"(?:{body})?" if whole else body
 
 
 def _watched_names(models: Models) -> frozenset[str]:

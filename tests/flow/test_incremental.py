@@ -187,3 +187,57 @@ def test_only_what_route_patterns_say_reaches_other_files(tmp_path: Path) -> Non
     changed = analysis.analyse(root, files, m, cache=cache)
     assert ("orders/views.py", "order") in changed.ran
     assert _kinds(changed) == {("sqli", "orders/views.py")}
+
+
+def test_test_code_has_no_entry_and_its_callers_follow_its_changes(tmp_path: Path) -> None:
+    """Test code read only where application code calls it is never a root: a rescan does not
+    look for entries of its own, and a change to it still reaches the views that call it."""
+    root = tmp_path / "src"
+    files = {
+        **FILES,
+        "tests/__init__.py": "",
+        "tests/fixtures.py": """
+            def host(value):
+                return value
+            """,
+        "app/probe.py": """
+            import subprocess
+            from flask import request
+            from tests.fixtures import host
+
+            def probe():
+                return subprocess.run("ping " + host(request.args["h"]), shell=True)
+            """,
+    }
+    _write(root, files)
+    cache = ResultCache(tmp_path / "cache")
+    m = models.load()
+    looked_up: list[str] = []
+    real = cache.get_document
+
+    def spy(key: str) -> dict[str, object] | None:
+        looked_up.append(key)
+        return real(key)
+
+    cache.get_document = spy  # type: ignore[method-assign]
+
+    def scan() -> analysis.Result:
+        looked_up.clear()
+        return analysis.analyse(root, sorted(files), m, cache=cache,
+                                roots=lambda path: not path.startswith("tests/"))
+
+    first = scan()
+    assert ("cmdi", "app/probe.py") in _kinds(first)
+    rooted = [f for f in files if not f.startswith("tests/")]
+    assert len(looked_up) == len(rooted)
+    assert scan().ran == ()
+    assert len(looked_up) == len(rooted)
+    _write(root, {"tests/fixtures.py": """
+        import shlex
+
+        def host(value):
+            return shlex.quote(value)
+        """})
+    changed = scan()
+    assert {path for path, _ in changed.ran} == {"app/probe.py"}
+    assert ("cmdi", "app/probe.py") not in _kinds(changed)
