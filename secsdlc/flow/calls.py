@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
-from secsdlc.flow.folding import literal_value, sanitized, value_safe
+from secsdlc.flow.folding import literal_value, meet, sanitized, value_safe
 from secsdlc.flow.frames import REQUEST, CallKey, Frame, InterpreterBase, Memo, State
 from secsdlc.flow.project import PROJECT, FunctionInfo
 from secsdlc.flow.syntax import is_staticmethod, last_name, short
@@ -31,12 +31,36 @@ from secsdlc.flow.values import (
 # What a call that is a sink of these kinds hands back comes from the database, the system or
 # a file, not from its argument: one weakness is reported once, at the call.
 # (Not regular expressions: a compiled pattern is what later checks are made with.)
+_PURE_BUILTINS = frozenset({"min", "max", "sum", "format", "compile", "abs", "round", "divmod",
+                            "pow"})
 _CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "headeri",
                        "trustbound", "redirect"})
 _REQUEST_CLEAN_METHODS = frozenset({"is_secure", "is_ajax", "accepts", "get_signed_cookie",
                                     "is_json", "url_for", "close", "user", "has_key"})
 _WEB_PACKAGES = frozenset({"flask", "werkzeug", "django", "starlette", "fastapi", "aiohttp",
                            "quart", "bottle"})
+
+
+_TYPES: dict[str, type] = {"str": str, "bytes": bytes, "int": int, "float": float, "bool": bool,
+                          "list": list, "tuple": tuple, "dict": dict, "set": set,
+                          "frozenset": frozenset}
+_CONTAINER_TYPES = {"list": list, "tuple": tuple, "dict": dict, "set": set}
+
+
+def _isinstance(value: Value, types: Value) -> Value:
+    """`isinstance(command, str)`: decided where the value's shape is known (a list display, a
+    constant), so that `shell=isinstance(command, str)` is off for an argument list."""
+    refs = [types] if types.items is None else list(types.items)
+    wanted = tuple(_TYPES[r.ref] for r in refs if r.ref in _TYPES)
+    if len(wanted) != len(refs) or not wanted:
+        return Value(safe=frozenset({ALL_KINDS}))
+    if value.is_const and not value.taints:
+        return const(isinstance(value.const, wanted))
+    shape = _CONTAINER_TYPES.get(value.ctype or "")
+    if shape is not None and (value.items is not None or value.keys is not None
+                              or value.rest is not None):
+        return const(issubclass(shape, wanted))
+    return Value(safe=frozenset({ALL_KINDS}))
 
 
 def _given(kwargs: dict[str, Value], name: str, expected: object) -> bool:
@@ -93,9 +117,9 @@ class Calls(InterpreterBase):
             if ref == "super":
                 return UNKNOWN
             return self.external(node, ref, args, kwargs, st, frame, receiver)
-        if callee.taints:
-            return derived([callee, *args, *kwargs.values()])
-        return self._propagate(args, kwargs, None)
+        # the function a value holds is chosen by its origin, not made of it: what an unknown
+        # callable returns carries what it is given (and its receiver's, for a method)
+        return self._propagate(args, kwargs, receiver)
 
     def method_call(self, node: ast.Call, func: ast.Attribute, receiver: Value,
                     args: list[Value], kwargs: dict[str, Value], st: State,
@@ -268,6 +292,8 @@ class Calls(InterpreterBase):
             if tag == "template-env" and kwargs.get("autoescape") is not None:
                 return Value(ctype="template-env")
             return replace(out, ctype=tag)
+        if ref == "isinstance" and len(args) == 2:
+            return _isinstance(args[0], args[1])
         rows = models.sanitizers_by_ref.get(ref, ())
         applying = [san for san in rows
                     if not any(_given(kwargs, k, v) for k, v in san.unless)
@@ -284,6 +310,12 @@ class Calls(InterpreterBase):
         if ref.endswith(("make_response", "HttpResponse", ".Response", "HTMLResponse")) or \
                 ref in ("flask.Response", "werkzeug.wrappers.Response"):
             body = args[0] if args else kwargs.get("content", kwargs.get("response", NONE))
+            position = 1 if ref.startswith("django.") else 3  # content_type / mimetype
+            declared = [kwargs[k] for k in ("mimetype", "content_type", "media_type")
+                        if k in kwargs] + ([args[position]] if len(args) > position else [])
+            if any(isinstance(d.const, str) and "html" not in d.const.lower()
+                   for d in declared) and not ref.endswith("HTMLResponse"):
+                return Value(ctype="response", fields=())  # a body that is not HTML
             return Value(ctype="response", fields=(("body", body),))
         if ref in ("re.sub", "regex.sub") and len(args) >= 3 and \
                 isinstance(args[0].const, str) and args[1].is_const:
@@ -321,7 +353,7 @@ class Calls(InterpreterBase):
         if ref in ("list", "tuple", "set", "frozenset", "sorted", "reversed") and first is not None:
             ctype = "set" if ref in ("set", "frozenset") else ("tuple" if ref == "tuple"
                                                                else "list")
-            if first.items is not None and ref in ("list", "tuple"):
+            if first.items is not None and ref in ("list", "tuple", "set", "frozenset"):
                 return container(ctype, first.items)
             if isinstance(first.const, str) and not first.taints:
                 return container(ctype, [const(c) for c in first.const[:16]])
@@ -334,9 +366,15 @@ class Calls(InterpreterBase):
             for k, v in kwargs.items():
                 base = base.with_key(k, v)
             return base
-        if ref in ("min", "max", "sum", "next", "iter", "enumerate", "zip", "map", "filter",
-                   "getattr", "repr", "format", "ascii", "bytes", "bytearray", "memoryview",
-                   "vars", "chr", "ord", "hex", "oct", "bin"):
+        if ref in ("repr", "ascii") and first is not None:
+            # they escape line breaks and quote what they show
+            return derived([first], safe=value_safe(first) | {"logi", "headeri"})
+        if ref in _PURE_BUILTINS:
+            # computed from their arguments alone: safe for what every argument is safe for
+            parts = [*args, *kwargs.values()]
+            return derived(parts, safe=meet(value_safe(p) for p in parts))
+        if ref in ("next", "iter", "enumerate", "zip", "map", "filter", "getattr", "bytes",
+                   "bytearray", "memoryview", "vars", "chr", "ord", "hex", "oct", "bin"):
             if ref in ("chr", "ord", "hex", "oct", "bin"):
                 return Value(safe=frozenset({ALL_KINDS}))
             if ref == "next" and first is not None:
@@ -349,9 +387,6 @@ class Calls(InterpreterBase):
             return self._propagate(args, kwargs, None)
         if ref in ("print", "setattr", "delattr"):
             return NONE
-        if ref == "repr" and first is not None:
-            # repr escapes line breaks and quotes what it shows
-            return sanitized(derived([first]), frozenset({"logi", "headeri"}))
         return None
 
     def instantiate(self, node: ast.Call, class_ref: str, args: list[Value],

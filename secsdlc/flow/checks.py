@@ -54,6 +54,12 @@ class Checks(InterpreterBase):
                     (isinstance(op, (ast.NotIn, ast.NotEq, ast.IsNot)) and not truth)
             if not holds:
                 return st
+            if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Attribute) and \
+                    right.attr == "parents" and \
+                    self.eval(right.value, st, frame).ctype == "normpath" and \
+                    not self.eval(test.left, st, frame).all_taints():
+                # `base in path.resolve().parents`: the resolved path lies under `base`
+                return self._clear(right.value, frozenset({"pathtraver"}), st, frame)
             other = self.eval(right, st, frame)
             if isinstance(op, (ast.In, ast.NotIn)):
                 if constant_collection(other):

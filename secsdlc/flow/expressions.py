@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ast
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from secsdlc.flow.calls import Calls
-from secsdlc.flow.folding import fold_compare, literal_value, truth_of, value_safe
+from secsdlc.flow.folding import fold_compare, literal_value, meet, truth_of, value_safe
 from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, State
 from secsdlc.flow.project import PROJECT
 from secsdlc.flow.syntax import short
@@ -44,30 +45,68 @@ _BINOP: dict[type, Callable[[Any, Any], object]] = {
 }
 
 
-def _requote(parts: list[Value]) -> list[Value]:
+def _open_quote(text: str) -> str | None:
+    """The shell quote still open at the end of `text`, if any."""
+    state: str | None = None
+    escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif ch == "\\" and state != "'":
+            escaped = True
+        elif state is None and ch in "'\"":
+            state = ch
+        elif ch == state:
+            state = None
+    return state
+
+
+def _requoted(context: str, part: Value) -> Value:
     """Shell quoting undone by its context: a `shlex.quote`d value placed between double quotes
-    is still open to `$(...)` and backquotes."""
+    is still open to `$(...)` and backquotes; between single quotes, its own quotes close them."""
+    if _open_quote(context) is None or not any("cmdi" in t.cleared for t in part.all_taints()):
+        return part
+    part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {"cmdi"}))
+    return replace(part, safe=part.safe - {"cmdi"})
+
+
+def _requote(parts: list[Value]) -> list[Value]:
     out: list[Value] = []
     text = ""
     for part in parts:
         if isinstance(part.const, str):
             text += part.const
         else:
-            if text.count('"') % 2 == 1 and any("cmdi" in t.cleared for t in part.all_taints()):
-                part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {"cmdi"}))
-                part = replace(part, safe=part.safe - {"cmdi"})
+            part = _requoted(text, part)
             text += part.prefix + "\0" + part.suffix
         out.append(part)
     return out
 
 
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
+
+
+def _requote_percent(template: str, values: Value) -> Value:
+    """`"grep '%s' log" % shlex.quote(p)`: each field judged in the quoting around it."""
+    fields = [m for m in _PERCENT_FIELD.finditer(template) if m.group() != "%%"]
+    if values.items is not None and values.ctype == "tuple":
+        items = [(_requoted(template[:m.start()], v) if i < len(fields) else v)
+                 for i, (m, v) in enumerate(zip(fields, values.items, strict=False))]
+        return replace(values, items=(*items, *values.items[len(items):]))
+    if fields and values.items is None and values.keys is None:
+        return _requoted(template[:fields[0].start()], values)
+    return values
+
+
+def _text_of(value: Value) -> str:
+    """The text of a string value that is known: all of it, or its known ends."""
+    if isinstance(value.const, str):
+        return value.const
+    return value.prefix + " " + value.suffix
+
+
 def _concat_safe(left: Value, right: Value) -> frozenset[str]:
-    a, b = value_safe(left), value_safe(right)
-    if ALL_KINDS in a:
-        return b
-    if ALL_KINDS in b:
-        return a
-    return a & b
+    return meet((value_safe(left), value_safe(right)))
 
 
 class Expressions(InterpreterBase):
@@ -170,7 +209,13 @@ class Expressions(InterpreterBase):
         for index in self.project.handler_class(class_ref):
             handler = self.models.handler_classes[index]
             if attr in handler.attributes:
-                return tainted(Taint("remote", (self.step(frame, node, short(node)),)))
+                source = tainted(Taint("remote", (self.step(frame, node, short(node)),)))
+                typed = self.project.classes[class_ref].typed_kwargs
+                if attr == "kwargs" and typed:
+                    # what the URL converters made numbers stays numbers; the rest is text
+                    return container("dict", keys=[(n, Value(safe=frozenset({ALL_KINDS})))
+                                                   for n in sorted(typed)], rest=source)
+                return source
         if attr in self.models.request_names:
             return Value(ref=REQUEST)
         if attr in self.models.logger_names:
@@ -259,8 +304,12 @@ class Expressions(InterpreterBase):
         return derived([base])
 
     def _binop_node(self, node: ast.BinOp, st: State, frame: Frame) -> Value:
-        return self._binop(node.op, self.eval(node.left, st, frame),
-                           self.eval(node.right, st, frame))
+        left = self.eval(node.left, st, frame)
+        right = self.eval(node.right, st, frame)
+        result = self._binop(node.op, left, right)
+        if isinstance(node.op, (ast.Add, ast.Mod)):
+            self.built_query(node, _text_of(left) + " " + _text_of(right), result, frame)
+        return result
 
     def _binop(self, op: ast.operator, left: Value, right: Value) -> Value:
         if left.is_const and right.is_const and not left.taints and not right.taints:
@@ -287,6 +336,7 @@ class Expressions(InterpreterBase):
             return derived([left, right], safe=_concat_safe(left, right), prefix=prefix,
                            suffix=suffix)
         if isinstance(op, ast.Mod) and isinstance(left.const, str):
+            right = _requote_percent(left.const, right)
             return derived([right], safe=_concat_safe(left, right),
                            prefix=left.const.split("%", 1)[0])
         if isinstance(op, ast.Div) and (left.ctype in ("path", "normpath")
@@ -364,9 +414,11 @@ class Expressions(InterpreterBase):
                 parts.append(self.eval(value, st, frame))
         if all(p.is_const and not p.taints for p in parts):
             try:
-                return const("".join(str(p.const) for p in parts))
+                result = const("".join(str(p.const) for p in parts))
             except Exception:
                 return UNKNOWN
+            self.built_query(node, str(result.const), result, frame)
+            return result
         parts = _requote(parts)
         prefix = ""
         for p in parts:
@@ -382,8 +434,10 @@ class Expressions(InterpreterBase):
             else:
                 suffix = p.suffix + suffix
                 break
-        safe = frozenset.intersection(*[value_safe(p) for p in parts]) if parts else frozenset()
-        return derived(parts, safe=safe, prefix=prefix, suffix=suffix)
+        result = derived(parts, safe=meet(value_safe(p) for p in parts), prefix=prefix,
+                         suffix=suffix)
+        self.built_query(node, " ".join(_text_of(p) for p in parts), result, frame)
+        return result
 
     def _formatted(self, node: ast.FormattedValue, st: State, frame: Frame) -> Value:
         return derived([self.eval(node.value, st, frame)])

@@ -20,9 +20,29 @@ from secsdlc.flow.values import (
 
 
 def value_safe(value: Value) -> frozenset[str]:
+    """Kinds of sink nothing in `value` can reach unsanitized (a must-property)."""
     if value.is_const and not value.taints:
         return frozenset({ALL_KINDS})
-    return value.safe
+    if value.fields is not None or value.taints:
+        return value.safe
+    parts = list(value.items or ()) + [v for _, v in value.keys or ()] + \
+        ([value.rest] if value.rest is not None else [])
+    if not parts or (value.items is None and value.keys is None):
+        return value.safe
+    # a display's safety is that of what it holds: `"%s %s" % (a, b)`, `"{x}".format(**d)`
+    return value.safe | meet(value_safe(p) for p in parts)
+
+
+def meet(kinds: Iterable[frozenset[str]]) -> frozenset[str]:
+    """What every one of several values is safe for."""
+    out: frozenset[str] | None = None
+    for k in kinds:
+        if ALL_KINDS in k:
+            continue
+        out = k if out is None else out & k
+        if not out:
+            return out
+    return frozenset({ALL_KINDS}) if out is None else out
 
 
 def truth_of(value: Value) -> bool | None:
@@ -74,6 +94,10 @@ def constant_collection(value: Value) -> bool:
         return all(i.is_const and not i.taints for i in value.items) and bool(value.items)
     if value.keys is not None and value.rest is None:
         return bool(value.keys)
+    if value.rest is not None and value.keys is None and value.ctype in ("set", "list", "tuple"):
+        # elements joined (a set built from a display): each is one of several constants
+        return not value.rest.all_taints() and ALL_KINDS in value_safe(value.rest) and \
+            all(i.is_const and not i.taints for i in value.items or ())
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from secsdlc.flow.folding import sanitized, value_safe
+from secsdlc.flow.folding import meet, sanitized, value_safe
 from secsdlc.flow.frames import Frame, InterpreterBase, State
 from secsdlc.flow.values import (
     ALL_KINDS,
@@ -56,10 +56,10 @@ class Methods(InterpreterBase):
                     all(isinstance(i.const, str) for i in seq.items) and \
                     isinstance(recv.const, str) and not seq.taints:
                 return const(recv.const.join(str(i.const) for i in seq.items))
+            if seq.items is None and seq.rest is None:
+                return derived([seq], safe=value_safe(seq))
             parts = list(seq.items or ()) + ([seq.rest] if seq.rest is not None else [])
-            safe = frozenset.intersection(*[value_safe(p) for p in parts]) if (parts and \
-                seq.items is not None) or seq.rest is not None else frozenset()
-            return derived([seq], safe=safe if parts else frozenset({ALL_KINDS}))
+            return derived([seq], safe=meet(value_safe(p) for p in parts))
         if recv.ctype == "markup" and name in ("format", "join", "__add__"):
             # Markup escapes what is formatted into it
             return replace(sanitized(derived([*args, *kwargs.values()]),
@@ -68,13 +68,15 @@ class Methods(InterpreterBase):
             values = [*args, *kwargs.values()]
             if all(v.is_const and not v.taints for v in values):
                 try:
-                    return const(recv.const.format(*[a.const for a in args],
-                                                   **{k: v.const for k, v in kwargs.items()}))
+                    result = const(recv.const.format(*[a.const for a in args],
+                                                     **{k: v.const for k, v in kwargs.items()}))
                 except Exception:
                     return UNKNOWN
-            safe = frozenset.intersection(*[value_safe(v) for v in values]) if values \
-                else frozenset({ALL_KINDS})
-            return derived(values, safe=safe, prefix=recv.const.split("{", 1)[0])
+            else:
+                result = derived(values, safe=meet(value_safe(v) for v in values),
+                                 prefix=recv.const.split("{", 1)[0])
+            self.built_query(node, recv.const, result, frame)
+            return result
         if name == "replace" and len(args) >= 2:
             old, new = args[0], args[1]
             if recv.is_const and old.is_const and new.is_const and not recv.taints:
@@ -86,7 +88,8 @@ class Methods(InterpreterBase):
             if isinstance(old.const, str):
                 if "\n" in old.const or "\r" in old.const:
                     cleared |= {"headeri", "logi"}
-                if old.const in ("..", "../", "..\\"):
+                if old.const == ".." and new.const == "":
+                    # one pass leaves no two dots together; removing "../" does ("....//")
                     cleared.add("pathtraver")
                 if old.const == "<" or old.const == ">":
                     cleared.add("xss")
@@ -107,7 +110,10 @@ class Methods(InterpreterBase):
                 except Exception:
                     return UNKNOWN
             element = derived([recv], safe=value_safe(recv))
-            sep = args[0].const if args else None
+            sep = args[0].const if args else kwargs["sep"].const if "sep" in kwargs else None
+            limit = args[1] if len(args) > 1 else kwargs.get("maxsplit")
+            if limit is not None and limit.const != -1:
+                sep = None  # the last part keeps every separator after the split ones
             if sep == "/":
                 element = sanitized(element, frozenset({"pathtraver"}),
                                           keep_safe=element.safe)

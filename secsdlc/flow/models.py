@@ -40,6 +40,8 @@ class Sink:
     when: str | None = None
     receiver: tuple[str | None, ...] | None = None  # type tags; None inside: untyped receiver
     self_bases: str | None = None  # a `self.method(...)` call inside such a class
+    # the object the method is called on is what reaches the sink (`path.read_text()`)
+    on_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
                               method=row.get("method"), args=tuple(args),
                               kwargs=_strs(row.get("kwargs"), where), when=row.get("when"),
                               receiver=_receiver(row.get("receiver"), where),
-                              self_bases=row.get("self")))
+                              self_bases=row.get("self"), on_object=row.get("object") is True))
         for n, row in enumerate(_rows(doc, "sanitizers", source)):
             where = f"{source}: sanitizers[{n}]"
             if bool(row.get("ref")) == bool(row.get("method")):

@@ -52,6 +52,9 @@ class ClassInfo:
     bases: tuple[str, ...]  # resolved references of the bases
     methods: dict[str, str] = field(default_factory=dict)  # name -> function ref
     base_names: frozenset[str] = frozenset()  # last components of every base, transitively
+    # URL parameters every route to this class-based view converts (`<int:pk>`): None until
+    # a route names the class
+    typed_kwargs: frozenset[str] | None = None
 
 
 @dataclass
@@ -440,8 +443,10 @@ class Project:
             if ref in self.functions:
                 targets = [ref]
             elif ref in self.classes:
-                targets = [m for name, m in self.classes[ref].methods.items()
-                           if name in _HTTP_METHODS]
+                cls = self.classes[ref]
+                cls.typed_kwargs = frozenset(typed) if cls.typed_kwargs is None \
+                    else cls.typed_kwargs & typed
+                targets = [m for name, m in cls.methods.items() if name in _HTTP_METHODS]
             else:
                 targets = []
             for target in targets:

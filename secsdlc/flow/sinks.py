@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -13,6 +14,16 @@ from secsdlc.flow.values import Step, Value
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash",
                      "/usr/bin/sh", "cmd", "cmd.exe", "powershell", "pwsh"})
+
+
+# Text that reads as a statement (bandit's B608 and the pattern rules look for the same): a
+# query assembled from it is judged on the lines it is built on, not only where it runs.
+_QUERY_TEXT = re.compile(r"select\s.*from\s|delete\s+from\s|insert\s+into\s.*values|"
+                         r"update\s.*\sset\s", re.IGNORECASE | re.DOTALL)
+
+
+_TRACKED_RESPONSES = ("flask.make_response", "flask.Response", "werkzeug.wrappers.Response",
+                      "werkzeug.Response", "HttpResponse", "starlette.responses.Response")
 
 
 def _response_values(value: Value) -> list[Value]:
@@ -44,6 +55,10 @@ class Sinks(InterpreterBase):
                    kwargs: dict[str, Value], frame: Frame, receiver: Value | None) -> None:
         values = [args[i] for i in sink.args if i < len(args)]
         values += [kwargs[k] for k in sink.kwargs if k in kwargs]
+        if sink.on_object and receiver is not None:
+            values.append(receiver)
+        if not values:
+            return  # nothing reaches it here: no proof either way
         kind = sink.kind
         when = sink.when
         if when == "command":
@@ -67,6 +82,11 @@ class Sinks(InterpreterBase):
             flag = kwargs.get("allow_pickle")
             if flag is None or (flag.is_const and not flag.const):
                 return
+        elif when == "html-content" and sink.ref is not None and \
+                sink.ref.endswith(_TRACKED_RESPONSES):
+            # the response object carries its body to where the handler returns it, and its
+            # content type may still change (`response.mimetype = "text/plain"`): judged there
+            return
         elif when in ("html-content", "not-dict"):
             if any(v.ctype == "dict" or v.keys is not None for v in values):
                 return
@@ -101,6 +121,16 @@ class Sinks(InterpreterBase):
                 kind = "redirect"
         note = short(node)
         self.sink_values(kind, values, self.step(frame, node, note))
+
+    def built_query(self, node: ast.expr, text: str, value: Value, frame: Frame) -> None:
+        """Query text assembled from parts: a proof (or not) that none of them can change the
+        statement, on every line of the expression, like the proof on an `execute` call."""
+        if not _QUERY_TEXT.search(text):
+            return
+        proven = value.proven_safe("sqli")
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            key = (frame.path, line, "sqli")
+            self.proofs[key] = self.proofs.get(key, True) and proven
 
     def sink_values(self, kind: str, values: Iterable[Value], sink: Step) -> None:
         values = list(values)

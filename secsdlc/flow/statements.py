@@ -343,7 +343,7 @@ class Statements(InterpreterBase):
     def _set_content_type(self, base_expr: ast.expr, base: Value, ctype: Value, st: State,
                           frame: Frame, node: ast.AST) -> None:
         if isinstance(ctype.const, str) and "html" not in ctype.const.lower():
-            fields = tuple((k, v) for k, v in base.fields or () if k != "__body")
+            fields = tuple((k, v) for k, v in base.fields or () if k != "body")
             self.write_back(base_expr, replace(base, fields=fields), st, frame, node)
 
     def _assign_subscript(self, target: ast.Subscript, value: Value, st: State, frame: Frame,

@@ -181,6 +181,8 @@ def const(value: object) -> Value:
 
 
 def tainted(taint: Taint, **kw: object) -> Value:
+    """A value that is all of one source's data: what that data was cleared of, it is safe for."""
+    kw.setdefault("safe", taint.cleared)
     return Value(taints=frozenset({taint}), **kw)  # type: ignore[arg-type]
 
 

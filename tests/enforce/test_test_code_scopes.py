@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.enforce.conftest import Key, Outcome, commit_all, run_cli, scan_repo, sign_policy
 
 # Built so that no scanner sees a credential in this file itself.
@@ -180,3 +182,18 @@ def test_which_entry_decides() -> None:
         ("tests/test_a.py", "medium"), ("src/app.py", "high")]
     assert scoped.ignored == {"tests": 1}
     assert "'fixtures' (rule 'B608')" in scoped.result.findings[0].properties["scoped"]
+
+
+@pytest.mark.xfail(strict=True, reason="the built-in tests scope lowers every finding of a file "
+                   "named like a test (*_test.py, tests/), also one application code imports; "
+                   "the scope is applied in secsdlc.gate.scopes, which does not know imports")
+def test_application_code_named_like_a_test(project: Any, mode: str) -> None:
+    """`app/net_test.py` is application code: `app/views.py` imports it. Its TLS check turned
+    off is lowered to low as test code, and the gate passes."""
+    from tests.enforce.conftest import VULN, scan
+
+    root = project({"app/__init__.py": "", "app/net_test.py": VULN,
+                    "app/views.py": "from app.net_test import fetch\n\n\ndef sync():\n"
+                                    "    return fetch('https://internal.example/feed').text\n"})
+    out = scan(mode, root, scanners="bandit,semgrep")
+    assert out.rc == 1, out.doc["findings"]

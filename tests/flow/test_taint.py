@@ -380,3 +380,60 @@ def test_a_call_cut_short_under_one_stack_does_not_decide_it_under_another(
         """}
     out = scan(tmp_path, files)
     assert lines_of(out, "command") == marked(files, "cut")
+
+
+def test_a_query_built_from_safe_parts_lowers_bandit_where_it_is_built(tmp_path: Path) -> None:
+    """bandit flags SQL text assembled by formatting on the line it is built, which is often not
+    the line that runs it; the analysis judges that line too, and only lowers what it proved."""
+    (tmp_path / "db.py").write_text(textwrap.dedent("""
+        import sqlite3
+
+        def query(sql):
+            return sqlite3.connect("app.db").execute(sql).fetchall()
+        """))
+    (tmp_path / "app.py").write_text(textwrap.dedent("""
+        from flask import Flask, request
+        from db import query
+        app = Flask(__name__)
+        STATES = ("open", "closed")
+
+        @app.route("/a")
+        def by_id():
+            limit = int(request.args["limit"])
+            return str(query("SELECT id FROM t WHERE n < %d" % limit))
+
+        @app.route("/b")
+        def by_state():
+            state = request.args["state"]
+            if state not in STATES:
+                return "no"
+            kind, order = request.args["kind"], request.args["order"]
+            if not kind.isalnum() or order not in ("asc", "desc"):
+                return "no"
+            return str(query("SELECT id FROM t WHERE s = '%s' AND k = '%s' ORDER BY %s"
+                             % (state, kind, order)))
+
+        @app.route("/c")
+        def by_name():
+            return str(query("SELECT id FROM t WHERE name = '" + request.args["n"] + "'"))
+
+        def unused(name):
+            return query(f"SELECT id FROM t WHERE name = '{name}'")
+        """))
+    env = {**os.environ, "SECSDLC_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.run([_secsdlc(), "scan", str(tmp_path), "--scanners", "bandit,taint",
+                           "--format", "sarif", "--no-cache"], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    sarif = json.loads(proc.stdout)
+    b608 = {r["locations"][0]["physicalLocation"]["region"]["startLine"]:
+            r["properties"]["severity"]
+            for run in sarif["runs"] for r in run["results"] if r["ruleId"] == "B608"}
+    assert b608[10] == "info"  # an int
+    assert b608[20] == "info"  # an allow-list, a guard, a constant tuple of choices
+    assert b608[25] == "medium"  # the request's text
+    assert b608[28] == "medium"  # never called: nothing proved
+    taint = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+             for run in sarif["runs"] for r in run["results"]
+             if r["ruleId"].startswith("secsdlc.taint.sql")}
+    assert taint == {"db.py"}  # the flow from /c, reported where the query runs

@@ -313,3 +313,284 @@ def test_framework_plumbing_is_not_a_request_handler(tmp_path: Path) -> None:
     out = scan(tmp_path, files)
     assert not lines_of(out, "path-traversal")
     assert lines_of(out, "scripting") == marked(files, "xss")
+
+
+def test_a_callable_chosen_by_the_request_returns_what_it_is_given(tmp_path: Path) -> None:
+    """A static-file middleware picks a loader by the request path; the loader's own results
+    (file times and sizes) are not the path, but what it is handed still flows through it."""
+    files = {
+        "files/__init__.py": "",
+        "files/serve.py": """
+            import os
+            import subprocess
+            import zlib
+
+            class StaticFiles:
+                def __init__(self, app, exports):
+                    self.app = app
+                    self.exports = exports
+
+                def __call__(self, environ, start_response):
+                    path = environ.get("PATH_INFO", "")
+                    for prefix, loader in self.exports.items():
+                        if path.startswith(prefix):
+                            name, opener = loader(path[len(prefix):])
+                            break
+                    else:
+                        return self.app(environ, start_response)
+                    handle, mtime, size = opener()
+                    etag = "%x-%d-%d" % (zlib.adler32(name.encode()), mtime, size)
+                    start_response("200 OK", [("ETag", etag)])
+                    return [handle.read()]
+
+            def thumbnail(environ, start_response):
+                convert = environ["thumbnail.converter"]
+                name = environ.get("QUERY_STRING", "")
+                result = convert(name)
+                subprocess.run("convert " + result, shell=True)  # cmdi
+                start_response("200 OK", [("Content-Type", "image/png")])
+                return [b""]
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "header") == set()
+    assert lines_of(found, "command") == marked(files, "cmdi")
+
+
+def test_a_shell_chosen_by_the_arguments_type_is_off_for_an_argument_list(tmp_path: Path) -> None:
+    files = {
+        "ops/__init__.py": "",
+        "ops/tools.py": """
+            import subprocess
+
+            def run(command):
+                return subprocess.run(command, shell=isinstance(command, str),  # cmdi
+                                      capture_output=True).stdout
+            """,
+        "ops/views.py": """
+            from flask import Flask, request
+            from .tools import run
+            app = Flask(__name__)
+
+            @app.route("/trace")
+            def trace():
+                return run(["traceroute", "-m", "15", request.args["host"]])
+
+            @app.route("/ping")
+            def ping():
+                return run("ping -c 1 " + request.args["host"])
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    callers = {(step.location.path, step.location.start_line)
+               for f in found.findings  # type: ignore[attr-defined]
+               for step in f.flow if step.location.path == "ops/views.py"}
+    assert callers and all(line >= 10 for _, line in callers)  # from /ping only
+
+
+def test_an_allow_list_built_as_a_frozenset_in_settings_guards(tmp_path: Path) -> None:
+    files = {
+        "console/__init__.py": "",
+        "console/settings.py": """
+            MANAGED_UNITS = frozenset({"nginx", "postgresql", "redis-server"})
+            RETIRED = set(["cron", "atd"]) | {"exim"}
+            """,
+        "console/views.py": """
+            import os
+            from aiohttp import web
+            from . import settings
+
+            async def tail(request):
+                unit = request.match_info["unit"]
+                if unit not in settings.MANAGED_UNITS:
+                    raise web.HTTPNotFound(text="not a managed unit")
+                os.system(f"journalctl -u {unit}")
+                return web.Response(text="ok")
+
+            async def purge(request):
+                unit = request.match_info["unit"]
+                if unit not in settings.RETIRED:
+                    os.system(f"systemctl stop {unit}")  # cmdi
+                return web.Response(text="ok")
+
+            def setup(app):
+                app.router.add_get("/tail/{unit}", tail)
+                app.router.add_get("/purge/{unit}", purge)
+            """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
+
+
+def test_a_resolved_path_checked_against_its_parents_stays_under_the_base(tmp_path: Path) -> None:
+    files = {"files.py": """
+        from pathlib import Path
+        from flask import Flask, request, send_file, abort
+        app = Flask(__name__)
+        RELEASES = Path("/srv/releases")
+
+        @app.route("/release")
+        def release():
+            root = RELEASES.resolve()
+            path = (root / request.args["file"]).resolve()
+            if root not in path.parents or not path.is_file():
+                abort(404)
+            return send_file(path)
+
+        @app.route("/any")
+        def anywhere():
+            root = Path(request.args["root"]).resolve()
+            path = (root / request.args["file"]).resolve()
+            if root not in path.parents:
+                abort(404)
+            return send_file(path)  # pathtraver
+
+        @app.route("/unresolved")
+        def unresolved():
+            root = RELEASES.resolve()
+            path = root / request.args["file"]
+            if root not in path.parents:
+                abort(404)
+            return send_file(path)  # pathtraver
+        """}
+    assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
+
+
+def test_class_based_views_read_converted_url_parameters_as_numbers(tmp_path: Path) -> None:
+    files = {
+        "wiki/__init__.py": "",
+        "wiki/urls.py": """
+            from django.urls import path, re_path
+            from . import pages
+            urlpatterns = [
+                path("pages/<int:page_id>/revisions/", pages.Revisions.as_view()),
+                path("pages/<slug:slug>/history/", pages.History.as_view()),
+                path("tags/<int:tag_id>/", pages.Tagged.as_view()),
+                re_path(r"^tags/(?P<tag_id>[^/]+)/all/$", pages.Tagged.as_view()),
+            ]
+            """,
+        "wiki/pages.py": """
+            from django.views.generic import ListView
+            from .models import Revision
+
+            class Revisions(ListView):
+                def get_queryset(self):
+                    page_id = self.kwargs["page_id"]
+                    return Revision.objects.extra(where=[f"page_id = {page_id}"])
+
+            class History(ListView):
+                def get_queryset(self):
+                    slug = self.kwargs["slug"]
+                    return Revision.objects.extra(where=[f"slug = '{slug}'"])  # sqli
+
+            class Tagged(ListView):
+                def get_queryset(self):
+                    tag = self.kwargs.get("tag_id")
+                    return Revision.objects.extra(where=[f"tag_id = {tag}"])  # sqli
+            """,
+        "wiki/models.py": """
+            from django.db import models
+
+            class Revision(models.Model):
+                body = models.TextField()
+            """}
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_pathlib_reads_split_paths_and_plain_text_responses(tmp_path: Path) -> None:
+    """A path object is what `read_text()` opens; `split("/", 1)` leaves slashes in its last
+    part; a body declared text/plain is not HTML, whether said at construction or after."""
+    files = {"files.py": """
+        import os
+        from pathlib import Path
+        from flask import Flask, Response, abort, request, send_file
+        app = Flask(__name__)
+        ARTEFACTS = Path("/srv/artefacts")
+        SECTIONS = ("specs", "minutes")
+
+        @app.route("/log/<path:relpath>")
+        def build_log(relpath):
+            target = (ARTEFACTS / relpath).resolve()
+            if not target.exists():
+                abort(404)
+            return Response(target.read_bytes(), mimetype="text/plain")  # pathtraver
+
+        @app.route("/raw")
+        def raw():
+            return (ARTEFACTS / request.args["name"]).read_text()  # pathtraver
+
+        @app.route("/doc")
+        def doc():
+            section, name = request.args.get("path", "specs/a.pdf").split("/", 1)
+            if section not in SECTIONS:
+                abort(404)
+            return send_file(os.path.join("/srv/docs", section, name))  # pathtraver
+
+        @app.route("/leaf")
+        def leaf():
+            name = request.args["path"].split("/")[-1]
+            return send_file(os.path.join("/srv/docs", name))
+
+        @app.route("/echo")
+        def echo():
+            return Response(request.args["text"], mimetype="text/plain")
+
+        @app.route("/echo2")
+        def echo2():
+            response = Response(request.args["text"])
+            response.mimetype = "text/plain"
+            return response
+
+        @app.route("/page")
+        def page():
+            return Response(request.args["text"])  # xss
+        """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "path") == marked(files, "pathtraver")
+    assert lines_of(found, "cross-site") == marked(files, "xss")
+
+
+
+def test_quoting_and_stripping_undone_by_their_context(tmp_path: Path) -> None:
+    """A `shlex.quote`d value inside single quotes has its own quotes close them; removing
+    "../" once leaves "../" behind in "....//"."""
+    files = {"tools.py": r"""
+        import os, shlex, subprocess
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        @app.route("/a")
+        def a():
+            p = request.args["p"]
+            os.system("grep -m 20 -- '%s' /var/log/app.log" % shlex.quote(p))  # cmdi
+            return "x"
+
+        @app.route("/b")
+        def b():
+            p = request.args["p"]
+            os.system("grep -m 20 -- %s /var/log/app.log" % shlex.quote(p))
+            return "x"
+
+        @app.route("/c")
+        def c():
+            p = request.args["p"]
+            os.system(f"echo '{shlex.quote(p)}'")  # cmdi
+            return "x"
+
+        @app.route("/d")
+        def d():
+            p, q = request.args["p"], request.args["q"]
+            os.system("cp %s '%s'" % (shlex.quote(p), shlex.quote(q)))  # cmdi
+            return "x"
+
+        @app.route("/e")
+        def e():
+            p = request.args["p"]
+            os.system("echo \"it's\" %s" % shlex.quote(p))
+            return "x"
+
+        @app.route("/f")
+        def f():
+            t = request.args["t"].replace("../", "")
+            return open("/srv/" + t).read()  # pathtraver
+        """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    assert lines_of(found, "path") == marked(files, "pathtraver")
