@@ -1,4 +1,4 @@
-"""Helpers shared by the command modules (loading, progress, writing reports)."""
+"""Helpers shared by the command modules (warnings, progress, writing reports)."""
 
 from __future__ import annotations
 
@@ -7,27 +7,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from secsdlc import config as config_mod
 from secsdlc import sanitize
 from secsdlc.fileio import check_distinct, check_output, write_atomic
 from secsdlc.gate.interface import Verdict
-from secsdlc.mode import Mode
 from secsdlc.model import ScanResult
-from secsdlc.scanners.interface import Scanner
-
-
-def load_scanners_and_config(
-    config_path: Path | None, root: Path, scanners_arg: str | None, *,
-    mode: Mode = Mode.ADVISORY, trust_root: tuple[str, ...] = (),
-) -> tuple[dict[str, Scanner], config_mod.Config]:
-    """The scanners to run and the configuration (see decision.load_scanners_and_config),
-    warnings printed."""
-    from secsdlc import decision
-
-    scanners, config, warnings = decision.load_scanners_and_config(
-        config_path, root, scanners_arg, mode=mode, trust_root=trust_root)
-    print_warnings(warnings)
-    return scanners, config
 
 
 def print_warnings(warnings: tuple[str, ...]) -> None:

@@ -29,21 +29,22 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import datetime, timezone
 
+    from secsdlc import decision
     from secsdlc.cli import common
     from secsdlc.fileio import check_output, write_atomic
-    from secsdlc.gate.pipeline import GateOptions, decide
     from secsdlc.signoff import audit, context, registry, release
 
     if args.output is not None:
         check_output(args.output, "--output")
-    root = context.project_root(args.root)
-    _, config = common.load_scanners_and_config(args.config, root, None)
+    # Open = what the gate leaves open: the gate's own decision on this SARIF, waivers applied.
+    decided = decision.gate(decision.GateRequest(sarif=args.sarif, root=args.root,
+                                                 config=args.config,
+                                                 trust_root=tuple(args.trust_root)))
+    common.print_warnings(decided.warnings)
+    root, result = decided.root, decided.result
     key = context.load_key(args.key)
     principal = context.principal_for(key, registry.read_working(root), release.NAMESPACE,
                                       args.principal)
-    # Open = what the gate would leave open: apply the waivers exactly as the gate does.
-    result, _ = decide(context.read_sarif(args.sarif), config, root, GateOptions(
-        fail_on=config.fail_on, trust_root=context.trust_root(args.trust_root)))
     signoff = release.create(result, root=root, key=key, principal=principal,
                              project=context.signed_project(root),
                              now=datetime.now(timezone.utc).replace(microsecond=0))

@@ -11,14 +11,12 @@ that depends on it counts: waivers do not waive, relaxations do not relax, sign-
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
-from secsdlc import fileio
 from secsdlc.config import Config
 from secsdlc.gate import policy as policy_mod
 from secsdlc.gate import scopes
@@ -29,10 +27,7 @@ from secsdlc.gate.policy import Rules
 from secsdlc.gate.policy_gates import PathSeverityGate, SignoffGate
 from secsdlc.mode import Mode
 from secsdlc.model import Notification, NotificationKind, ScanResult, Severity
-from secsdlc.signoff import audit as signoff_audit
-from secsdlc.signoff import registry, release, sshsig
-from secsdlc.signoff import waivers as signoff_waivers
-from secsdlc.signoff.allowed_signers import AllowedSigners
+from secsdlc.signoff import facade as signoff
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,32 +55,23 @@ def decide(
                                   f"reported under the policy scope {name!r}")
                      for name, n in sorted(scoped.ignored.items()))
 
-    waivers, broken = signoff_waivers.load_all(root)
-    notes += [f"waiver ignored: {problem}" for _, problem in broken]
+    waivers, broken = signoff.waivers_on_file(root)
+    notes += [f"waiver ignored: {problem}" for problem in broken]
     relaxing = [o for o in policy.overrides if o.relaxations]
-    signers: AllowedSigners | None = None
-    registry_problem = ""
     # What waivers, sign-offs and relaxations are bound to: the project the registry is signed
     # for, never the repository's own configuration.
-    project = ""
-    ever: frozenset[bytes] = frozenset()
+    correspondents = signoff.Correspondents()
     if waivers or relaxing or options.require_signoff:
-        try:
-            trust_root = registry.parse_trust_root(
-                options.trust_root or (os.environ.get(registry.TRUST_ROOT_ENV, ""),))
-            verified = registry.verify(root, trust_root)
-            signers, project, ever = verified.signers, verified.project, verified.ever
-            if policy.project and policy.project != project:
-                notes.append(f"{policy.source}: project {policy.project!r} is not the project the "
-                             f"correspondent registry is signed for ({project!r}), which applies")
-        except registry.RegistryError as e:
-            registry_problem = str(e)
+        correspondents = signoff.correspondents(root, options.trust_root)
+        if correspondents.problem:
             notes.append(f"correspondent registry not trusted, signed waivers and sign-offs do "
-                         f"not count: {e}")
+                         f"not count: {correspondents.problem}")
+        elif policy.project and policy.project != correspondents.project:
+            notes.append(f"{policy.source}: project {policy.project!r} is not the project the "
+                         f"correspondent registry is signed for ({correspondents.project!r}), "
+                         f"which applies")
 
-    trail = (signoff_audit.waiver_trail(root, ever) if waivers and signers is not None
-             else signoff_audit.WaiverTrail())
-    signed_dirs = _verified_relaxations(project, relaxing, signers, registry_problem, notes)
+    signed_dirs = _verified_relaxations(relaxing, correspondents, notes)
 
     @lru_cache(maxsize=4096)
     def rules_at(path: str) -> Rules:
@@ -94,14 +80,9 @@ def decide(
             rules = replace(rules, fail_on=options.floor)
         return rules
 
-    statuses = [
-        signoff_waivers.check(
-            w, signers=signers, registry_problem=registry_problem, project=project,
-            max_days=rules_at(w.path).max_waiver_days, now=now,
-            require_project=result.mode == Mode.ENFORCE.value, trail=trail,
-        )
-        for w in waivers
-    ]
+    statuses = signoff.check_waivers(
+        waivers, correspondents, root, max_days_at=lambda path: rules_at(path).max_waiver_days,
+        now=now, require_project=result.mode == Mode.ENFORCE.value)
     for status in statuses:
         notes += status.warnings
         if status.status == "invalid":
@@ -116,67 +97,24 @@ def decide(
         PathSeverityGate(rules_at, applied.rejected),
     ]
     if options.require_signoff:
-        gates.append(SignoffGate(
-            lambda r: _check_signoff(r, root, options, signers, registry_problem, project)))
+        gates.append(SignoffGate(lambda r: signoff.check_release(r, root, correspondents,
+                                                                 options.signoff_file)))
     # cast: frozen dataclass gates have a read-only `name`, which Gate declares as settable.
     gate = AllOf(cast("list[Gate]", gates), name="policy")
     return annotated, gate.evaluate(annotated)
 
 
-def _verified_relaxations(
-    project: str,
-    relaxing: list[policy_mod.Override],
-    signers: AllowedSigners | None,
-    registry_problem: str,
-    notes: list[str],
-) -> frozenset[str]:
+def _verified_relaxations(relaxing: list[policy_mod.Override],
+                          correspondents: signoff.Correspondents,
+                          notes: list[str]) -> frozenset[str]:
     ok: set[str] = set()
     for o in relaxing:
-        why = ""
-        try:
-            sig = sshsig.verify(o.signature, policy_mod.relaxation_bytes(project, o),
-                                policy_mod.POLICY_NAMESPACE)
-            if signers is None:
-                why = registry_problem or "no correspondent registry"
-            elif not signers.principals_for(sig.public_key, policy_mod.POLICY_NAMESPACE):
-                why = f"signed by {sig.public_key.fingerprint}, not a correspondent"
-        except sshsig.SignatureError as e:
-            why = str(e)
+        why = signoff.relaxation_problem(
+            o.signature, policy_mod.relaxation_bytes(correspondents.project, o),
+            policy_mod.POLICY_NAMESPACE, correspondents)
         if why:
             notes.append(f"{o.key}: relaxation not signed by a correspondent, applied as "
                          f"tighten-only: {why}")
         else:
             ok.add(o.directory)
     return frozenset(ok)
-
-
-def _check_signoff(
-    result: ScanResult,
-    root: Path,
-    options: GateOptions,
-    signers: AllowedSigners | None,
-    registry_problem: str,
-    project: str,
-) -> tuple[list[str], bool]:
-    if signers is None:
-        return [f"cannot check the release sign-off: {registry_problem}"], True
-    try:
-        head = release.head_commit(root)
-        if options.signoff_file is not None:
-            where = str(options.signoff_file)
-            try:
-                text = fileio.read_text(options.signoff_file, "--signoff")
-            except fileio.InputError as e:
-                return [f"cannot read the sign-off: {e}"], True
-        else:
-            where = f"git note {release.NOTES_REF} on {head[:12]}"
-            note = release.read_note(root, head)
-            if note is None:
-                return [f"no release sign-off for HEAD {head[:12]} (secsdlc signoff)"], False
-            text = note
-        signoff = release.parse(text, where)
-    except release.SignoffError as e:
-        return [str(e)], True
-    reasons = release.check(signoff, signers=signers, head=head,
-                            open_now=release.open_fingerprints(result), project=project)
-    return reasons, False

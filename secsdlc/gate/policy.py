@@ -30,7 +30,7 @@ from secsdlc.errors import ConfigError
 from secsdlc.gate.scopes import DEFAULT_SCOPES, Scope
 from secsdlc.gate.scopes import parse as parse_scopes
 from secsdlc.model import Severity
-from secsdlc.signoff.canonical import canonical
+from secsdlc.signoff.facade import canonical
 
 POLICY_NAMESPACE = "secsdlc-policy"
 DEFAULT_MAX_WAIVER_DAYS: Mapping[Severity, int] = {

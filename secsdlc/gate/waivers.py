@@ -22,8 +22,7 @@ from datetime import timedelta
 from secsdlc import derogations, fingerprint
 from secsdlc.gate.policy import Rules
 from secsdlc.model import Finding, ScannerRun, ScanResult, Suppression
-from secsdlc.signoff.canonical import timestamp
-from secsdlc.signoff.waivers import FIRST_LINE_VERSION, WaiverStatus
+from secsdlc.signoff.facade import FIRST_LINE_VERSION, WaiverStatus, timestamp
 
 
 @dataclass(frozen=True, kw_only=True)

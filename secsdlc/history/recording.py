@@ -76,7 +76,7 @@ def _registered_correspondents(store: HistoryStore, project: str, cwd: Path,
     Only a compliance indicator: the gate verifies the registry's signatures where it matters.
     """
     from secsdlc import vcs
-    from secsdlc.signoff import registry
+    from secsdlc.signoff import facade
 
     info = store.project(project)
     if info is not None and info.correspondent:
@@ -84,12 +84,7 @@ def _registered_correspondents(store: HistoryStore, project: str, cwd: Path,
     root = vcs.top(cwd)
     if root is None:
         return None
-    try:
-        signers = registry.read_working(root)
-    except registry.RegistryError as e:
-        warnings.append(f"correspondents not read: {e}")
-        return None
-    if signers is None:
-        return None
-    names = [p for s in signers.signers for p in s.principals if not p.startswith("!")]
-    return ", ".join(dict.fromkeys(names))[:320] or None
+    names, problem = facade.registered_principals(root)
+    if problem:
+        warnings.append(f"correspondents not read: {problem}")
+    return ", ".join(names)[:320] or None
