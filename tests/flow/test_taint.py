@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -242,6 +243,16 @@ def _secsdlc() -> str:
     return str(exe)
 
 
+def _bandit_and_taint(root: Path) -> dict[str, Any]:
+    """The SARIF of a real `secsdlc scan` with bandit and the analysis, expected to block."""
+    env = {**os.environ, "SECSDLC_CACHE_DIR": str(root / "cache")}
+    proc = subprocess.run([_secsdlc(), "scan", str(root), "--scanners", "bandit,taint",
+                           "--format", "sarif", "--no-cache"], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    return json.loads(proc.stdout)  # type: ignore[no-any-return]
+
+
 def test_bandit_is_lowered_only_where_the_analysis_proved_the_call_safe(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text(textwrap.dedent("""
         import subprocess
@@ -257,12 +268,7 @@ def test_bandit_is_lowered_only_where_the_analysis_proved_the_call_safe(tmp_path
         def unknown(cmd):
             subprocess.call(cmd, shell=True)
         """))
-    env = {**os.environ, "SECSDLC_CACHE_DIR": str(tmp_path / "cache")}
-    proc = subprocess.run([_secsdlc(), "scan", str(tmp_path), "--scanners", "bandit,taint",
-                           "--format", "sarif", "--no-cache"], capture_output=True, text=True,
-                          env=env, timeout=300)
-    assert proc.returncode == 1, proc.stderr
-    sarif = json.loads(proc.stdout)
+    sarif = _bandit_and_taint(tmp_path)
     by_line: dict[int, list[dict[str, object]]] = {}
     for run in sarif["runs"]:
         for result in run["results"]:
@@ -420,12 +426,7 @@ def test_a_query_built_from_safe_parts_lowers_bandit_where_it_is_built(tmp_path:
         def unused(name):
             return query(f"SELECT id FROM t WHERE name = '{name}'")
         """))
-    env = {**os.environ, "SECSDLC_CACHE_DIR": str(tmp_path / "cache")}
-    proc = subprocess.run([_secsdlc(), "scan", str(tmp_path), "--scanners", "bandit,taint",
-                           "--format", "sarif", "--no-cache"], capture_output=True, text=True,
-                          env=env, timeout=300)
-    assert proc.returncode == 1, proc.stderr
-    sarif = json.loads(proc.stdout)
+    sarif = _bandit_and_taint(tmp_path)
     b608 = {r["locations"][0]["physicalLocation"]["region"]["startLine"]:
             r["properties"]["severity"]
             for run in sarif["runs"] for r in run["results"] if r["ruleId"] == "B608"}
