@@ -31,6 +31,8 @@ from secsdlc.flow.values import (
 # What a call that is a sink of these kinds hands back comes from the database, the system or
 # a file, not from its argument: one weakness is reported once, at the call.
 # (Not regular expressions: a compiled pattern is what later checks are made with.)
+_SAFE_JOINS = frozenset({"django.utils._os.safe_join", "werkzeug.security.safe_join",
+                         "werkzeug.utils.safe_join", "flask.helpers.safe_join"})
 _PURE_BUILTINS = frozenset({"min", "max", "sum", "format", "compile", "abs", "round", "divmod",
                             "pow"})
 _CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "headeri",
@@ -107,6 +109,10 @@ class Calls(InterpreterBase):
         ref = callee.ref
         if ref is not None:
             ref = self.project.canonical(ref)
+            if ref in self.project.functions and ref[1:].replace(":", ".") in _SAFE_JOINS:
+                # the library scanned as the project: its safe_join is what its users call
+                return self.external(node, ref[1:].replace(":", "."), args, kwargs, st, frame,
+                                     receiver)
             if ref in self.project.functions:
                 bound = callee.field("__self__")
                 result, _ = self.call_project(node, self.project.functions[ref], args, kwargs,
@@ -294,6 +300,13 @@ class Calls(InterpreterBase):
             return replace(out, ctype=tag)
         if ref == "isinstance" and len(args) == 2:
             return _isinstance(args[0], args[1])
+        if ref.rsplit(".", 1)[-1] == "safe_join" and args and \
+                not any(t.kind == "remote" for t in args[0].all_taints()):
+            # Werkzeug's returns None and Django's raises rather than leave the base: what it
+            # returns stays under a base the request did not choose
+            joined = sanitized(derived(args), frozenset({"pathtraver"}), keep_safe=meet(
+                value_safe(a) for a in args))
+            return replace(joined, ctype="normpath")
         rows = models.sanitizers_by_ref.get(ref, ())
         applying = [san for san in rows
                     if not any(_given(kwargs, k, v) for k, v in san.unless)

@@ -594,3 +594,77 @@ def test_quoting_and_stripping_undone_by_their_context(tmp_path: Path) -> None:
     found = scan(tmp_path, files)
     assert lines_of(found, "command") == marked(files, "cmdi")
     assert lines_of(found, "path") == marked(files, "pathtraver")
+
+
+def test_safe_join_keeps_a_request_path_under_its_base(tmp_path: Path) -> None:
+    files = {"docs.py": """
+        from pathlib import Path
+        from django.http import FileResponse, HttpResponse
+        from django.utils._os import safe_join
+        from django.views.generic import View
+
+        TEMPLATE_DIRS = ["/srv/templates"]
+
+        class TemplateSource(View):
+            def get(self, request, template):
+                for directory in TEMPLATE_DIRS:
+                    source = Path(safe_join(directory, template))
+                    if source.exists():
+                        return HttpResponse(source.read_text(), content_type="text/plain")
+                return HttpResponse(status=404)
+
+        def serve(request, path):
+            fullpath = Path(safe_join("/srv/static", path))
+            return FileResponse(fullpath.open("rb"))
+
+        def anywhere(request):
+            base = request.GET["base"]
+            return FileResponse(open(safe_join(base, request.GET["name"]), "rb"))  # pathtraver
+        """,
+        "urls.py": """
+        from django.urls import path
+        import docs
+        urlpatterns = [path("t/<path:template>", docs.TemplateSource.as_view()),
+                       path("s/<path:path>", docs.serve), path("a/", docs.anywhere)]
+        """}
+    assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
+
+
+def test_the_library_scanned_as_the_project_keeps_its_safe_join_model(tmp_path: Path) -> None:
+    """Scanning Django's own tree: its safe_join raises rather than leave the base, which the
+    analysis cannot prove from the body alone (a base of "/" allows anything)."""
+    files = {
+        "django/__init__.py": "",
+        "django/utils/__init__.py": "",
+        "django/utils/_os.py": """
+            from os.path import abspath, dirname, join, normcase, sep
+
+            def safe_join(base, *paths):
+                final_path = abspath(join(base, *paths))
+                base_path = abspath(base)
+                if (not normcase(final_path).startswith(normcase(base_path + sep))
+                        and normcase(final_path) != normcase(base_path)
+                        and dirname(normcase(base_path)) != normcase(base_path)):
+                    raise ValueError(final_path)
+                return final_path
+            """,
+        "django/views/__init__.py": "",
+        "django/views/static.py": """
+            from pathlib import Path
+            from django.http import FileResponse
+            from django.utils._os import safe_join
+
+            def serve(request, path, document_root=None):
+                fullpath = Path(safe_join(document_root, path))
+                return FileResponse(fullpath.open("rb"))
+
+            def raw(request, path):
+                return FileResponse(open("/srv/" + path, "rb"))  # pathtraver
+            """,
+        "urls.py": """
+            from django.urls import path
+            from django.views import static
+            urlpatterns = [path("s/<path:path>", static.serve),
+                           path("r/<path:path>", static.raw)]
+            """}
+    assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
