@@ -76,6 +76,11 @@ class Database:
         with self.engine.connect() as conn:
             current = current_revision(conn)
             tables = inspect(conn).get_table_names() if current is None else []
+            if tables:
+                # another process's migration (tables and version in one transaction) may have
+                # committed between the two reads: its version is visible now if so
+                current = current_revision(conn)
+                tables = tables if current is None else []
         if current == HEAD_REVISION:
             return
         if tables:
