@@ -31,8 +31,7 @@ from secsdlc.flow.values import (
 # What a call that is a sink of these kinds hands back comes from the database, the system or
 # a file, not from its argument: one weakness is reported once, at the call.
 # (Not regular expressions: a compiled pattern is what later checks are made with.)
-_SAFE_JOINS = frozenset({"django.utils._os.safe_join", "werkzeug.security.safe_join",
-                         "werkzeug.utils.safe_join", "flask.helpers.safe_join"})
+_SAFE_JOINS = frozenset(n for n in NORMALIZERS if n.endswith(".safe_join"))
 _PURE_BUILTINS = frozenset({"min", "max", "sum", "format", "compile", "abs", "round", "divmod",
                             "pow"})
 _CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "headeri",

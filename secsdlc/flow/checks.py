@@ -16,7 +16,8 @@ from secsdlc.flow.values import ALL_KINDS, UNKNOWN, Value, map_taints
 NORMALIZERS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath",
                          "posixpath.normpath", "os.path.normcase", "safe_join",
                          "werkzeug.utils.safe_join", "werkzeug.security.safe_join",
-                         "flask.safe_join", "django.utils._os.safe_join"})
+                         "flask.safe_join", "flask.helpers.safe_join",
+                         "django.utils._os.safe_join"})
 URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse",
                          "urllib3.util.parse_url", "furl.furl", "yarl.URL"})
 _SAFE_URL_CHECKS = frozenset({"url_has_allowed_host_and_scheme", "is_safe_url",
