@@ -11,7 +11,7 @@ from secsdlc.flow.frames import Frame, InterpreterBase, State
 from secsdlc.flow.methods import STR_KEEP
 from secsdlc.flow.project import FunctionInfo
 from secsdlc.flow.syntax import is_staticmethod
-from secsdlc.flow.values import ALL_KINDS, UNKNOWN, Value, map_taints
+from secsdlc.flow.values import ALL_KINDS, UNKNOWN, URL_SCHEME, Value, map_taints
 
 NORMALIZERS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath",
                          "posixpath.normpath", "os.path.normcase", "safe_join",
@@ -23,6 +23,7 @@ URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlp
 _SAFE_URL_CHECKS = frozenset({"url_has_allowed_host_and_scheme", "is_safe_url",
                               "django.utils.http.url_has_allowed_host_and_scheme",
                               "django.utils.http.is_safe_url"})
+_SAFE_URL_KINDS = frozenset({"redirect", "ssrf", URL_SCHEME})
 _ALNUM_CHECKS = frozenset({"isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal",
                            "isidentifier"})
 
@@ -110,9 +111,12 @@ class Checks(InterpreterBase):
                 prefix = self.eval(test.args[0], st, frame)
                 if receiver.ctype == "normpath":
                     return self._clear(func.value, frozenset({"pathtraver"}), st, frame)
-                if isinstance(prefix.const, str) and "://" in prefix.const and \
-                        prefix.const.split("://", 1)[1].count("/") >= 1:
-                    return self._clear(func.value, frozenset({"ssrf", "redirect"}), st, frame)
+                prefixes = _url_prefixes(prefix)
+                if prefixes and all(p.split("://", 1)[1].count("/") >= 1 for p in prefixes):
+                    return self._clear(func.value, frozenset({"ssrf", "redirect", URL_SCHEME}),
+                                       st, frame)
+                if prefixes:
+                    return self._clear(func.value, frozenset({URL_SCHEME}), st, frame)
                 return st
             if name in ("match", "fullmatch", "search"):
                 pattern = self.eval(func.value, st, frame)
@@ -131,11 +135,11 @@ class Checks(InterpreterBase):
         if ref is not None and test.args:
             last = ref.rsplit(".", 1)[-1]
             if ref in _SAFE_URL_CHECKS or last in _SAFE_URL_CHECKS:
-                return self._clear(test.args[0], frozenset({"redirect", "ssrf"}), st, frame)
+                return self._clear(test.args[0], _SAFE_URL_KINDS, st, frame)
         if ref is not None and not test.args and ref.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS:
             for kw in test.keywords:
                 if kw.arg == "url":
-                    return self._clear(kw.value, frozenset({"redirect", "ssrf"}), st, frame)
+                    return self._clear(kw.value, _SAFE_URL_KINDS, st, frame)
             if last == "compare_digest":
                 for arg in test.args:
                     st = self._clear(arg, frozenset({ALL_KINDS}), st, frame)
@@ -204,7 +208,13 @@ class Checks(InterpreterBase):
             if ref in URL_PARSERS or ref in NORMALIZERS or (ref or "").endswith("urlparse"):
                 target = target.args[0]
         if isinstance(target, ast.Attribute) and target.attr == "scheme":
-            return st  # the scheme says nothing about which host is reached
+            # the scheme says nothing about which host is reached, only which kind of URL it is
+            if ALL_KINDS not in kinds:
+                return st
+            kinds = frozenset({URL_SCHEME})
+            target = target.value
+            if isinstance(target, ast.Call) and target.args:
+                target = target.args[0]
         if isinstance(target, ast.Attribute) and target.attr in ("netloc", "hostname", "host"):
             kinds = frozenset({"ssrf", "redirect"})
             target = target.value
@@ -239,3 +249,17 @@ class Checks(InterpreterBase):
             return to
         cleaned = map_taints(value, lambda t: t.clear(kinds))
         return replace(cleaned, safe=cleaned.safe | kinds)
+
+
+def _url_prefixes(prefix: Value) -> tuple[str, ...]:
+    """`url.startswith("https://")` or `startswith(("http://", "https://"))`: the URL prefixes
+    checked, or () when the prefix is not a known set of URLs."""
+    if isinstance(prefix.const, str):
+        texts: tuple[object, ...] = (prefix.const,)
+    elif prefix.items is not None and prefix.ctype == "tuple":
+        texts = tuple(item.const for item in prefix.items)
+    else:
+        return ()
+    if all(isinstance(t, str) and "://" in t for t in texts):
+        return tuple(str(t) for t in texts)
+    return ()

@@ -18,6 +18,7 @@ from secsdlc.flow.values import (
     ALL_KINDS,
     NONE,
     UNKNOWN,
+    URL_SCHEME,
     Key,
     Taint,
     Value,
@@ -61,13 +62,30 @@ def _open_quote(text: str) -> str | None:
     return state
 
 
+# An attribute whose value the browser follows as a URL: there HTML escaping leaves a
+# `javascript:` URL intact, so only a checked scheme makes an escaped value safe.
+_URL_ATTRIBUTE = re.compile(r"""\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*$""",
+                            re.IGNORECASE)
+
+
 def _requoted(context: str, part: Value) -> Value:
-    """Shell quoting undone by its context: a `shlex.quote`d value placed between double quotes
-    is still open to `$(...)` and backquotes; between single quotes, its own quotes close them."""
-    if _open_quote(context) is None or not any("cmdi" in t.cleared for t in part.all_taints()):
+    """Escaping undone by its context. Shell quoting: a `shlex.quote`d value placed between
+    double quotes is still open to `$(...)` and backquotes; between single quotes, its own
+    quotes close them. HTML escaping: a value that starts a URL attribute."""
+    if _open_quote(context) is not None and any("cmdi" in t.cleared for t in part.all_taints()):
+        part = _uncleared(part, "cmdi", lambda t: True)
+    if _URL_ATTRIBUTE.search(context):
+        part = _uncleared(part, "xss", lambda t: URL_SCHEME not in t.cleared)
+    return part
+
+
+def _uncleared(part: Value, kind: str, applies: Callable[[Taint], bool]) -> Value:
+    if not any(kind in t.cleared and ALL_KINDS not in t.cleared and applies(t)
+               for t in part.all_taints()):
         return part
-    part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {"cmdi"}))
-    return replace(part, safe=part.safe - {"cmdi"})
+    part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {kind})
+                      if ALL_KINDS not in t.cleared and applies(t) else t)
+    return replace(part, safe=part.safe - {kind})
 
 
 def _requote(parts: list[Value]) -> list[Value]:

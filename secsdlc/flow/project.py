@@ -409,10 +409,11 @@ class Project:
                         info.typed_params.add(parameter.arg)
                 info.param_patterns.update(_validated_patterns(node))
             params = [a.arg for a in node.args.posonlyargs + node.args.args]
-            decorated = any(_is_route_decorator(d, models) for d in node.decorator_list)
-            if decorated or node.name in registered:
+            routes = [d for d in node.decorator_list if _is_route_decorator(d, models)]
+            if routes or node.name in registered:
                 info.handler = "route"
-                info.html_return = module.imports_flask_like
+                info.html_return = module.imports_flask_like or any(
+                    self._flask_like_router(module, d) for d in routes)
             elif params[:2] == ["environ", "start_response"] or \
                     params[:3] == ["self", "environ", "start_response"]:
                 info.handler = "wsgi"
@@ -424,6 +425,19 @@ class Project:
                     info.handler = "method"
             elif params and params[0] in models.request_names and "." not in info.qualname:
                 info.handler = "view"
+
+    def _flask_like_router(self, module: Module, decorator: ast.expr) -> bool:
+        """`@bp.route(...)` where `bp` is a blueprint made in another module of the project
+        (`from app.web import bp`): the view returns HTML as Flask's would, though its own
+        module never imports Flask."""
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if not isinstance(target, ast.Attribute):
+            return False
+        ref = self.canonical(self._resolve_expr(module, target.value))
+        if not ref.startswith(PROJECT) or ":" not in ref:
+            return False
+        owner = self.module(ref[1:].partition(":")[0])
+        return owner is not None and owner.imports_flask_like
 
     def _params_from_urls(self, module: Module) -> None:
         """Django's `path("orders/<int:pk>/<slug>/", views.order)`: slug reaches the view from

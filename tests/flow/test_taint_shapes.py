@@ -668,3 +668,73 @@ def test_the_library_scanned_as_the_project_keeps_its_safe_join_model(tmp_path: 
                            path("r/<path:path>", static.raw)]
             """}
     assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
+
+
+def test_a_blueprint_made_in_another_module_returns_html(tmp_path: Path) -> None:
+    files = {
+        "site/__init__.py": "",
+        "site/web.py": """
+            from flask import Blueprint
+            bp = Blueprint("site", __name__)
+            """,
+        "site/teams.py": """
+            from markupsafe import escape
+            from site.web import bp
+
+            class Heading:
+                def __init__(self, team):
+                    self.team = team
+
+                def html(self):
+                    return "<h1>Team " + self.team + "</h1>"
+
+            @bp.route("/teams/<team>")
+            def team_page(team):
+                return Heading(team).html() + "<p>Members</p>"  # xss
+
+            @bp.route("/squads/<team>")
+            def squad_page(team):
+                return Heading(str(escape(team))).html()
+            """}
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_html_escaping_leaves_a_url_attribute_open_until_the_scheme_is_checked(
+        tmp_path: Path) -> None:
+    files = {
+        "cards/__init__.py": "",
+        "cards/views.py": """
+            import html
+            from urllib.parse import urlparse
+            from flask import Flask, abort, request
+            app = Flask(__name__)
+
+            @app.post("/card")
+            def card():
+                link = html.escape(request.form.get("homepage", ""), quote=True)
+                return f'<div><a href="{link}">Homepage</a></div>'  # xss
+
+            @app.post("/image")
+            def image():
+                return "<img src='%s'>" % html.escape(request.form["src"])  # xss
+
+            @app.post("/tile")
+            def tile():
+                homepage = request.form.get("homepage", "")
+                if urlparse(homepage).scheme not in ("http", "https"):
+                    abort(400)
+                return f'<a href="{html.escape(homepage)}">Homepage</a>'
+
+            @app.post("/link")
+            def link():
+                url = request.form["url"]
+                if not url.startswith(("http://", "https://")):
+                    abort(400)
+                return '<a href="' + html.escape(url) + '">link</a>'
+
+            @app.post("/profile")
+            def profile():
+                name = html.escape(request.form["name"])
+                return f'<a href="/users/{name}" title="{name}">{name}</a>'
+            """}
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
