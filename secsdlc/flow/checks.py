@@ -10,7 +10,7 @@ from secsdlc.flow.folding import constant_collection
 from secsdlc.flow.frames import Frame, InterpreterBase, State
 from secsdlc.flow.methods import STR_KEEP
 from secsdlc.flow.project import FunctionInfo
-from secsdlc.flow.syntax import is_staticmethod
+from secsdlc.flow.syntax import digest_kind, is_staticmethod
 from secsdlc.flow.values import ALL_KINDS, UNKNOWN, URL_SCHEME, Value, map_taints
 
 NORMALIZERS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath",
@@ -136,19 +136,48 @@ class Checks(InterpreterBase):
             last = ref.rsplit(".", 1)[-1]
             if ref in _SAFE_URL_CHECKS or last in _SAFE_URL_CHECKS:
                 return self._clear(test.args[0], _SAFE_URL_KINDS, st, frame)
-        if ref is not None and not test.args and ref.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS:
-            for kw in test.keywords:
-                if kw.arg == "url":
-                    return self._clear(kw.value, _SAFE_URL_KINDS, st, frame)
-            if last == "compare_digest":
-                for arg in test.args:
-                    st = self._clear(arg, frozenset({ALL_KINDS}), st, frame)
-                return st
+            if last == "compare_digest" and len(test.args) == 2:
+                return self._digest_guard(test.args[0], test.args[1], st, frame)
             if last == "isinstance" and len(test.args) == 2:
                 kinds = self._static_ref(test.args[1], st, frame)
                 if kinds in ("int", "float", "bool", "uuid.UUID"):
                     return self._clear(test.args[0], frozenset({ALL_KINDS}), st, frame)
+        if ref is not None and not test.args and ref.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS:
+            for kw in test.keywords:
+                if kw.arg == "url":
+                    return self._clear(kw.value, _SAFE_URL_KINDS, st, frame)
         return st
+
+    def _digest_guard(self, first: ast.expr, second: ast.expr, st: State,
+                      frame: Frame) -> State:
+        """`hmac.compare_digest(a, b)` held: each side equals the other. A side equal to a value
+        the client cannot make (a keyed digest, or one the client sent no part of) is ours, and
+        so is the data behind a keyed digest; a plain digest the client could recompute proves
+        nothing about its data unless it matched a value of ours."""
+        values = (self.eval(first, st, frame), self.eval(second, st, frame))
+        everything = frozenset({ALL_KINDS})
+        for arg, other in ((first, values[1]), (second, values[0])):
+            ours = not any(t.kind == "remote" and ALL_KINDS not in t.cleared
+                           for t in other.all_taints())
+            if ours or (isinstance(arg, ast.Name) and arg.id in frame.keyed):
+                st = self._clear(arg, everything, st, frame)
+            if isinstance(arg, ast.Call) and (ours or self._keyed_digest_call(arg, frame)):
+                for name in _call_names(arg):
+                    st = self._clear(name, everything, st, frame)
+        return st
+
+    def _keyed_digest_call(self, call: ast.Call, frame: Frame) -> bool:
+        """`hmac.new(KEY, data, sha256).hexdigest()`, or a project function returning one
+        (`def sign(data): return hmac.new(KEY, data, sha256).hexdigest()`)."""
+        if digest_kind(call) == "keyed":
+            return True
+        ref = self.project.canonical(self.eval(call.func, {}, frame).ref or "")
+        info = self.project.functions.get(ref)
+        if info is None:
+            return False
+        returns = [n.value for n in ast.walk(info.node)
+                   if isinstance(n, ast.Return) and n.value is not None]
+        return bool(returns) and all(digest_kind(r) == "keyed" for r in returns)
 
     def _refine_by_predicate(self, test: ast.Call, info: FunctionInfo, callee: Value,
                              truth: bool, st: State, frame: Frame) -> State:
@@ -263,3 +292,18 @@ def _url_prefixes(prefix: Value) -> tuple[str, ...]:
     if all(isinstance(t, str) and "://" in t for t in texts):
         return tuple(str(t) for t in texts)
     return ()
+
+
+def _call_names(call: ast.Call) -> list[ast.Name]:
+    """The plain names passed to a digest call, however deep (`hmac.new(K, blob, h).hexdigest()`
+    passes `blob`)."""
+    found: list[ast.Name] = []
+    node: ast.expr = call
+    while isinstance(node, (ast.Call, ast.Attribute)):
+        if isinstance(node, ast.Call):
+            found += [a for a in [*node.args, *(k.value for k in node.keywords)]
+                      if isinstance(a, ast.Name)]
+            node = node.func
+        else:
+            node = node.value
+    return found

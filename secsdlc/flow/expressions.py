@@ -173,6 +173,8 @@ class Expressions(InterpreterBase):
                 return tainted(Taint("remote", (step,),
                                      self.models.request_guarantees.get(attr, frozenset())))
             return Value(ref=f"{REQUEST}.{attr}")
+        if attr in self.models.number_attributes.get(base.ctype or "", ()):
+            return Value(safe=frozenset({ALL_KINDS}))
         if base.taints and base.fields is None:
             return Value(taints=base.taints)
         known = base.field(attr)

@@ -738,3 +738,97 @@ def test_html_escaping_leaves_a_url_attribute_open_until_the_scheme_is_checked(
                 return f'<a href="/users/{name}" title="{name}">{name}</a>'
             """}
     assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_a_configparser_section_assigned_whole_hands_back_each_option(tmp_path: Path) -> None:
+    files = {
+        "status/__init__.py": "",
+        "status/probes.py": """
+            import configparser
+            import requests
+
+            class Probe:
+                def __init__(self, endpoint):
+                    self.settings = configparser.ConfigParser()
+                    self.settings["probe"] = {"Endpoint": endpoint,
+                                              "fallback": "https://status.example.com/health"}
+
+                def check(self, key):
+                    return requests.head(self.settings.get("probe", key)).status_code  # ssrf
+            """,
+        "status/views.py": """
+            import requests
+            from flask import Flask, request
+            from .probes import Probe
+            app = Flask(__name__)
+
+            @app.get("/probe")
+            def probe():
+                return str(Probe(request.headers.get("X-Probe", "")).check("endpoint"))
+
+            @app.get("/fallback")
+            def fallback():
+                return str(Probe(request.headers.get("X-Probe", "")).check("fallback"))
+
+            @app.get("/ping")
+            def ping():
+                response = requests.get(request.args["url"])  # ssrf
+                return f"<p>{response.status_code} {response.ok}</p>"
+            """}
+    out = scan(tmp_path, files)
+    assert lines_of(out, "forgery") == marked(files, "ssrf")
+    assert not lines_of(out, "scripting")
+
+
+def test_data_whose_keyed_digest_matched_is_ours(tmp_path: Path) -> None:
+    files = {
+        "carts/__init__.py": "",
+        "carts/signing.py": """
+            import hashlib
+            import hmac
+            KEY = b"from-settings"
+
+            def mac(blob):
+                return hmac.new(KEY, blob, hashlib.sha256).hexdigest()
+            """,
+        "carts/views.py": """
+            import base64
+            import hashlib
+            import hmac
+            import pickle
+            from flask import Flask, abort, request
+            from .signing import KEY, mac
+            app = Flask(__name__)
+
+            @app.get("/saved")
+            def saved():
+                tag, _, encoded = request.cookies.get("cart", "").partition(".")
+                blob = base64.urlsafe_b64decode(encoded)
+                expected = hmac.new(KEY, blob, hashlib.sha256).hexdigest()
+                if not KEY or not hmac.compare_digest(tag, expected):
+                    abort(403)
+                return {"items": list(pickle.loads(blob))}
+
+            @app.get("/draft")
+            def draft():
+                blob = base64.b64decode(request.cookies.get("draft", ""))
+                if not hmac.compare_digest(mac(blob), request.cookies.get("draft_mac", "")):
+                    abort(400)
+                return {"items": list(pickle.loads(blob))}
+
+            @app.get("/reply")
+            def reply():
+                blob = base64.b64decode(request.cookies.get("reply", ""))
+                if not hmac.compare_digest(mac(blob), request.cookies.get("reply_mac", "")):
+                    app.logger.warning("reply cookie signature mismatch")
+                return {"items": list(pickle.loads(blob))}  # deserialization
+
+            @app.get("/plain")
+            def plain():
+                blob = base64.b64decode(request.cookies.get("plain", ""))
+                digest = hashlib.sha256(blob).hexdigest()
+                if not hmac.compare_digest(digest, request.cookies.get("plain_sum", "")):
+                    abort(400)
+                return {"items": list(pickle.loads(blob))}  # deserialization
+            """}
+    assert lines_of(scan(tmp_path, files), "deserialization") == marked(files, "deserialization")
