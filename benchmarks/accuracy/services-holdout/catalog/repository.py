@@ -81,3 +81,17 @@ class ProductRepository:
                 "UPDATE users SET avatar = %s, avatar_etag = %s WHERE id = %s",
                 (content, etag, user_id),
             )
+
+    def get(self, product_id: int) -> Product | None:
+        rows = self._rows(f"{SELECT} WHERE id = %s", (product_id,))
+        return rows[0] if rows else None
+
+    def price_history(self, product_id: int, days: int) -> list[tuple[str, str]]:
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "SELECT changed_on::text, price::text FROM price_history"
+                " WHERE product_id = %s AND changed_on > now() - make_interval(days => %s)"
+                " ORDER BY changed_on",
+                (product_id, days),
+            )
+            return [(row[0], row[1]) for row in cur.fetchall()]

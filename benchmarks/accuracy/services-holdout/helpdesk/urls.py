@@ -9,6 +9,7 @@ from .tickets import api, kb, views
 
 router = DefaultRouter()
 router.register("integrations", api.IntegrationViewSet, basename="integration")
+router.register("tickets", api.TicketViewSet, basename="ticket")
 
 urlpatterns = [
     path("tickets/search/", views.ticket_search, name="ticket-search"),
@@ -16,6 +17,8 @@ urlpatterns = [
     path("tickets/", views.TicketListView.as_view(), name="ticket-list"),
     path("tickets/escalated/", views.EscalatedListView.as_view(), name="ticket-escalated"),
     path("teams/<slug:team>/tickets/<int:pk>/", views.TicketDetailView.as_view(), name="ticket-detail"),
+    path("tickets/counts/", views.ticket_counts, name="ticket-counts"),
+    path("tickets/<int:pk>/assign/", views.TicketAssignView.as_view(), name="ticket-assign"),
     path("tickets/preview/", views.ticket_preview, name="ticket-preview"),
     path("tickets/reply-preview/", views.reply_preview, name="reply-preview"),
     path("kb/", views.KnowledgeBaseView.as_view(), name="kb"),

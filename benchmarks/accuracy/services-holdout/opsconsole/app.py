@@ -58,6 +58,10 @@ ROUTES = [
     ("/login/token", "auth.token_login", ["POST"]),
     ("/sso/callback", "auth.start_session", ["GET"]),
     ("/sso/break-glass", "auth.start_break_glass_session", ["GET"]),
+    ("/logout", "auth.logout", ["POST"]),
+    ("/diag/uptime", "diag.uptime", ["GET"]),
+    ("/diag/services", "diag.list_services", ["GET"]),
+    ("/logs", "logs.list_logs", ["GET"]),
 ]
 
 

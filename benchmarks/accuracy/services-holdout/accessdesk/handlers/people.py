@@ -95,3 +95,8 @@ async def department_managers(request: web.Request) -> web.Response:
     parts.append("(department=%s)" % department)
     parts.append(")")
     return _people_json(_directory(request).search("ou=people", "".join(parts)))
+
+
+@routes.get("/departments")
+async def list_departments(request: web.Request) -> web.Response:
+    return web.json_response(sorted(DEPARTMENTS))

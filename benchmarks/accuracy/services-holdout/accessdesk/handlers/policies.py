@@ -117,3 +117,9 @@ async def dry_run_policy_bundle(request: web.Request) -> web.Response:
     parser = etree.XMLParser(load_dtd=False, resolve_entities=False, no_network=True)
     tree = etree.parse(upload.file, parser)
     return web.json_response({"policies": len(tree.findall(".//policy"))})
+
+
+@routes.get("/policies/count")
+async def policy_count(request: web.Request) -> web.Response:
+    doc = _policies(request)
+    return web.json_response({"policies": int(doc.tree.xpath("count(//policy)"))})

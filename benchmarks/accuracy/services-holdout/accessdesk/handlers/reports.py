@@ -84,3 +84,11 @@ async def choose_checked_scope(request: web.Request) -> web.Response:
     session = await get_session(request)
     session["review_scope"] = scope
     return web.json_response({"scope": scope})
+
+
+@routes.get("/session")
+async def current_session(request: web.Request) -> web.Response:
+    session = await get_session(request)
+    return web.json_response(
+        {"reviewer": session.get("reviewer"), "scope": session.get("review_scope", "own-team")}
+    )

@@ -130,3 +130,11 @@ async def highlight_words(request: web.Request) -> web.Response:
     matcher = re.compile("(" + "|".join(re.escape(t) for t in terms) + ")", re.IGNORECASE)
     hits = [matcher.sub(r"**\1**", line) for line in _events(_config(request)) if matcher.search(line)]
     return web.json_response({"events": hits[-MAX_EVENTS:]})
+
+
+@routes.get("/rules")
+async def list_rules(request: web.Request) -> web.Response:
+    engine = _engine(request)
+    return web.json_response(
+        {"builtin": sorted(BUILTIN_RULES), "plugins": sorted(engine.available_plugins())}
+    )

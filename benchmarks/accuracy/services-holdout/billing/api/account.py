@@ -169,3 +169,24 @@ def refresh_profile():
         log.info("role change requested for account %d", account.id)
     session["role"] = account.role
     return jsonify(role=account.role)
+
+
+@bp.get("/me")
+def whoami():
+    account = _repo().account(_current_account_id())
+    if account is None:
+        abort(404)
+    return jsonify(
+        id=account.id,
+        email=account.email,
+        name=account.display_name,
+        locale=session.get("locale", "en"),
+    )
+
+
+@bp.post("/logout")
+def logout():
+    session.clear()
+    resp = jsonify(ok=True)
+    resp.delete_cookie("billing_device")
+    return resp

@@ -137,3 +137,11 @@ def restore_dashboard_state():
     blob = request.form.get("state", "")
     state = json.loads(base64.urlsafe_b64decode(blob))
     return jsonify(filters=sorted(state.get("filters", [])))
+
+
+@bp.get("/jobs/<job_id>")
+def job_status(job_id: str):
+    if len(job_id) != 8 or any(c not in "0123456789abcdef" for c in job_id):
+        abort(404)
+    marker = os.path.join(current_app.config["BACKUP_DIR"], "jobs", f"{job_id}.done")
+    return jsonify(job=job_id, done=os.path.exists(marker))

@@ -49,3 +49,11 @@ def customer_tag(customer_id: int):
         label=label,
         credit=credit,
     )
+
+
+@bp.get("")
+def search_customers():
+    term = request.args.get("q", "").strip()
+    if len(term) < 2:
+        return jsonify(error="query too short"), 400
+    return jsonify(_repo().search(term))

@@ -125,3 +125,29 @@ def download_export(filename: str):
 def download_archive(filename: str):
     log.info("archive downloaded")
     return send_from_directory(current_app.config["ARCHIVE_DIR"], filename, as_attachment=True)
+
+
+@bp.get("/<int:invoice_id>")
+def get_invoice(invoice_id: int):
+    invoice = _service().get(invoice_id)
+    if invoice is None:
+        abort(404)
+    return jsonify(invoice.to_dict())
+
+
+@bp.get("/totals")
+def invoice_totals():
+    totals: dict[str, int] = {}
+    for invoice in _service().open_invoices():
+        totals[invoice.currency] = totals.get(invoice.currency, 0) + invoice.amount_cents
+    return jsonify({currency: cents / 100 for currency, cents in sorted(totals.items())})
+
+
+@bp.post("/<int:invoice_id>/paid")
+def mark_paid(invoice_id: int):
+    service = _service()
+    if service.get(invoice_id) is None:
+        abort(404)
+    service.repo.set_status(invoice_id, "paid")
+    log.info("invoice %d marked paid", invoice_id)
+    return jsonify(id=invoice_id, status="paid")

@@ -73,3 +73,14 @@ class CustomerRepository:
                 {"a": account_id, "k": key},
             )
             session.commit()
+
+    def search(self, term: str, limit: int = 50) -> list[dict[str, Any]]:
+        with Session(self._engine) as session:
+            rows = session.execute(
+                text(
+                    "SELECT id, name, country FROM customers"
+                    " WHERE lower(name) LIKE lower(:pattern) ORDER BY name LIMIT :limit"
+                ),
+                {"pattern": f"%{term}%", "limit": limit},
+            ).all()
+        return [{"id": r[0], "name": r[1], "country": r[2]} for r in rows]

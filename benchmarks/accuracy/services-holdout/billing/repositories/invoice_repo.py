@@ -91,3 +91,7 @@ class InvoiceRepository:
     def by_number(self, number: str) -> Invoice | None:
         rows = self.fetch(self.query().where("number = ?", number))
         return rows[0] if rows else None
+
+    def set_status(self, invoice_id: int, status: str) -> None:
+        with closing(self._connect()) as conn, conn:
+            conn.execute("UPDATE invoices SET status = ? WHERE id = ?", (status, invoice_id))

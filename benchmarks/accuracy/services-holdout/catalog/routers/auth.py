@@ -83,3 +83,15 @@ def staff_sign_in_callback(return_to: str = "/", settings: Settings = Depends(ge
     if parts.scheme != "https" or parts.netloc not in settings.public_hosts:
         return_to = "/"
     return RedirectResponse(url=return_to, status_code=302)
+
+
+@router.get("/me")
+def me(user: User = Depends(get_current_user)) -> dict[str, object]:
+    return {"id": user.id, "email": user.email, "staff": user.is_staff}
+
+
+@router.post("/logout")
+def logout() -> JSONResponse:
+    response = JSONResponse({"ok": True})
+    response.delete_cookie("catalog_session")
+    return response

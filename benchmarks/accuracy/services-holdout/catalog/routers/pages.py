@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from jinja2 import Template
 
 from ..settings import get_settings
@@ -98,3 +98,13 @@ def export_prices_csv(filename: str = Query("prices", pattern=r"^[\w.-]{1,64}$")
 @router.get("/footer/settings-check")
 def footer_is_configured() -> dict[str, bool]:
     return {"configured": bool(get_settings().footer_template)}
+
+
+@router.get("/robots.txt", response_class=PlainTextResponse)
+def robots_txt() -> str:
+    return "User-agent: *\nDisallow: /pages/export\nDisallow: /admin/\n"
+
+
+@router.get("/product-card/{product_id}", response_class=HTMLResponse)
+def product_card(request: Request, product_id: int):
+    return templates.TemplateResponse(request, "card.html", {"product_id": product_id})

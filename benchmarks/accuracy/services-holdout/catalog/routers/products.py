@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 import re
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ..deps import get_repo
 from ..models import BrowseQuery, Product, ProductQuery
@@ -51,3 +51,21 @@ def featured_products(repo: ProductRepository = Depends(get_repo)):
     items = repo.featured()
     random.shuffle(items)
     return items[:12]
+
+
+@router.get("/{product_id}", response_model=Product)
+def get_product(product_id: int, repo: ProductRepository = Depends(get_repo)):
+    product = repo.get(product_id)
+    if product is None:
+        raise HTTPException(status_code=404, detail="product not found")
+    return product
+
+
+@router.get("/{product_id}/prices")
+def price_history(
+    product_id: int,
+    days: int = Query(30, ge=1, le=365),
+    repo: ProductRepository = Depends(get_repo),
+) -> dict[str, object]:
+    points = repo.price_history(product_id, days)
+    return {"product": product_id, "points": [{"date": d, "price": p} for d, p in points]}

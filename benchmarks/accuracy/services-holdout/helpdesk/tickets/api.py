@@ -11,12 +11,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .models import stats_for_queue_team, stats_for_team
+from .models import Ticket, stats_for_queue_team, stats_for_team
 from .serializers import (
     BounceSerializer,
     ComplaintSerializer,
     IntegrationSerializer,
     ProviderTestSerializer,
+    TicketSerializer,
 )
 
 logger = logging.getLogger("helpdesk.api")
@@ -71,3 +72,18 @@ class ComplaintWebhookView(APIView):
         serializer.is_valid(raise_exception=True)
         logger.warning("complaint received for %s", serializer.validated_data["recipient"])
         return Response(status=status.HTTP_202_ACCEPTED)
+
+
+class TicketViewSet(viewsets.ModelViewSet):
+    serializer_class = TicketSerializer
+
+    def get_queryset(self):
+        queryset = Ticket.objects.open().select_related("queue")
+        status_filter = self.request.query_params.get("status")
+        if status_filter:
+            queryset = queryset.filter(status=status_filter)
+        return queryset.order_by("-created_at")
+
+    def perform_create(self, serializer: TicketSerializer) -> None:
+        ticket = serializer.save()
+        logger.info("ticket %d created through the API", ticket.pk)

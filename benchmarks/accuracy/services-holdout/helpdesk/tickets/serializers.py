@@ -4,6 +4,8 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework import serializers
 
+from .models import Ticket
+
 
 class IntegrationSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=80)
@@ -22,3 +24,10 @@ class BounceSerializer(serializers.Serializer):
 class ComplaintSerializer(serializers.Serializer):
     recipient = serializers.EmailField()
     feedback_type = serializers.CharField(max_length=40, required=False)
+
+
+class TicketSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Ticket
+        fields = ["id", "subject", "status", "priority", "queue", "created_at"]
+        read_only_fields = ["id", "created_at"]

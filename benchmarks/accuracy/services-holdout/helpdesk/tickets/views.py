@@ -7,7 +7,16 @@ import os
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +29,7 @@ from .forms import FeedbackForm, QueueFilterForm, SearchForm, SurveyForm
 from .models import Attachment, Ticket
 
 logger = logging.getLogger("helpdesk.tickets")
+User = get_user_model()
 macro_env = Environment(autoescape=True)
 
 CANNED_REPLIES = {
@@ -206,3 +216,23 @@ class TicketCloseView(View):
         ticket.save(update_fields=["status"])
         logger.info("ticket %d closed: %r", ticket.pk, reason)
         return HttpResponse(status=204)
+
+
+@login_required
+def ticket_counts(request: HttpRequest) -> JsonResponse:
+    counts = (
+        Ticket.objects.open()
+        .values("queue__name")
+        .annotate(total=Count("id"))
+        .order_by("queue__name")
+    )
+    return JsonResponse({row["queue__name"]: row["total"] for row in counts})
+
+
+class TicketAssignView(View):
+    def post(self, request: HttpRequest, pk: int) -> JsonResponse:
+        ticket = get_object_or_404(Ticket, pk=pk)
+        assignee = get_object_or_404(User, username=request.POST.get("assignee", ""))
+        Ticket.objects.filter(pk=ticket.pk).update(status="assigned")
+        logger.info("ticket %d assigned to user %d", ticket.pk, assignee.pk)
+        return JsonResponse({"ticket": ticket.pk, "assignee": assignee.get_username()})

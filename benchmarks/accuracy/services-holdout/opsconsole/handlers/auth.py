@@ -54,3 +54,8 @@ class AuthHandlers:
             samesite="Strict",
         )
         return response
+
+    def logout(self, request: Request) -> Response:
+        response = json_response({"ok": True})
+        response.delete_cookie("ops_session")
+        return response

@@ -97,3 +97,9 @@ class DiagnosticsHandlers:
         path = quote(str(body.get("path", "silences")), safe="")
         url = f"https://{self.settings.alertmanager_host}/api/v2/{path}"
         return json_response({"status": post_json(url, {"labels": body.get("labels", {})})})
+
+    def uptime(self, request: Request) -> Response:
+        return self._output(self.runner.run_args(["uptime", "-p"]))
+
+    def list_services(self, request: Request) -> Response:
+        return json_response(sorted(self.settings.services))

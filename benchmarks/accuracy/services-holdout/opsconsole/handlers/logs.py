@@ -65,3 +65,10 @@ class LogHandlers:
     def audit_since(self, request: Request) -> Response:
         rows = self.audit.since(request.args.get("since", "1970-01-01"), request.args.get("action"))
         return json_response(rows)
+
+    def list_logs(self, request: Request) -> Response:
+        entries = []
+        for name in self._listing():
+            stat = os.stat(os.path.join(self.settings.log_dir, name))
+            entries.append({"name": name, "bytes": stat.st_size, "modified": int(stat.st_mtime)})
+        return json_response(entries)
