@@ -405,7 +405,7 @@ class Project:
                     info.typed_params |= _typed_in_route(deco.args[0].value)
             if validating:
                 for parameter in node.args.args + node.args.kwonlyargs:
-                    if _annotation_name(parameter.annotation) in _TYPED_ANNOTATIONS:
+                    if annotation_name(parameter.annotation) in TYPED_ANNOTATIONS:
                         info.typed_params.add(parameter.arg)
                 info.param_patterns.update(_validated_patterns(node))
             params = [a.arg for a in node.args.posonlyargs + node.args.args]
@@ -438,6 +438,11 @@ class Project:
             return False
         owner = self.module(ref[1:].partition(":")[0])
         return owner is not None and owner.imports_flask_like
+
+    def is_validating_model(self, class_ref: str) -> bool:
+        """A pydantic model: its constructor checks each field against its annotation."""
+        cls = self.classes.get(class_ref)
+        return cls is not None and "BaseModel" in cls.base_names
 
     def _params_from_urls(self, module: Module) -> None:
         """Django's `path("orders/<int:pk>/<slug>/", views.order)`: slug reaches the view from
@@ -538,7 +543,7 @@ _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opt
 
 
 _TYPED_CONVERTERS = frozenset({"int", "float", "uuid", "UUID"})
-_TYPED_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "date", "datetime", "time",
+TYPED_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "date", "datetime", "time",
                                 "Decimal", "PositiveInt", "NonNegativeInt", "conint",
                                 "condecimal", "confloat", "StrictInt", "StrictFloat",
                                 "StrictBool"})
@@ -575,14 +580,14 @@ def _validated_patterns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[st
     return found
 
 
-def _annotation_name(node: ast.expr | None) -> str:
+def annotation_name(node: ast.expr | None) -> str:
     if isinstance(node, ast.Subscript):  # Annotated[int, Query(...)], Optional[int]
         inner = node.slice
         if isinstance(inner, ast.Tuple) and inner.elts:
             inner = inner.elts[0]
-        return _annotation_name(inner)
+        return annotation_name(inner)
     if isinstance(node, ast.BinOp):  # int | None
-        return _annotation_name(node.left)
+        return annotation_name(node.left)
     if isinstance(node, ast.Attribute):
         return node.attr
     if isinstance(node, ast.Name):

@@ -26,6 +26,10 @@ def is_staticmethod(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list)
 
 
+def is_classmethod(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == "classmethod" for d in node.decorator_list)
+
+
 def digest_kind(node: ast.expr) -> str | None:
     """`hmac.new(key, data, ...).hexdigest()` is a "keyed" digest of the data (only the key's
     holder can make it), `hashlib.sha256(data)` a "plain" one (anyone can); None otherwise."""

@@ -832,3 +832,78 @@ def test_data_whose_keyed_digest_matched_is_ours(tmp_path: Path) -> None:
                 return {"items": list(pickle.loads(blob))}  # deserialization
             """}
     assert lines_of(scan(tmp_path, files), "deserialization") == marked(files, "deserialization")
+
+
+def test_records_and_query_builders_carry_what_they_are_given(tmp_path: Path) -> None:
+    files = {
+        "billing/__init__.py": "",
+        "billing/queries.py": """
+            import sqlite3
+            from dataclasses import dataclass, field
+            from typing import Literal
+            from pydantic import BaseModel
+
+            @dataclass
+            class Filter:
+                status: str = "open"
+                limit: int = 20
+
+            class Search(BaseModel):
+                status: str
+                limit: int = 20
+                order: Literal["asc", "desc"] = "asc"
+
+            @dataclass
+            class Query:
+                clauses: list[str] = field(default_factory=list)
+
+                def where(self, clause):
+                    self.clauses.append(clause)
+                    return self
+
+                def sql(self):
+                    return "SELECT * FROM invoices WHERE " + " AND ".join(self.clauses)
+
+            class Repository:
+                def __init__(self, path):
+                    self.path = path
+
+                @classmethod
+                def from_config(cls, config):
+                    return cls(config["DATABASE"])
+
+                def fetch(self, query):
+                    return sqlite3.connect(self.path).execute(query.sql()).fetchall()  # sqli
+            """,
+        "billing/views.py": """
+            import sqlite3
+            from flask import Flask, jsonify, request
+            from .queries import Filter, Query, Repository, Search
+            app = Flask(__name__)
+
+            @app.get("/by-status")
+            def by_status():
+                flt = Filter(status=request.args.get("status", "open"))
+                query = Query()
+                query.where(f"status = '{flt.status}'")
+                return jsonify(Repository.from_config(app.config).fetch(query))
+
+            @app.get("/page")
+            def page():
+                flt = Filter(limit=request.args.get("limit", "20"))
+                query = Query().where(f"status = '{flt.status}'")
+                return jsonify(sqlite3.connect("db").execute(query.sql()).fetchall())
+
+            @app.post("/search")
+            def search():
+                body = Search(**request.get_json())
+                query = Query().where(f"LIMIT {body.limit} ORDER {body.order}")
+                return jsonify(sqlite3.connect("db").execute(query.sql()).fetchall())
+
+            @app.post("/search-status")
+            def search_status():
+                body = Search(**request.get_json())
+                query = Query().where(f"status = '{body.status}'")
+                return jsonify(sqlite3.connect("db").execute(query.sql()).fetchall())  # sqli
+            """}
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
