@@ -246,7 +246,10 @@ class Expressions(InterpreterBase):
         if method is not None:
             return Value(ref=method, fields=(("__self__", base),))
         consts = self._class_constants(class_ref)
-        return consts.get(attr, UNKNOWN)
+        if attr in consts:
+            return consts[attr]
+        declared = self.project.attribute_class(class_ref, attr)
+        return Value(ctype=declared) if declared is not None else UNKNOWN
 
     def _class_constants(self, class_ref: str) -> dict[str, Value]:
         if class_ref in self._class_consts:

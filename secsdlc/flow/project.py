@@ -152,6 +152,7 @@ class Project:
         self._by_module: dict[str, list[FunctionInfo]] = {}
         self._classes_by_module: dict[str, list[ClassInfo]] = {}
         self._handler_kinds: dict[str, tuple[int, ...]] = {}
+        self._attribute_classes: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
         # every module the analysis asked about since this was last emptied: what its results
         # depend on
         self.consulted: set[str] = set()
@@ -343,6 +344,69 @@ class Project:
             if method is not None:
                 return method
         return f"{ref}.{attr}"
+
+    def attribute_class(self, class_ref: str, name: str) -> str | None:
+        """The project class an instance attribute is declared or made as, where the class
+        says so: `runner: CommandRunner` in its body, `self.runner = runner` from an
+        `__init__(self, runner: CommandRunner)`, `self.store = AuditStore(...)`. Used only to
+        resolve the attribute's methods; it says nothing of what data the attribute holds."""
+        key = (class_ref, name)
+        cached = self._attribute_classes.get(key)
+        if cached is None:
+            outer, self.consulted = self.consulted, set()
+            try:
+                found = self._find_attribute_class(class_ref, name, set())
+            finally:
+                reads, self.consulted = frozenset(self.consulted), outer
+            cached = self._attribute_classes[key] = (found, reads)
+        self.consulted |= cached[1]  # what was found depends on those modules' code
+        return cached[0]
+
+    def _find_attribute_class(self, class_ref: str, name: str, seen: set[str]) -> str | None:
+        cls = self.classes.get(class_ref)
+        if cls is None or class_ref in seen:
+            return None
+        seen.add(class_ref)
+        module = self.module(cls.module)
+        if module is None:
+            return None
+        for stmt in cls.node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
+                    stmt.target.id == name:
+                return self._class_named(module, stmt.annotation)
+        init = cls.methods.get("__init__")
+        info = self.functions.get(init) if init is not None else None
+        if info is not None:
+            fn = info.node
+            annotations = {a.arg: a.annotation for a in fn.args.args + fn.args.kwonlyargs
+                           if a.annotation is not None}
+            for node in ast.walk(fn):
+                target, value = _self_assignment(node, name)
+                if target is None:
+                    continue
+                if isinstance(node, ast.AnnAssign):
+                    return self._class_named(module, node.annotation)
+                if isinstance(value, ast.Name) and value.id in annotations:
+                    return self._class_named(module, annotations[value.id])
+                if isinstance(value, ast.Call):
+                    return self._class_named(module, value.func)
+        for base in cls.bases:
+            found = self._find_attribute_class(base, name, seen)
+            if found is not None:
+                return found
+        return None
+
+    def _class_named(self, module: Module, node: ast.expr | None) -> str | None:
+        while isinstance(node, (ast.Subscript, ast.BinOp)):  # Optional[X], X | None
+            if isinstance(node, ast.BinOp):
+                node = node.left
+            else:
+                inner = node.slice
+                node = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
+        if node is None or not isinstance(node, (ast.Name, ast.Attribute)):
+            return None
+        ref = self.canonical(self._resolve_expr(module, node))
+        return ref if ref in self.classes else None
 
     def method(self, class_ref: str, name: str, seen: set[str] | None = None) -> str | None:
         """A method by name on a project class or its project bases (depth-first, like the MRO
@@ -619,3 +683,19 @@ def _decorator_name(node: ast.expr) -> str:
     if isinstance(node, ast.Name):
         return node.id
     return ""
+
+
+def _self_assignment(node: ast.AST, name: str) -> tuple[ast.expr | None, ast.expr | None]:
+    """`self.<name> = value` (or annotated): its target and value."""
+    target: ast.expr
+    value: ast.expr | None
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target, value = node.targets[0], node.value
+    elif isinstance(node, ast.AnnAssign):
+        target, value = node.target, node.value
+    else:
+        return None, None
+    if isinstance(target, ast.Attribute) and target.attr == name and \
+            isinstance(target.value, ast.Name) and target.value.id == "self":
+        return target, value
+    return None, None

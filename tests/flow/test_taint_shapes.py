@@ -907,3 +907,52 @@ def test_records_and_query_builders_carry_what_they_are_given(tmp_path: Path) ->
                 return jsonify(sqlite3.connect("db").execute(query.sql()).fetchall())  # sqli
             """}
     assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_an_attribute_set_up_in_init_resolves_its_methods(tmp_path: Path) -> None:
+    files = {
+        "ops/__init__.py": "",
+        "ops/runner.py": """
+            import subprocess
+
+            class CommandRunner:
+                def run(self, command):
+                    return subprocess.run(command, shell=True, capture_output=True)  # cmdi
+
+                def run_args(self, args):
+                    return subprocess.run(args, capture_output=True)
+            """,
+        "ops/store.py": """
+            import sqlite3
+
+            class AuditStore:
+                def __init__(self, path):
+                    self.path = path
+
+                def by_actor(self, actor):
+                    sql = f"SELECT * FROM audit WHERE actor = '{actor}'"
+                    return sqlite3.connect(self.path).execute(sql).fetchall()  # sqli
+            """,
+        "ops/handlers.py": """
+            from typing import Optional
+            from werkzeug.wrappers import Request
+            from .runner import CommandRunner
+            from .store import AuditStore
+
+            class Handlers:
+                def __init__(self, runner: CommandRunner, db: str) -> None:
+                    self.runner = runner
+                    self.store: Optional[AuditStore] = AuditStore(db)
+
+                def ping(self, request: Request):
+                    return self.runner.run("ping -c 1 " + request.args["host"]).stdout
+
+                def uptime(self, request: Request):
+                    return self.runner.run_args(["uptime"]).stdout
+
+                def audit(self, request: Request):
+                    return str(self.store.by_actor(request.args["actor"]))
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    assert lines_of(found, "sql") == marked(files, "sqli")
