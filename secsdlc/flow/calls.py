@@ -565,6 +565,13 @@ class Calls(InterpreterBase):
             result = join_all(values)
         else:
             result = NONE
+        if result.ctype is None and result.ref is None and not result.is_const and \
+                fn.returns is not None:
+            # `def directory(request) -> DirectoryClient: return request.app["directory"]`:
+            # the annotation resolves the methods called on what is returned, nothing more
+            declared = self.project.class_named(module, fn.returns)
+            if declared is not None:
+                result = replace(result, ctype=declared)
         if info.handler is not None or frame.wsgi_body:
             self._check_returns(frame, root=False)
         return result, after

@@ -200,7 +200,7 @@ class Project:
         self._bind_imports(module)
         new_classes = list(classes.values())
         for cls in new_classes:
-            cls.bases = tuple(self._resolve_expr(module, b) for b in cls.node.bases)
+            cls.bases = tuple(self.resolve_expr(module, b) for b in cls.node.bases)
         for cls in new_classes:
             cls.base_names = frozenset(self._base_names(cls, set()))
         self._by_module[name] = list(functions.values())
@@ -373,7 +373,7 @@ class Project:
         for stmt in cls.node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
                     stmt.target.id == name:
-                return self._class_named(module, stmt.annotation)
+                return self.class_named(module, stmt.annotation)
         init = cls.methods.get("__init__")
         info = self.functions.get(init) if init is not None else None
         if info is not None:
@@ -385,18 +385,18 @@ class Project:
                 if target is None:
                     continue
                 if isinstance(node, ast.AnnAssign):
-                    return self._class_named(module, node.annotation)
+                    return self.class_named(module, node.annotation)
                 if isinstance(value, ast.Name) and value.id in annotations:
-                    return self._class_named(module, annotations[value.id])
+                    return self.class_named(module, annotations[value.id])
                 if isinstance(value, ast.Call):
-                    return self._class_named(module, value.func)
+                    return self.class_named(module, value.func)
         for base in cls.bases:
             found = self._find_attribute_class(base, name, seen)
             if found is not None:
                 return found
         return None
 
-    def _class_named(self, module: Module, node: ast.expr | None) -> str | None:
+    def class_named(self, module: Module, node: ast.expr | None) -> str | None:
         while isinstance(node, (ast.Subscript, ast.BinOp)):  # Optional[X], X | None
             if isinstance(node, ast.BinOp):
                 node = node.left
@@ -405,7 +405,7 @@ class Project:
                 node = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
         if node is None or not isinstance(node, (ast.Name, ast.Attribute)):
             return None
-        ref = self.canonical(self._resolve_expr(module, node))
+        ref = self.canonical(self.resolve_expr(module, node))
         return ref if ref in self.classes else None
 
     def method(self, class_ref: str, name: str, seen: set[str] | None = None) -> str | None:
@@ -425,13 +425,13 @@ class Project:
                     return found
         return None
 
-    def _resolve_expr(self, module: Module, node: ast.expr) -> str:
+    def resolve_expr(self, module: Module, node: ast.expr) -> str:
         if isinstance(node, ast.Name):
             return self.lookup(module.name, node.id) or node.id
         if isinstance(node, ast.Attribute):
-            return self.member(self._resolve_expr(module, node.value), node.attr)
+            return self.member(self.resolve_expr(module, node.value), node.attr)
         if isinstance(node, ast.Subscript):  # Generic[T]
-            return self._resolve_expr(module, node.value)
+            return self.resolve_expr(module, node.value)
         return "?"
 
     def _base_names(self, cls: ClassInfo, seen: set[str]) -> set[str]:
@@ -497,7 +497,7 @@ class Project:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         if not isinstance(target, ast.Attribute):
             return False
-        ref = self.canonical(self._resolve_expr(module, target.value))
+        ref = self.canonical(self.resolve_expr(module, target.value))
         if not ref.startswith(PROJECT) or ":" not in ref:
             return False
         owner = self.module(ref[1:].partition(":")[0])
@@ -522,7 +522,7 @@ class Project:
             if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) and \
                     view.func.attr == "as_view":
                 view = view.func.value
-            ref = self.canonical(self._resolve_expr(module, view))
+            ref = self.canonical(self.resolve_expr(module, view))
             if ref in self.functions:
                 targets = [ref]
             elif ref in self.classes:

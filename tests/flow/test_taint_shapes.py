@@ -956,3 +956,76 @@ def test_an_attribute_set_up_in_init_resolves_its_methods(tmp_path: Path) -> Non
     found = scan(tmp_path, files)
     assert lines_of(found, "command") == marked(files, "cmdi")
     assert lines_of(found, "sql") == marked(files, "sqli")
+
+
+def test_fastapi_dependencies_are_made_by_the_server_and_bodies_by_the_client(
+        tmp_path: Path) -> None:
+    files = {
+        "catalog/__init__.py": "",
+        "catalog/repository.py": """
+            from typing import Literal
+            from pydantic import BaseModel
+
+            class ProductQuery(BaseModel):
+                term: str
+                sort: str = "name"
+
+            class BrowseQuery(BaseModel):
+                term: str
+                sort: Literal["name", "price"] = "name"
+                limit: int = 50
+
+            class ProductRepository:
+                def __init__(self, conn):
+                    self.conn = conn
+
+                def ordered(self, term, sort, limit=50):
+                    sql = ("SELECT * FROM products WHERE name ILIKE %s"
+                           f" ORDER BY {sort} LIMIT {limit}")
+                    with self.conn.cursor() as cur:
+                        cur.execute(sql, (f"%{term}%",))  # sqli
+                        return cur.fetchall()
+
+                def by_column(self, column, value):
+                    with self.conn.cursor() as cur:
+                        cur.execute(f"SELECT * FROM products WHERE {column} = {value}")  # sqli
+                        return cur.fetchall()
+            """,
+        "catalog/deps.py": """
+            import psycopg
+            from fastapi import Request
+            from .repository import ProductRepository
+
+            def get_repo(request: Request) -> ProductRepository:
+                return request.app.state.repo
+
+            def get_conn():
+                return psycopg.connect("dbname=catalog")
+            """,
+        "catalog/routes.py": """
+            from fastapi import APIRouter, Depends
+            from .deps import get_conn, get_repo
+            from .repository import BrowseQuery, ProductQuery, ProductRepository
+            router = APIRouter()
+
+            @router.get("/brand/{brand_id}")
+            def by_brand(brand_id, repo=Depends(get_repo)):
+                return repo.by_column("brand_id", brand_id)
+
+            @router.get("/category/{category_id}")
+            def by_category(category_id: int, repo: ProductRepository = Depends(get_repo)):
+                return repo.by_column("category_id", category_id)
+
+            @router.post("/query")
+            def query(body: ProductQuery, repo: ProductRepository = Depends(get_repo)):
+                return repo.ordered(body.term, body.sort)
+
+            @router.post("/browse")
+            def browse(body: BrowseQuery, conn=Depends(get_conn)):
+                return ProductRepository(conn).ordered(body.term, body.sort, body.limit)
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "sql") == marked(files, "sqli")
+    sources = {step.location.start_line for f in found.findings  # type: ignore[attr-defined]
+               for step in f.flow[:1]}
+    assert sources == {8, 16}, sources
