@@ -207,6 +207,9 @@ class Calls(InterpreterBase):
         called = self._callbacks(node, args, kwargs, frame)
         if called is not None:
             return called
+        if name == "get" and 1 <= len(args) <= 2 and not kwargs and tag != "http-client":
+            # a lookup: what the mapping holds, chosen by the key but not made of it
+            return self._propagate(args[1:], {}, receiver)
         return self._propagate(args, kwargs, receiver)
 
     def _receiver_tag(self, expr: ast.expr, receiver: Value) -> str | None:

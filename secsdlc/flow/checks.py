@@ -70,6 +70,10 @@ class Checks(InterpreterBase):
             # `holds` says the comparison is an equality here (`==` true or `!=` false)
             if isinstance(op, (ast.Eq, ast.NotEq)) and other.is_const and not other.taints:
                 return self._clear(test.left, frozenset({ALL_KINDS}), st, frame, other)
+            if isinstance(op, (ast.Eq, ast.NotEq)) and not other.all_taints() and \
+                    not isinstance(right, ast.Call) and not isinstance(test.left, ast.Call):
+                # equal to a value of the server's (`parts.hostname == settings.image_host`)
+                return self._clear(test.left, frozenset({ALL_KINDS}), st, frame)
             if isinstance(op, (ast.Eq, ast.NotEq)):
                 return self._refine_common_path(test.left, right, st, frame)
             return st

@@ -1029,3 +1029,51 @@ def test_fastapi_dependencies_are_made_by_the_server_and_bodies_by_the_client(
     sources = {step.location.start_line for f in found.findings  # type: ignore[attr-defined]
                for step in f.flow[:1]}
     assert sources == {8, 16}, sources
+
+
+def test_a_client_key_picks_a_server_value_and_an_equal_value_is_the_servers(
+        tmp_path: Path) -> None:
+    files = {
+        "feeds/__init__.py": "",
+        "feeds/settings.py": """
+            import os
+            from dataclasses import dataclass, field
+
+            @dataclass
+            class Settings:
+                image_host: str = os.environ.get("IMAGE_HOST", "images.example.com")
+                feeds: dict = field(default_factory=lambda: {"acme": "https://acme.example/feed"})
+
+            def load() -> Settings:
+                return Settings()
+            """,
+        "feeds/views.py": """
+            from urllib.parse import urlsplit
+            import requests
+            from flask import Flask, abort, request
+            from .settings import load
+            app = Flask(__name__)
+
+            @app.post("/import")
+            def import_feed():
+                url = load().feeds.get(request.form["supplier"])
+                if url is None:
+                    abort(404)
+                return str(len(requests.get(url).content))
+
+            @app.get("/check")
+            def check_image():
+                url = request.args["url"]
+                parts = urlsplit(url)
+                if parts.scheme != "https" or parts.hostname != load().image_host:
+                    abort(400)
+                return str(len(requests.get(url).content))
+
+            @app.get("/check-scheme")
+            def check_scheme():
+                url = request.args["url"]
+                if urlsplit(url).scheme != "https":
+                    abort(400)
+                return str(len(requests.get(url).content))  # ssrf
+            """}
+    assert lines_of(scan(tmp_path, files), "forgery") == marked(files, "ssrf")
