@@ -281,6 +281,11 @@ class Calls(InterpreterBase):
                 ref.split(".")[0] in _WEB_PACKAGES)
         if response:
             return Value(ctype="response")
+        if ref in models.wrappers:
+            position, keyword = models.wrappers[ref]
+            if keyword in kwargs:
+                return kwargs[keyword]
+            return args[position] if position < len(args) else UNKNOWN
         if consumed and ref not in models.types:
             return UNKNOWN
         if ref in ("lxml.etree.XMLParser", "lxml.etree.XMLPullParser"):

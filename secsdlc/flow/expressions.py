@@ -116,6 +116,17 @@ def _requote_percent(template: str, values: Value) -> Value:
     return values
 
 
+# Stands, in a string's known ends, for text the server chose that the analysis does not know
+# (`f"https://{settings.host}/api/{path}"` starts with a scheme and a host of the server's).
+_SERVER_TEXT = "\x00"
+
+
+def _server_text(part: Value) -> bool:
+    return part.ctype is None and part.items is None and part.keys is None and \
+        part.rest is None and part.fields is None and part.ref is None and \
+        not part.all_taints()
+
+
 def _text_of(value: Value) -> str:
     """The text of a string value that is known: all of it, or its known ends."""
     if isinstance(value.const, str):
@@ -319,9 +330,11 @@ class Expressions(InterpreterBase):
                 return UNKNOWN
         if sp is None and base.taints:
             lo_i = lo if isinstance(lo, int) else 0
-            if isinstance(hi, int) and lo_i >= 0 and 0 <= hi <= len(base.prefix):
+            if isinstance(hi, int) and lo_i >= 0 and 0 <= hi <= len(base.prefix) and \
+                    _SERVER_TEXT not in base.prefix[lo_i:hi]:
                 return const(base.prefix[lo_i:hi])
-            if isinstance(lo, int) and lo < 0 and hi is None and -lo <= len(base.suffix):
+            if isinstance(lo, int) and lo < 0 and hi is None and -lo <= len(base.suffix) and \
+                    _SERVER_TEXT not in base.suffix[lo:]:
                 return const(base.suffix[lo:])
             return derived([base], prefix=base.prefix[lo_i:] if lo_i >= 0 else "")
         return derived([base])
@@ -447,6 +460,8 @@ class Expressions(InterpreterBase):
         for p in parts:
             if isinstance(p.const, str):
                 prefix += p.const
+            elif _server_text(p):
+                prefix += p.prefix + _SERVER_TEXT + p.suffix
             else:
                 prefix += p.prefix
                 break
@@ -454,6 +469,8 @@ class Expressions(InterpreterBase):
         for p in reversed(parts):
             if isinstance(p.const, str):
                 suffix = p.const + suffix
+            elif _server_text(p):
+                suffix = p.prefix + _SERVER_TEXT + p.suffix + suffix
             else:
                 suffix = p.suffix + suffix
                 break

@@ -78,6 +78,7 @@ class Models:
     route_registrations: frozenset[str]
     types: Mapping[str, str]
     number_attributes: Mapping[str, frozenset[str]]
+    wrappers: Mapping[str, tuple[int, str]]
     logger_names: frozenset[str]
     sinks_by_ref: Mapping[str, tuple[Sink, ...]]
     sinks_by_method: Mapping[str, tuple[Sink, ...]]
@@ -140,6 +141,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     route_registrations: set[str] = set()
     types: dict[str, str] = {}
     number_attributes: dict[str, set[str]] = {}
+    wrappers: dict[str, tuple[int, str]] = {}
     logger_names: set[str] = set()
     clean_results: set[str] = set()
     digest = hashlib.sha256(str(MODELS_VERSION).encode())
@@ -185,6 +187,11 @@ def _build(texts: list[tuple[str, str]]) -> Models:
                                          f"{source}: route_registrations"))
         for ref, tag in _mapping(doc, "types", source).items():
             types[str(ref)] = str(tag)
+        for ref, row in _mapping(doc, "wrappers", source).items():
+            if not isinstance(row, Mapping) or not isinstance(row.get("arg"), int) or \
+                    not isinstance(row.get("kwarg", ""), str):
+                raise ModelError(f"{source}: wrappers.{ref}: expected {{arg: N, kwarg: NAME}}")
+            wrappers[str(ref)] = (row["arg"], str(row.get("kwarg", "")))
         for tag, names in _mapping(doc, "number_attributes", source).items():
             number_attributes.setdefault(str(tag), set()).update(
                 _strs(names, f"{source}: number_attributes.{tag}"))
@@ -245,6 +252,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         route_registrations=frozenset(route_registrations),
         types=types,
         number_attributes={t: frozenset(n) for t, n in number_attributes.items()},
+        wrappers=wrappers,
         logger_names=frozenset(logger_names),
         sinks_by_ref={k: tuple(v) for k, v in by_ref.items()},
         sinks_by_method={k: tuple(v) for k, v in by_method.items()},

@@ -1077,3 +1077,41 @@ def test_a_client_key_picks_a_server_value_and_an_equal_value_is_the_servers(
                 return str(len(requests.get(url).content))  # ssrf
             """}
     assert lines_of(scan(tmp_path, files), "forgery") == marked(files, "ssrf")
+
+
+def test_a_request_object_is_its_url_to_whatever_sends_it(tmp_path: Path) -> None:
+    files = {
+        "alerts/__init__.py": "",
+        "alerts/client.py": """
+            import json
+            import urllib.request
+
+            def post_json(url, payload):
+                data = json.dumps(payload).encode()
+                req = urllib.request.Request(url, data=data)  # ssrf
+                with urllib.request.urlopen(req, timeout=5) as resp:  # ssrf
+                    return resp.status
+            """,
+        "alerts/views.py": """
+            import os
+            from urllib.parse import quote
+            from flask import Flask, request
+            from .client import post_json
+            app = Flask(__name__)
+            ALERT_HOST = os.environ.get("ALERT_HOST", "alerts.internal")
+
+            @app.post("/silence")
+            def silence():
+                body = request.get_json(silent=True) or {}
+                path = quote(str(body.get("path", "silences")), safe="")
+                return str(post_json(f"https://{ALERT_HOST}/api/v2/{path}", body.get("labels")))
+
+            @app.post("/relay")
+            def relay():
+                body = request.get_json(silent=True) or {}
+                return str(post_json(f"https://{body.get('host')}/api/v2/alerts", {}))
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "forgery") == marked(files, "ssrf")
+    sources = {f.flow[0].location.start_line for f in found.findings}  # type: ignore[attr-defined]
+    assert sources and all(line >= 14 for line in sources), sources  # from /relay only
