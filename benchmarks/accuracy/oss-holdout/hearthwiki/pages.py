@@ -35,6 +35,43 @@ def view_page(req):
     return html_response(layout(page["title"], render_plain(page["body"])))
 
 
+@router.route("GET", "/recent")
+def recent(req):
+    rows = storage.page_index(INDEX_ORDERS["updated"])[:50]
+    return html_response(layout("Recent changes", "<h1>Recent changes</h1>" + _titles_list(rows)))
+
+
+@router.route("GET", "/edit")
+def edit_form(req):
+    title = req.query("title")
+    page = storage.get_page(title)
+    body = page["body"] if page else ""
+    form = (
+        "<form method='post' action='/save'>"
+        f"<input name='title' value='{esc(title)}'>"
+        f"<textarea name='body' rows='20'>{esc(body)}</textarea>"
+        "<button>Save</button></form>"
+    )
+    return html_response(layout("Edit " + title, form))
+
+
+@router.route("GET", "/space")
+def space_home(req):
+    session = sessions.load(req)
+    if not session:
+        return redirect_response("/login")
+    rows = storage.pages_in_space(session["space"])
+    return html_response(layout("Space", f"<h1>{esc(session['space'])}</h1>" + _titles_list(rows)))
+
+
+@router.route("POST", "/logout")
+def logout(req):
+    sid = req.cookie("hw_sid")
+    sessions.SESSIONS.pop(sid or "", None)
+    resp = redirect_response("/")
+    return resp.header("Set-Cookie", "hw_sid=; Path=/; Max-Age=0")
+
+
 @router.route("GET", "/missing/<title>")
 def page_missing(req):
     name = unquote(req.params["title"])
@@ -120,7 +157,7 @@ def save_page(req):
     session = sessions.load(req)
     if not title or not session:
         return html_response("<h1>Forbidden</h1>", 403)
-    storage.save_page(title, form.get("body", ""), session["user"])
+    storage.save_page(title, form.get("body", ""), session.get("editor", session["user"]))
     return redirect_response("/wiki/" + title.replace(" ", "_"))
 
 

@@ -37,6 +37,10 @@ def save_page(title: str, body: str, editor: str) -> None:
     )
 
 
+def pages_in_space(space: str):
+    return _query("SELECT title, updated_at FROM pages WHERE space = ? ORDER BY title", (space,))
+
+
 def search_pages(text: str):
     return _query("SELECT title, updated_at FROM pages WHERE body LIKE '%" + text + "%' ORDER BY updated_at DESC")
 

@@ -5,6 +5,10 @@ from . import api, stats, views
 urlpatterns = [
     path("", views.index, name="index"),
     path("album/<int:album_id>/", views.album_detail, name="album"),
+    path("album/new/", views.AlbumCreateView.as_view(), name="album-new"),
+    path("album/<int:album_id>/json/", views.album_json, name="album-json"),
+    path("photo/<int:pk>/", views.PhotoDetailView.as_view(), name="photo"),
+    path("photo/<int:photo_id>/rename/", views.rename_anonymous_upload, name="rename"),
     path("search/", views.search_photos, name="search"),
     path("search/tags/", views.search_tags, name="search-tags"),
     path("photo/<int:photo_id>/rotate/", views.rotate_photo, name="rotate"),

@@ -10,19 +10,23 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import F
 from django.http import (
     FileResponse, Http404, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden,
     JsonResponse, StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView
 
 from . import archives, tools
-from .forms import ArchiveUploadForm, PhotoForm
+from .forms import AlbumForm, ArchiveUploadForm, PhotoForm
 from .models import Album, Folder, Photo
 from .utils import (
     b64decode_cookie, derived_path, file_chunks, new_device_token, owned_album, owned_photo,
@@ -45,6 +49,40 @@ def album_detail(request, album_id):
     if not album.is_public and album.pk not in request.session.get("unlocked_albums", []):
         return HttpResponseForbidden("This album is private.")
     return render(request, "pixelshelf/album.html", {"album": album, "photos": album.photos.all()})
+
+
+class AlbumCreateView(LoginRequiredMixin, CreateView):
+    model = Album
+    form_class = AlbumForm
+    template_name = "pixelshelf/album_form.html"
+
+    def form_valid(self, form):
+        form.instance.owner = self.request.user
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return reverse("album", kwargs={"album_id": self.object.pk})
+
+
+class PhotoDetailView(DetailView):
+    model = Photo
+    template_name = "pixelshelf/photo.html"
+    context_object_name = "photo"
+
+    def get_queryset(self):
+        return Photo.objects.select_related("album").filter(album__is_public=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        Photo.objects.filter(pk=self.object.pk).update(views=F("views") + 1)
+        context["siblings"] = self.object.album.photos.exclude(pk=self.object.pk)[:8]
+        return context
+
+
+def album_json(request, album_id):
+    album = get_object_or_404(Album, pk=album_id, is_public=True)
+    photos = list(album.photos.values("id", "title", "camera", "taken_at"))
+    return JsonResponse({"album": album.title, "photos": photos})
 
 
 # --- search -------------------------------------------------------------
@@ -311,6 +349,16 @@ def claim_uploads(request):
     return JsonResponse({"claimed": bool(uploader)})
 
 
+@require_POST
+def rename_anonymous_upload(request, photo_id):
+    photo = get_object_or_404(Photo, pk=photo_id)
+    if str(photo.uploaded_by) != str(request.session.get("uploader_id")):
+        return HttpResponseForbidden("Not your upload")
+    photo.title = request.POST.get("title", "")[:200]
+    photo.save(update_fields=["title"])
+    return JsonResponse({"ok": True, "title": photo.title})
+
+
 @login_required
 def start_upload_session(request):
     uploader = request.COOKIES.get("pxs_uploader")
@@ -343,6 +391,7 @@ def protect_folder(request, folder_id):
 
 @login_required
 def remember_device(request):
+    """Skip the second sign-in factor on this device for 90 days."""
     response = JsonResponse({"ok": True})
     response.set_cookie("pxs_device", new_device_token(), max_age=DEVICE_COOKIE_AGE)
     return response
@@ -350,6 +399,7 @@ def remember_device(request):
 
 @login_required
 def trust_device(request):
+    """Skip the second sign-in factor on this device for 90 days."""
     response = JsonResponse({"ok": True})
     response.set_cookie("pxs_device", new_device_token(), max_age=DEVICE_COOKIE_AGE, secure=True, httponly=True, samesite="Strict")
     return response

@@ -36,6 +36,21 @@ def dashboard():
     return render_template("admin/dashboard.html", posts=models.recent_posts(5))
 
 
+@bp.route("/posts/<int:post_id>/publish", methods=["POST"])
+@login_required
+def publish_post(post_id):
+    status = "published" if request.form.get("publish", "1") == "1" else "draft"
+    models.set_status(post_id, status)
+    return jsonify(id=post_id, status=status)
+
+
+@bp.route("/comments/<int:comment_id>", methods=["DELETE"])
+@login_required
+def delete_comment(comment_id):
+    models.delete_comment(comment_id)
+    return ("", 204)
+
+
 @bp.route("/posts")
 @login_required
 def posts_table():

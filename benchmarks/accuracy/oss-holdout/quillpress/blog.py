@@ -43,6 +43,25 @@ def post(slug):
     return render_template("post.html", post=entry, body=Markup(clean_html(markdown_to_html(entry.body))))
 
 
+@bp.route("/archive/<int:year>/<int:month>")
+def archive_month(year, month):
+    if not 1 <= month <= 12:
+        abort(404)
+    posts = models.posts_in_month(year, month)
+    return render_template("archive.html", heading=f"{year}-{month:02d}", posts=posts)
+
+
+@bp.route("/about")
+def about():
+    return render_template("about.html", site=current_app.config["SITE_NAME"])
+
+
+@bp.route("/api/posts")
+def api_posts():
+    limit, offset = paginate(request.args.get("page"), current_app.config["POSTS_PER_PAGE"])
+    return jsonify(posts=[{"slug": p.slug, "title": p.title, "created_at": p.created_at} for p in models.recent_posts(limit, offset)])
+
+
 @bp.route("/tag/<tag>")
 def tag_archive(tag):
     posts = models.posts_by_tag(tag)

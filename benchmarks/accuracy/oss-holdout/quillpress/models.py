@@ -57,6 +57,29 @@ def posts_by_author(author_id):
     return [Post.from_row(r) for r in rows]
 
 
+def posts_in_month(year: int, month: int):
+    start = f"{year:04d}-{month:02d}-01"
+    end = f"{year + (month // 12):04d}-{month % 12 + 1:02d}-01"
+    rows = query_all(
+        f"SELECT {POST_COLUMNS} FROM posts p WHERE p.status = 'published' "
+        "AND p.created_at >= ? AND p.created_at < ? ORDER BY p.created_at",
+        (start, end),
+    )
+    return [Post.from_row(r) for r in rows]
+
+
+def set_status(post_id: int, status: str) -> None:
+    db = get_db()
+    db.execute("UPDATE posts SET status = ? WHERE id = ?", (status, post_id))
+    db.commit()
+
+
+def delete_comment(comment_id: int) -> None:
+    db = get_db()
+    db.execute("DELETE FROM comments WHERE id = ?", (comment_id,))
+    db.commit()
+
+
 def admin_table(table, columns, order_by, direction="DESC"):
     """Listing used by the admin tables; ``order_by`` is a column name."""
     sql = "SELECT %s FROM %s ORDER BY %s %s LIMIT 200" % (", ".join(columns), table, order_by, direction)

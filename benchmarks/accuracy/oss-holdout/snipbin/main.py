@@ -47,6 +47,31 @@ def healthz():
     return {"ok": True, "time": time.time()}
 
 
+@app.get("/api/pastes/{paste_id}")
+def get_paste(paste_id: str):
+    row = _paste_or_404(paste_id)
+    if row["password_hash"]:
+        raise HTTPException(status_code=403, detail="paste is password protected")
+    return {"id": row["id"], "title": row["title"], "language": row["language"], "content": row["content"]}
+
+
+@app.get("/p/{paste_id}/raw")
+def raw_paste(paste_id: str):
+    row = _paste_or_404(paste_id)
+    if row["password_hash"]:
+        raise HTTPException(status_code=403, detail="paste is password protected")
+    return PlainTextResponse(row["content"], headers={"X-Content-Type-Options": "nosniff"})
+
+
+@app.get("/api/stats")
+def stats():
+    recent = repo.recent(100)
+    languages: dict = {}
+    for row in recent:
+        languages[row["language"]] = languages.get(row["language"], 0) + 1
+    return {"recent": len(recent), "languages": languages}
+
+
 @app.get("/api/pastes")
 def list_recent(limit: int = Query(20, le=100)):
     return [dict(r) for r in repo.recent(limit)]

@@ -11,6 +11,8 @@ from . import config, handlers as h
 def make_app() -> tornado.web.Application:
     routes = [
         (r"/", h.DashboardHandler),
+        (r"/status.json", h.StatusJsonHandler),
+        (r"/logout", h.LogoutHandler),
         (r"/api/check", h.CheckNowHandler),
         (r"/api/check/(\d+)", h.CheckByIdHandler),
         (r"/api/webhook/test", h.WebhookTestHandler),

@@ -47,6 +47,19 @@ class DashboardHandler(BaseHandler):
         self.render("dashboard.html", checks=config.CHECKS, metrics=alerts.current_metrics())
 
 
+class StatusJsonHandler(BaseHandler):
+    def get(self):
+        metrics = alerts.current_metrics()
+        firing = [name for name, rule in config.ALERT_RULES.items() if alerts.evaluate_condition(rule, metrics)]
+        self.write({"checks": len(config.CHECKS), "firing": firing, "metrics": metrics})
+
+
+class LogoutHandler(BaseHandler):
+    def post(self):
+        self.clear_cookie("sw_user")
+        self.redirect("/login")
+
+
 # --- checks -------------------------------------------------------------
 
 class CheckNowHandler(BaseHandler):
