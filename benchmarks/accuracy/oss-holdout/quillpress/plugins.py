@@ -28,24 +28,29 @@ def load_enabled(app):
             module.setup(app)
 
 
-@bp.route("/calc")
-def calc():
-    """Backs the [[calc ...]] shortcode used in posts, e.g. ``words_per_minute * 3``."""
-    expr = request.args.get("expr", "")
-    if len(expr) > 200:
-        abort(400)
-    value = eval(expr, {"__builtins__": {}}, dict(CALC_NAMES))
-    return jsonify(value=value)
+def init_shortcodes(blueprint):
+    """Endpoints behind the [[calc]] and [[poll]] shortcodes."""
+
+    @blueprint.route("/calc")
+    def calc():
+        """Backs the [[calc ...]] shortcode used in posts, e.g. ``words_per_minute * 3``."""
+        expr = request.args.get("expr", "")
+        if len(expr) > 200:
+            abort(400)
+        value = eval(expr, {"__builtins__": {}}, dict(CALC_NAMES))
+        return jsonify(value=value)
+
+    @blueprint.route("/poll")
+    def poll_options():
+        """Backs the [[poll ...]] shortcode, e.g. ``["Yes", "No", "Maybe"]``."""
+        raw = request.args.get("options", "[]")
+        try:
+            options = ast.literal_eval(raw)
+        except (ValueError, SyntaxError):
+            abort(400)
+        if not isinstance(options, (list, tuple)):
+            abort(400)
+        return jsonify(options=[str(o) for o in options][:10])
 
 
-@bp.route("/poll")
-def poll_options():
-    """Backs the [[poll ...]] shortcode, e.g. ``["Yes", "No", "Maybe"]``."""
-    raw = request.args.get("options", "[]")
-    try:
-        options = ast.literal_eval(raw)
-    except (ValueError, SyntaxError):
-        abort(400)
-    if not isinstance(options, (list, tuple)):
-        abort(400)
-    return jsonify(options=[str(o) for o in options][:10])
+init_shortcodes(bp)

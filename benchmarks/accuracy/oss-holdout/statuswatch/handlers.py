@@ -1,4 +1,5 @@
 """Tornado request handlers for the dashboard and its JSON API."""
+import configparser
 import io
 import ipaddress
 import json
@@ -81,10 +82,17 @@ class CheckByIdHandler(BaseHandler):
 
 
 class WebhookTestHandler(BaseHandler):
+    """Test a notifier block pasted from statuswatch.ini before saving it."""
+
     @tornado.web.authenticated
     def post(self):
-        data = self.json_body()
-        status = checks.post_json(data.get("url", ""), {"text": "statuswatch test notification"})
+        parser = configparser.ConfigParser()
+        try:
+            parser.read_string(self.request.body.decode("utf-8"))
+            url = parser.get("notifier", "url")
+        except (UnicodeDecodeError, configparser.Error):
+            raise tornado.web.HTTPError(400, "expected a [notifier] section with a url")
+        status = checks.post_json(url, {"text": parser.get("notifier", "message", fallback="statuswatch test notification")})
         self.write({"status": status})
 
 
