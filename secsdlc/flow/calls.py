@@ -10,12 +10,14 @@ from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
 from secsdlc.flow.folding import literal_value, meet, sanitized, value_safe
 from secsdlc.flow.frames import REQUEST, CallKey, Frame, InterpreterBase, Memo, State
+from secsdlc.flow.models import FormClass
 from secsdlc.flow.project import PROJECT, TYPED_ANNOTATIONS, FunctionInfo, annotation_name
 from secsdlc.flow.syntax import is_classmethod, is_staticmethod, last_name, short
 from secsdlc.flow.values import (
     ALL_KINDS,
     NONE,
     UNKNOWN,
+    Key,
     Step,
     Taint,
     Value,
@@ -134,7 +136,19 @@ class Calls(InterpreterBase):
                 not receiver.ref.startswith(f"{REQUEST}."):
             callee = self._attribute(func, st, frame) if receiver.ref.startswith(PROJECT) \
                 else Value(ref=f"{receiver.ref}.{name}")
-            if receiver.ref.endswith(".objects") and name not in self.models.sinks_by_method:
+            if receiver.ref.endswith(".objects"):
+                manager = self.project.attribute_class(
+                    self.project.canonical(receiver.ref.removesuffix(".objects")), "objects")
+                method = self.project.method(manager, name) if manager is not None else None
+                if manager is not None and method is not None:
+                    # the model's own manager (`objects = TicketManager()`): its code runs
+                    result, _ = self.call_project(node, self.project.functions[method], args,
+                                                  kwargs, Value(ctype=manager), frame)
+                    return result
+                for sink in self.models.sinks_by_method.get(name, ()):
+                    if sink.receiver is None and sink.self_bases is None and \
+                            sink.when != "tainted-receiver":
+                        self.check_sink(node, sink, args, kwargs, frame, receiver)
                 # a Django manager: rows from the database, not the filter's arguments
                 return UNKNOWN
             target = self.project.canonical(callee.ref) if callee.ref else None
@@ -413,10 +427,59 @@ class Calls(InterpreterBase):
                     kwargs: dict[str, Value], frame: Frame) -> Value:
         obj = Value(ctype=class_ref, fields=())
         init = self.project.method(class_ref, "__init__")
+        form = self._form_class(class_ref)
+        if form is not None:
+            return self._form(class_ref, form, obj, args, kwargs)
         if init is None:
             return self._record(node, class_ref, obj, args, kwargs)
         _, after = self.call_project(node, self.project.functions[init], args, kwargs, obj, frame)
         return after if after is not None else obj
+
+    def _form_class(self, class_ref: str) -> FormClass | None:
+        cls = self.project.classes.get(class_ref)
+        if cls is None:
+            return None
+        for form in self.models.forms:
+            if any(form.bases.search(n) for n in cls.base_names):
+                return form
+        return None
+
+    def _form(self, class_ref: str, form: FormClass, obj: Value, args: list[Value],
+              kwargs: dict[str, Value]) -> Value:
+        """`SearchForm(request.GET)`, `Serializer(data=request.data)`: the validated data holds
+        the client's text, but a number, a date, a choice or a slug where a field says so."""
+        position, keyword = form.data
+        data = kwargs.get(keyword) if keyword else None
+        if data is None and position < len(args):
+            data = args[position]
+        if data is None or not data.all_taints():
+            return obj
+        client = derived([data])
+        validated = Value(safe=frozenset({ALL_KINDS}))
+        keys: list[tuple[Key, Value]] = [
+            (name, validated if field_class in form.validated_fields else client)
+            for name, field_class in self._form_fields(class_ref, set())]
+        cleaned = container("dict", keys=keys, rest=client)
+        fields = [(attr, cleaned) for attr in sorted(form.attributes)]
+        return Value(ctype=class_ref, fields=(*fields, ("data", data)))
+
+    def _form_fields(self, class_ref: str, seen: set[str]) -> list[tuple[str, str]]:
+        """The fields a form class declares (`q = forms.CharField()`), its bases' first."""
+        cls = self.project.classes.get(class_ref)
+        if cls is None or class_ref in seen:
+            return []
+        seen.add(class_ref)
+        self.project.module(cls.module)  # what the analysis found depends on the class's code
+        found: dict[str, str] = {}
+        for base in reversed(cls.bases):
+            found.update(self._form_fields(base, seen))
+        for stmt in cls.node.body:
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
+                field_class = last_name(stmt.value.func) or ""
+                for target in stmt.targets:
+                    if isinstance(target, ast.Name) and field_class.endswith("Field"):
+                        found[target.id] = field_class
+        return list(found.items())
 
     def _record(self, node: ast.Call, class_ref: str, obj: Value, args: list[Value],
                 kwargs: dict[str, Value]) -> Value:

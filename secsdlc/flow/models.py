@@ -66,6 +66,16 @@ class HandlerClass:
 
 
 @dataclass(frozen=True)
+class FormClass:
+    """Form or serializer classes: made from the client's data, validated field by field."""
+
+    bases: re.Pattern[str]
+    data: tuple[int, str]  # the argument that holds the data: position, keyword
+    attributes: frozenset[str]  # where the validated data is read
+    validated_fields: frozenset[str]  # field classes whose values the framework validated
+
+
+@dataclass(frozen=True)
 class Models:
     kinds: Mapping[str, Kind]
     request_objects: frozenset[str]
@@ -74,6 +84,7 @@ class Models:
     request_guarantees: Mapping[str, frozenset[str]]
     session_attributes: frozenset[str]
     handler_classes: tuple[HandlerClass, ...]
+    forms: tuple[FormClass, ...]
     route_decorators: frozenset[str]
     route_registrations: frozenset[str]
     types: Mapping[str, str]
@@ -93,6 +104,20 @@ def _rows(doc: Mapping[str, Any], key: str, source: str) -> list[Mapping[str, An
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ModelError(f"{source}: '{key}' must be a list of mappings")
     return rows
+
+
+def _form_class(row: Mapping[str, Any], where: str) -> FormClass:
+    try:
+        pattern = re.compile(str(row.get("bases", "")))
+    except re.error as e:
+        raise ModelError(f"{where}: bad 'bases' pattern: {e}") from e
+    data = row.get("data") or {}
+    if not isinstance(data, Mapping) or not isinstance(data.get("arg", 0), int) or \
+            not isinstance(data.get("kwarg", ""), str):
+        raise ModelError(f"{where}: data: expected {{arg: N, kwarg: NAME}}")
+    return FormClass(pattern, (int(data.get("arg", 0)), str(data.get("kwarg", ""))),
+                     frozenset(_strs(row.get("attributes"), f"{where}.attributes")),
+                     frozenset(_strs(row.get("validated_fields"), f"{where}.validated_fields")))
 
 
 def _mapping(doc: Mapping[str, Any], key: str, source: str) -> Mapping[str, Any]:
@@ -137,6 +162,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
                                     "session": set()}
     guarantees: dict[str, frozenset[str]] = {}
     handler_classes: list[HandlerClass] = []
+    forms: list[FormClass] = []
     route_decorators: set[str] = set()
     route_registrations: set[str] = set()
     types: dict[str, str] = {}
@@ -182,6 +208,8 @@ def _build(texts: list[tuple[str, str]]) -> Models:
             handler_classes.append(HandlerClass(
                 pattern, frozenset(_strs(row.get("attributes"), where)),
                 frozenset(_strs(row.get("methods"), where))))
+        if doc.get("forms") is not None:
+            forms.append(_form_class(_mapping(doc, "forms", source), f"{source}: forms"))
         route_decorators |= set(_strs(doc.get("route_decorators"), f"{source}: route_decorators"))
         route_registrations |= set(_strs(doc.get("route_registrations"),
                                          f"{source}: route_registrations"))
@@ -248,6 +276,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         request_guarantees=guarantees,
         session_attributes=frozenset(request["session"]),
         handler_classes=tuple(handler_classes),
+        forms=tuple(forms),
         route_decorators=frozenset(route_decorators),
         route_registrations=frozenset(route_registrations),
         types=types,

@@ -374,6 +374,9 @@ class Project:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
                     stmt.target.id == name:
                 return self.class_named(module, stmt.annotation)
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and any(
+                    isinstance(t, ast.Name) and t.id == name for t in stmt.targets):
+                return self.class_named(module, stmt.value.func)  # `objects = TicketManager()`
         init = cls.methods.get("__init__")
         info = self.functions.get(init) if init is not None else None
         if info is not None:

@@ -1115,3 +1115,105 @@ def test_a_request_object_is_its_url_to_whatever_sends_it(tmp_path: Path) -> Non
     assert lines_of(found, "forgery") == marked(files, "ssrf")
     sources = {f.flow[0].location.start_line for f in found.findings}  # type: ignore[attr-defined]
     assert sources and all(line >= 14 for line in sources), sources  # from /relay only
+
+
+def test_forms_and_serializers_validate_field_by_field_and_managers_run(
+        tmp_path: Path) -> None:
+    files = {
+        "desk/__init__.py": "",
+        "desk/forms.py": """
+            from django import forms
+            from rest_framework import serializers
+
+            class SearchForm(forms.Form):
+                q = forms.CharField(max_length=100)
+                queue = forms.IntegerField()
+
+            class CallbackSerializer(serializers.Serializer):
+                name = serializers.CharField()
+                callback_url = serializers.URLField()
+                provider = serializers.ChoiceField(choices=["mail", "chat"])
+            """,
+        "desk/models.py": """
+            from django.db import models
+
+            class TicketManager(models.Manager):
+                def search(self, term):
+                    return self.raw(f"SELECT * FROM ticket WHERE subject LIKE '%{term}%'")  # sqli
+
+                def in_queue(self, queue):
+                    return self.raw(f"SELECT * FROM ticket WHERE queue_id = {queue}")
+
+            class Ticket(models.Model):
+                subject = models.CharField(max_length=200)
+                objects = TicketManager()
+            """,
+        "desk/views.py": """
+            import requests
+            from django.shortcuts import render
+            from rest_framework.response import Response
+            from rest_framework.views import APIView
+            from .forms import CallbackSerializer, SearchForm
+            from .models import Ticket
+
+            def search(request):
+                form = SearchForm(request.GET)
+                tickets = []
+                if form.is_valid():
+                    tickets = list(Ticket.objects.search(form.cleaned_data["q"]))
+                return render(request, "list.html", {"tickets": tickets})
+
+            def by_queue(request):
+                form = SearchForm(request.GET)
+                if form.is_valid():
+                    return render(request, "list.html", {
+                        "tickets": list(Ticket.objects.in_queue(form.cleaned_data["queue"]))})
+                return render(request, "list.html", {})
+
+            def latest(request):
+                return render(request, "list.html", {"t": Ticket.objects.get(pk=request.GET["pk"])})
+
+            class CallbackView(APIView):
+                def post(self, request):
+                    serializer = CallbackSerializer(data=request.data)
+                    serializer.is_valid(raise_exception=True)
+                    data = serializer.validated_data
+                    requests.post(data["callback_url"], json={"name": data["name"]})  # ssrf
+                    requests.post(f"https://{data['provider']}.example.com/hook", json={})
+                    return Response({"ok": True})
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "sql") == marked(files, "sqli")
+    assert lines_of(found, "forgery") == marked(files, "ssrf")
+    sources = {f.flow[0].location.start_line for f in found.findings  # type: ignore[attr-defined]
+               if "sql" in f.rule_id}
+    assert sources == {10}, sources  # /search only: the queue is an IntegerField
+
+
+def test_header_values_the_framework_sends_as_given(tmp_path: Path) -> None:
+    files = {
+        "exports/__init__.py": "",
+        "exports/api.py": """
+            import os
+            from fastapi import FastAPI, Query
+            from fastapi.responses import Response
+            from werkzeug.utils import send_file
+            app = FastAPI()
+
+            @app.get("/export")
+            def export(filename: str = "products"):
+                headers = {"Content-Disposition": f"attachment; filename={filename}.csv"}
+                return Response(content="sku", media_type="text/csv", headers=headers)  # headeri
+
+            @app.get("/export/prices")
+            def export_prices(filename: str = Query("prices", pattern=r"^[\\w.-]{1,64}$")):
+                headers = {"Content-Disposition": f"attachment; filename={filename}.csv"}
+                return Response(content="sku", media_type="text/csv", headers=headers)
+
+            def download(request, environ):
+                name = request.args.get("file", "app.log").replace("../", "")
+                return send_file(os.path.join("/var/log/app", name), environ)  # pathtraver
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "header") == marked(files, "headeri")
+    assert lines_of(found, "path-traversal") == marked(files, "pathtraver")
