@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from secsdlc.flow import guards
 from secsdlc.flow.folding import constant_collection
-from secsdlc.flow.frames import Frame, InterpreterBase, State
+from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, State
 from secsdlc.flow.methods import STR_KEEP
 from secsdlc.flow.project import FunctionInfo
 from secsdlc.flow.syntax import digest_kind, is_staticmethod
@@ -64,7 +64,7 @@ class Checks(InterpreterBase):
                 return self._clear(right.value, frozenset({"pathtraver"}), st, frame)
             other = self.eval(right, st, frame)
             if isinstance(op, (ast.In, ast.NotIn)):
-                if constant_collection(other):
+                if constant_collection(other) or _server_collection(other):
                     return self._clear(test.left, frozenset({ALL_KINDS}), st, frame)
                 return st
             # `holds` says the comparison is an equality here (`==` true or `!=` false)
@@ -311,3 +311,11 @@ def _call_names(call: ast.Call) -> list[ast.Name]:
         else:
             node = node.value
     return found
+
+
+def _server_collection(value: Value) -> bool:
+    """A collection of the server's (`name in os.listdir(LOG_DIR)`, a set of the files found):
+    a member of it is one of the server's values. Not the request's own collections
+    (`name in request.args` holds for anything the client sends)."""
+    return value.ctype in ("list", "tuple", "set", "dict") and not value.all_taints() and \
+        not (value.ref or "").startswith(REQUEST)

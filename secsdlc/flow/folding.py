@@ -102,12 +102,24 @@ def constant_collection(value: Value) -> bool:
 
 
 def literal_value(node: ast.expr) -> Value | None:
-    """A default argument or class attribute written as a literal."""
+    """A default argument or class attribute written as a literal (`frozenset({...})` and
+    its kind included)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+            node.func.id in _COLLECTIONS and len(node.args) <= 1 and not node.keywords:
+        inner = literal_value(node.args[0]) if node.args else container(node.func.id, [])
+        if inner is None or inner.items is None and inner.keys is None:
+            return None
+        items = inner.items if inner.items is not None else tuple(
+            const(k) for k, _ in inner.keys or ())
+        return container(_COLLECTIONS[node.func.id], items)
     try:
         value = ast.literal_eval(node)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
     return from_python(value)
+
+
+_COLLECTIONS = {"frozenset": "set", "set": "set", "tuple": "tuple", "list": "list"}
 
 
 def from_python(value: object, depth: int = 0) -> Value:

@@ -135,6 +135,22 @@ class Interpreter(Statements, Checks, Expressions, Calls, Methods, Sinks):
             return self._declared_param(info, name, node, source)
         return tainted(Taint("param", (step,)))
 
+    def _view_form_class(self, class_ref: str) -> str | None:
+        cls = self.project.classes.get(class_ref)
+        if cls is None:
+            return None
+        module = self.project.modules[cls.module]
+        for stmt in cls.node.body:
+            if isinstance(stmt, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == "form_class" for t in stmt.targets):
+                return self.project.class_named(module, stmt.value)
+        for base in cls.bases:
+            if base in self.project.classes and base != class_ref:
+                found = self._view_form_class(base)
+                if found is not None:
+                    return found
+        return None
+
     def _declared_param(self, info: FunctionInfo, name: str,
                         node: ast.FunctionDef | ast.AsyncFunctionDef, source: Value) -> Value:
         """A handler's parameter the framework builds from its declaration: a dependency
@@ -154,6 +170,14 @@ class Interpreter(Statements, Checks, Expressions, Calls, Methods, Sinks):
         declared = self.project.class_named(module, annotation) if annotation is not None \
             else None
         default = defaults.get(name)
+        if name == "form" and info.class_ref is not None:
+            # a form view's `form_valid(self, form)`: the view's `form_class`, made from the
+            # request's data
+            form_class = self._view_form_class(info.class_ref)
+            form = self._form_class(form_class) if form_class is not None else None
+            if form_class is not None and form is not None:
+                return self._form(form_class, form, Value(ctype=form_class, fields=()),
+                                  [source], {})
         if isinstance(default, ast.Call) and last_name(default.func) in ("Depends", "Security"):
             if declared is None and default.args:
                 made_by = self.project.canonical(

@@ -1217,3 +1217,88 @@ def test_header_values_the_framework_sends_as_given(tmp_path: Path) -> None:
     found = scan(tmp_path, files)
     assert lines_of(found, "header") == marked(files, "headeri")
     assert lines_of(found, "path-traversal") == marked(files, "pathtraver")
+
+
+def test_a_member_of_the_servers_own_collection_is_the_servers(tmp_path: Path) -> None:
+    files = {
+        "logs/__init__.py": "",
+        "logs/views.py": """
+            import os
+            from pathlib import Path
+            from flask import Flask, abort, request, send_file
+            app = Flask(__name__)
+            LOG_DIR = "/var/log/app"
+
+            def listing():
+                return sorted(os.listdir(LOG_DIR))
+
+            @app.get("/rotated")
+            def rotated():
+                name = request.args["file"]
+                if name not in listing():
+                    abort(404)
+                return send_file(os.path.join(LOG_DIR, name))
+
+            @app.get("/manual")
+            def manual():
+                name = request.args["file"]
+                available = {p.name for p in Path(LOG_DIR).iterdir() if p.is_file()}
+                if name not in available:
+                    abort(404)
+                return send_file(os.path.join(LOG_DIR, name))
+
+            @app.get("/echo")
+            def echo():
+                name = request.args["file"]
+                if name not in request.args.values():
+                    abort(404)
+                return send_file(os.path.join(LOG_DIR, name))  # pathtraver
+            """}
+    assert lines_of(scan(tmp_path, files), "path-traversal") == marked(files, "pathtraver")
+
+
+def test_a_form_views_form_and_a_settings_allow_list(tmp_path: Path) -> None:
+    files = {
+        "portal/__init__.py": "",
+        "portal/settings.py": """
+            from dataclasses import dataclass
+
+            @dataclass(frozen=True)
+            class Settings:
+                public_hosts: frozenset[str] = frozenset({"www.example.com", "example.com"})
+
+            def get_settings() -> Settings:
+                return Settings()
+            """,
+        "portal/views.py": """
+            from urllib.parse import urlsplit
+            from django import forms
+            from django.shortcuts import redirect
+            from django.views.generic import FormView
+            from .settings import get_settings
+
+            class SurveyForm(forms.Form):
+                rating = forms.IntegerField()
+                return_to = forms.ChoiceField(choices=[("/", "home"), ("/help", "help")])
+                next_url = forms.CharField()
+
+            class SurveyView(FormView):
+                form_class = SurveyForm
+
+                def form_valid(self, form):
+                    return redirect(form.cleaned_data["return_to"])
+
+            class FeedbackView(FormView):
+                form_class = SurveyForm
+
+                def form_valid(self, form):
+                    return redirect(form.cleaned_data["next_url"])  # redirect
+
+            def callback(request):
+                return_to = request.GET.get("return_to", "/")
+                parts = urlsplit(return_to)
+                if parts.scheme != "https" or parts.netloc not in get_settings().public_hosts:
+                    return_to = "/"
+                return redirect(return_to)
+            """}
+    assert lines_of(scan(tmp_path, files), "redirect") == marked(files, "redirect")
