@@ -107,7 +107,7 @@ def literal_value(node: ast.expr) -> Value | None:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
             node.func.id in _COLLECTIONS and len(node.args) <= 1 and not node.keywords:
         inner = literal_value(node.args[0]) if node.args else container(node.func.id, [])
-        if inner is None or inner.items is None and inner.keys is None:
+        if inner is None or (inner.items is None and inner.keys is None):
             return None
         items = inner.items if inner.items is not None else tuple(
             const(k) for k, _ in inner.keys or ())
