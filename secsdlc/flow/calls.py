@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
-from secsdlc.flow.folding import literal_value, meet, sanitized, value_safe
+from secsdlc.flow.folding import literal_value, meet, repr_field, sanitized, value_safe
 from secsdlc.flow.frames import REQUEST, CallKey, Frame, InterpreterBase, Memo, State
 from secsdlc.flow.models import FormClass
 from secsdlc.flow.project import PROJECT, TYPED_ANNOTATIONS, FunctionInfo, annotation_name
@@ -402,7 +402,7 @@ class Calls(InterpreterBase):
             return base
         if ref in ("repr", "ascii") and first is not None:
             # they escape line breaks and quote what they show
-            return derived([first], safe=value_safe(first) | {"logi", "headeri"})
+            return repr_field("%r", first)
         if ref in _PURE_BUILTINS:
             # computed from their arguments alone: safe for what every argument is safe for
             parts = [*args, *kwargs.values()]
@@ -455,9 +455,8 @@ class Calls(InterpreterBase):
         if data is None or not data.all_taints():
             return obj
         client = derived([data])
-        validated = Value(safe=frozenset({ALL_KINDS}))
         keys: list[tuple[Key, Value]] = [
-            (name, validated if field_class in form.validated_fields else client)
+            (name, sanitized(client, form.validated_fields.get(field_class, frozenset())))
             for name, field_class in self._form_fields(class_ref, set())]
         cleaned = container("dict", keys=keys, rest=client)
         fields = [(attr, cleaned) for attr in sorted(form.attributes)]

@@ -10,10 +10,17 @@ from dataclasses import replace
 from typing import Any
 
 from secsdlc.flow.calls import Calls
-from secsdlc.flow.folding import fold_compare, literal_value, meet, truth_of, value_safe
+from secsdlc.flow.folding import (
+    fold_compare,
+    literal_value,
+    meet,
+    repr_field,
+    truth_of,
+    value_safe,
+)
 from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, State
 from secsdlc.flow.project import PROJECT
-from secsdlc.flow.syntax import short
+from secsdlc.flow.syntax import PERCENT_FIELD, short
 from secsdlc.flow.values import (
     ALL_KINDS,
     NONE,
@@ -101,19 +108,19 @@ def _requote(parts: list[Value]) -> list[Value]:
     return out
 
 
-_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
-
 
 def _requote_percent(template: str, values: Value) -> Value:
     """`"grep '%s' log" % shlex.quote(p)`: each field judged in the quoting around it."""
-    fields = [m for m in _PERCENT_FIELD.finditer(template) if m.group() != "%%"]
+    fields = [m for m in PERCENT_FIELD.finditer(template) if m.group() != "%%"]
     if values.items is not None and values.ctype == "tuple":
-        items = [(_requoted(template[:m.start()], v) if i < len(fields) else v)
-                 for i, (m, v) in enumerate(zip(fields, values.items, strict=False))]
+        items = [repr_field(m.group(), _requoted(template[:m.start()], v))
+                 for m, v in zip(fields, values.items, strict=False)]
         return replace(values, items=(*items, *values.items[len(items):]))
     if fields and values.items is None and values.keys is None:
-        return _requoted(template[:fields[0].start()], values)
+        return repr_field(fields[0].group(), _requoted(template[:fields[0].start()], values))
     return values
+
+
 
 
 # Stands, in a string's known ends, for text the server chose that the analysis does not know
@@ -450,7 +457,9 @@ class Expressions(InterpreterBase):
                 inner = self.eval(value.value, st, frame)
                 if value.format_spec is not None:
                     self.eval(value.format_spec, st, frame)
-                parts.append(inner if value.conversion in (-1, 115, 114) else derived([inner]))
+                if value.conversion in (114, 97):  # !r, !a: quoted, line breaks escaped
+                    inner = repr_field("%r", inner)
+                parts.append(inner if value.conversion in (-1, 115, 114, 97) else derived([inner]))
             else:
                 parts.append(self.eval(value, st, frame))
         if all(p.is_const and not p.taints for p in parts):

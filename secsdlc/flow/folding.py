@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterable
 
 from secsdlc.flow.frames import State
 from secsdlc.flow.project import PROJECT
+from secsdlc.flow.syntax import PERCENT_FIELD
 from secsdlc.flow.values import (
     ALL_KINDS,
     UNKNOWN,
     Value,
     const,
     container,
+    derived,
     join,
     join_all,
     map_taints,
@@ -173,3 +175,20 @@ def sanitized(value: Value, kinds: frozenset[str],
     return Value(cleaned.const, cleaned.taints, cleaned.safe | kinds | keep_safe, cleaned.prefix,
                  cleaned.suffix, cleaned.ctype, cleaned.items, cleaned.keys, cleaned.rest,
                  cleaned.fields, cleaned.ref)
+
+
+# What `repr` (and `%r`, `!r`) makes safe: it escapes line breaks and quotes what it shows.
+REPR_CLEARS = frozenset({"logi", "headeri"})
+
+
+def repr_fields(template: str, values: list[Value]) -> list[Value]:
+    """`log.info("closed: %r", reason)`: the values a `%r` field shows, quoted and escaped."""
+    fields = [m.group() for m in PERCENT_FIELD.finditer(template) if m.group() != "%%"]
+    return [repr_field(f, v) for f, v in zip(fields, values, strict=False)] + \
+        values[len(fields):]
+
+
+def repr_field(field: str, value: Value) -> Value:
+    if field.endswith(("r", "a")) and value.all_taints():
+        return sanitized(derived([value], safe=value_safe(value)), REPR_CLEARS)
+    return value

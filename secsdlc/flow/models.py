@@ -72,7 +72,7 @@ class FormClass:
     bases: re.Pattern[str]
     data: tuple[int, str]  # the argument that holds the data: position, keyword
     attributes: frozenset[str]  # where the validated data is read
-    validated_fields: frozenset[str]  # field classes whose values the framework validated
+    validated_fields: Mapping[str, frozenset[str]]  # field class -> the kinds it is safe for
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,8 @@ def _form_class(row: Mapping[str, Any], where: str) -> FormClass:
         raise ModelError(f"{where}: data: expected {{arg: N, kwarg: NAME}}")
     return FormClass(pattern, (int(data.get("arg", 0)), str(data.get("kwarg", ""))),
                      frozenset(_strs(row.get("attributes"), f"{where}.attributes")),
-                     frozenset(_strs(row.get("validated_fields"), f"{where}.validated_fields")))
+                     {str(name): frozenset(_strs(kinds, f"{where}.validated_fields.{name}"))
+                      for name, kinds in _mapping(row, "validated_fields", where).items()})
 
 
 def _mapping(doc: Mapping[str, Any], key: str, source: str) -> Mapping[str, Any]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from secsdlc.flow.folding import repr_fields
 from secsdlc.flow.frames import Frame, InterpreterBase, Report
 from secsdlc.flow.models import Sink
 from secsdlc.flow.syntax import short
@@ -53,6 +54,8 @@ class Sinks(InterpreterBase):
 
     def check_sink(self, node: ast.Call, sink: Sink, args: list[Value],
                    kwargs: dict[str, Value], frame: Frame, receiver: Value | None) -> None:
+        if sink.kind == "logi" and args and isinstance(args[0].const, str):
+            args = [args[0], *repr_fields(args[0].const, args[1:])]
         values = [args[i] for i in sink.args if i < len(args)]
         values += [kwargs[k] for k in sink.kwargs if k in kwargs]
         if sink.on_object and receiver is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 
 def short(node: ast.AST, limit: int = 60) -> str:
@@ -42,3 +43,7 @@ def digest_kind(node: ast.expr) -> str | None:
             node = node.value
         else:
             return None
+
+
+# A `%` conversion field (`%s`, `%(name)r`, `%-10.2f`); `%%` is a literal percent sign.
+PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")

@@ -1302,3 +1302,38 @@ def test_a_form_views_form_and_a_settings_allow_list(tmp_path: Path) -> None:
                 return redirect(return_to)
             """}
     assert lines_of(scan(tmp_path, files), "redirect") == marked(files, "redirect")
+
+
+def test_repr_and_validated_addresses_keep_line_breaks_out_of_logs(tmp_path: Path) -> None:
+    files = {
+        "hooks/__init__.py": "",
+        "hooks/views.py": """
+            import logging
+            from rest_framework import serializers
+            from rest_framework.response import Response
+            from rest_framework.views import APIView
+            logger = logging.getLogger(__name__)
+
+            class ComplaintSerializer(serializers.Serializer):
+                recipient = serializers.EmailField()
+                feedback = serializers.CharField()
+
+            class ComplaintView(APIView):
+                def post(self, request):
+                    serializer = ComplaintSerializer(data=request.data)
+                    serializer.is_valid(raise_exception=True)
+                    data = serializer.validated_data
+                    logger.warning("complaint for %s", data["recipient"])
+                    logger.warning("feedback: %s", data["feedback"])  # logi
+                    return Response(status=202)
+
+            class CloseView(APIView):
+                def post(self, request):
+                    reason = request.data.get("reason", "resolved")
+                    logger.info("closed: %r", reason)
+                    logger.info(f"closed again: {reason!r}")
+                    logger.info("closed: " + repr(reason))
+                    logger.info("closed: %s" % reason)  # logi
+                    return Response(status=204)
+            """}
+    assert lines_of(scan(tmp_path, files), "log-injection") == marked(files, "logi")
