@@ -169,6 +169,13 @@ class Methods(InterpreterBase):
                 return recv.rest or UNKNOWN
             if name in ("read", "read_string", "read_file", "add_section"):
                 return NONE
+        if recv.ctype == "response" and name in ("write", "writelines") and args:
+            # Django's `response.write(...)` appends to the body the handler returns
+            body = recv.field("body")
+            if body is not None:
+                self.write_back(func.value, recv.with_field("body", derived([body, args[0]])),
+                                st, frame, node)
+            return NONE
         if recv.ctype == "buffer":
             if name in ("write", "writelines") and args:
                 new = replace(recv, rest=join(recv.rest or args[0], args[0]))

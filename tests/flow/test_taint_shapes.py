@@ -1337,3 +1337,25 @@ def test_repr_and_validated_addresses_keep_line_breaks_out_of_logs(tmp_path: Pat
                     return Response(status=204)
             """}
     assert lines_of(scan(tmp_path, files), "log-injection") == marked(files, "logi")
+
+
+def test_what_a_django_response_is_written_is_its_body(tmp_path: Path) -> None:
+    files = {
+        "shelf/__init__.py": "",
+        "shelf/views.py": """
+            from django.http import HttpResponse
+            from django.urls import path
+
+            def shelf(request):
+                response = HttpResponse(content_type="text/html")
+                response.write("<h2>Shelf: %s</h2>" % request.GET.get("label", ""))
+                return response  # xss
+
+            def shelf_text(request):
+                response = HttpResponse(content_type="text/plain")
+                response.write("Shelf: %s" % request.GET.get("label", ""))
+                return response
+
+            urlpatterns = [path("shelf/", shelf), path("shelf.txt", shelf_text)]
+            """}
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
