@@ -24,6 +24,7 @@ from secsdlc.flow.syntax import PERCENT_FIELD, short
 from secsdlc.flow.values import (
     ALL_KINDS,
     NONE,
+    SERVER_TEXT,
     UNKNOWN,
     URL_SCHEME,
     Key,
@@ -121,11 +122,6 @@ def _requote_percent(template: str, values: Value) -> Value:
     return values
 
 
-
-
-# Stands, in a string's known ends, for text the server chose that the analysis does not know
-# (`f"https://{settings.host}/api/{path}"` starts with a scheme and a host of the server's).
-_SERVER_TEXT = "\x00"
 
 
 def _server_text(part: Value) -> bool:
@@ -303,7 +299,7 @@ class Expressions(InterpreterBase):
         if key.is_const:
             k = key.const
             if base.items is not None and isinstance(k, int) and not isinstance(k, bool) \
-                    and -len(base.items) <= k < len(base.items):
+                    and (-len(base.items) if base.rest is None else 0) <= k < len(base.items):
                 item = base.items[k]
                 return with_taints(item, base.taints) if base.taints else item
             found = base.key(k) if isinstance(k, (str, int, bool)) or k is None else None
@@ -343,10 +339,10 @@ class Expressions(InterpreterBase):
         if sp is None and base.taints:
             lo_i = lo if isinstance(lo, int) else 0
             if isinstance(hi, int) and lo_i >= 0 and 0 <= hi <= len(base.prefix) and \
-                    _SERVER_TEXT not in base.prefix[lo_i:hi]:
+                    SERVER_TEXT not in base.prefix[lo_i:hi]:
                 return const(base.prefix[lo_i:hi])
             if isinstance(lo, int) and lo < 0 and hi is None and -lo <= len(base.suffix) and \
-                    _SERVER_TEXT not in base.suffix[lo:]:
+                    SERVER_TEXT not in base.suffix[lo:]:
                 return const(base.suffix[lo:])
             return derived([base], prefix=base.prefix[lo_i:] if lo_i >= 0 else "")
         return derived([base])
@@ -475,7 +471,7 @@ class Expressions(InterpreterBase):
             if isinstance(p.const, str):
                 prefix += p.const
             elif _server_text(p):
-                prefix += p.prefix + _SERVER_TEXT + p.suffix
+                prefix += p.prefix + SERVER_TEXT + p.suffix
             else:
                 prefix += p.prefix
                 break
@@ -484,7 +480,7 @@ class Expressions(InterpreterBase):
             if isinstance(p.const, str):
                 suffix = p.const + suffix
             elif _server_text(p):
-                suffix = p.prefix + _SERVER_TEXT + p.suffix + suffix
+                suffix = p.prefix + SERVER_TEXT + p.suffix + suffix
             else:
                 suffix = p.suffix + suffix
                 break

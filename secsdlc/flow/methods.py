@@ -5,11 +5,12 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from secsdlc.flow.folding import meet, sanitized, value_safe
+from secsdlc.flow.folding import from_python, meet, sanitized, value_safe
 from secsdlc.flow.frames import Frame, InterpreterBase, State
 from secsdlc.flow.values import (
     ALL_KINDS,
     NONE,
+    SERVER_TEXT,
     UNKNOWN,
     Value,
     const,
@@ -44,6 +45,14 @@ def store_key(section: str, option: str) -> str:
     return f"{section}\0{option.lower()}"
 
 
+_PURE_STR_METHODS = frozenset({
+    "find", "rfind", "index", "rindex", "count", "startswith", "endswith", "upper", "lower",
+    "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "swapcase", "center",
+    "ljust", "rjust", "zfill", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
+    "islower", "isdecimal", "isnumeric", "removeprefix", "removesuffix", "partition",
+    "rpartition", "split", "rsplit", "splitlines"})
+
+
 class Methods(InterpreterBase):
     """Built-in methods, element by element where the index is known."""
 
@@ -53,6 +62,13 @@ class Methods(InterpreterBase):
         """Strings, containers and the few library objects that store and hand back a value."""
         is_str = isinstance(recv.const, str) or (recv.ctype is None and recv.items is None
                                                  and recv.keys is None)
+        if isinstance(recv.const, str) and not recv.taints and name in _PURE_STR_METHODS and \
+                not kwargs and all(a.is_const and not a.taints for a in args):
+            # `"abc".find("c")`: computed as Python would, so a condition on it folds
+            try:
+                return from_python(getattr(recv.const, name)(*[a.const for a in args]))
+            except Exception:
+                return UNKNOWN
         if name == "join" and (isinstance(recv.const, (str, bytes)) or recv.ctype == "path"):
             if recv.ctype == "path":
                 return replace(derived([recv, *args]), ctype="path")
@@ -64,7 +80,17 @@ class Methods(InterpreterBase):
             if seq.items is None and seq.rest is None:
                 return derived([seq], safe=value_safe(seq))
             parts = list(seq.items or ()) + ([seq.rest] if seq.rest is not None else [])
-            return derived([seq], safe=meet(value_safe(p) for p in parts))
+            prefix = suffix = ""
+            if isinstance(recv.const, str) and seq.items is not None and seq.rest is None:
+                # `"|".join(["garden", term])` starts with "garden|"
+                texts = [i.const if isinstance(i.const, str) and not i.taints else None
+                         for i in seq.items]
+                lead = next((n for n, t in enumerate(texts) if t is None), len(texts))
+                tail = next((n for n, t in enumerate(reversed(texts)) if t is None), len(texts))
+                prefix = "".join(f"{t}{recv.const}" for t in texts[:lead])
+                suffix = "".join(f"{recv.const}{t}" for t in texts[len(texts) - tail:])
+            return derived([seq], safe=meet(value_safe(p) for p in parts), prefix=prefix,
+                           suffix=suffix)
         if recv.ctype == "markup" and name in ("format", "join", "__add__"):
             # Markup escapes what is formatted into it
             return replace(sanitized(derived([*args, *kwargs.values()]),
@@ -125,6 +151,11 @@ class Methods(InterpreterBase):
             if sep in ("\n", "\r\n") or name == "splitlines":
                 element = sanitized(element, frozenset({"headeri", "logi"}),
                                           keep_safe=element.safe)
+            if name == "split" and isinstance(sep, str) and sep and sep in recv.prefix and \
+                    SERVER_TEXT not in recv.prefix:
+                # the parts the known start holds whole are known
+                known = [const(p) for p in recv.prefix.split(sep)[:-1]]
+                return container("list", known, rest=element)
             return container("list", rest=element)
         if name == "encode" and args and isinstance(args[0].const, str) and \
                 args[0].const.replace("-", "_").lower() in ("unicode_escape", "raw_unicode_escape",

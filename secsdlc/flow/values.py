@@ -24,6 +24,9 @@ ALL_KINDS = "*"
 # Not a sink kind: a URL whose scheme was checked against an allow-list (http, https), so it
 # cannot be a `javascript:` URL.
 URL_SCHEME = "url-scheme"
+# Stands, in a string's known ends, for text the server chose that the analysis does not know
+# (`f"https://{settings.host}/api/{path}"` starts with a scheme and a host of the server's).
+SERVER_TEXT = "\x00"
 
 # Steps, taints and values are immutable by convention, not declared frozen: a frozen
 # dataclass's constructor sets each field through object.__setattr__, and building values is

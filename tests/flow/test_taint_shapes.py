@@ -1359,3 +1359,31 @@ def test_what_a_django_response_is_written_is_its_body(tmp_path: Path) -> None:
             urlpatterns = [path("shelf/", shelf), path("shelf.txt", shelf_text)]
             """}
     assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_string_methods_on_constants_fold_and_joined_parts_split_back(tmp_path: Path) -> None:
+    files = {"app.py": """
+        import os
+        from flask import Flask, redirect, request
+        app = Flask(__name__)
+
+        @app.get("/shelf")
+        def shelf():
+            term = request.args.get("term", "")
+            os.system("echo " + "|".join(["garden", term]).split("|")[0])
+            os.system("echo " + "|".join(["garden", term]).split("|")[1])  # cmdi
+            return "ok"
+
+        @app.get("/logout")
+        def logout():
+            target = request.values.get("return_to", "/")
+            return redirect(target if "abc".find("c") < 0 else "/signoff")
+
+        @app.get("/switch")
+        def switch():
+            target = request.values.get("return_to", "/")
+            return redirect(target if "abc".find("d") < 0 else "/accounts")  # redirect
+        """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    assert lines_of(found, "redirect") == marked(files, "redirect")
