@@ -27,6 +27,10 @@ _TRACKED_RESPONSES = ("flask.make_response", "flask.Response", "werkzeug.wrapper
                       "werkzeug.Response", "HttpResponse", "starlette.responses.Response")
 
 
+_SQL_TEXT = re.compile(r"\s*\(?\s*(SELECT|INSERT|UPDATE|DELETE|WITH|REPLACE|MERGE|CALL)\b",
+                       re.IGNORECASE)
+
+
 def _response_values(value: Value) -> list[Value]:
     if value.ctype == "response":
         return [value]
@@ -102,6 +106,10 @@ class Sinks(InterpreterBase):
                 if ct is not None and isinstance(ct.const, str) and \
                         "html" not in ct.const.lower():
                     return
+        elif when == "sql-text":
+            if not any(_SQL_TEXT.match(v.const if isinstance(v.const, str) else v.prefix)
+                       for v in values):
+                return
         elif when == "lxml-entities":
             parser = kwargs.get("parser", args[1] if len(args) > 1 else None)
             if parser is None or parser.ctype != "lxml-entities":

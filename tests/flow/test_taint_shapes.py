@@ -1387,3 +1387,43 @@ def test_string_methods_on_constants_fold_and_joined_parts_split_back(tmp_path: 
     found = scan(tmp_path, files)
     assert lines_of(found, "command") == marked(files, "cmdi")
     assert lines_of(found, "redirect") == marked(files, "redirect")
+
+
+def test_asyncpg_fetch_runs_sql_and_a_client_fetch_does_not(tmp_path: Path) -> None:
+    files = {
+        "ops/__init__.py": "",
+        "ops/inventory.py": """
+            import asyncpg
+            from tornado.httpclient import AsyncHTTPClient
+
+            async def fetch_hosts(where):
+                sql = "SELECT hostname FROM hosts"
+                if where:
+                    sql += " WHERE " + " AND ".join(where)
+                pool = await asyncpg.create_pool("postgresql:///ops")
+                async with pool.acquire() as conn:
+                    return await conn.fetch(sql)  # sqli
+
+            async def status_page(url):
+                return await AsyncHTTPClient().fetch(url)
+            """,
+        "ops/views.py": """
+            from aiohttp import web
+            from . import inventory
+
+            async def host_search(request):
+                where = []
+                needle = request.query.get("q", "")
+                if needle:
+                    where.append(f"hostname ILIKE '%{needle}%'")
+                return web.json_response({"hosts": await inventory.fetch_hosts(where)})
+
+            async def status(request):
+                await inventory.status_page("https://status.example.com/" + request.query["p"])
+                return web.json_response({})
+
+            app = web.Application()
+            app.router.add_get("/hosts", host_search)
+            app.router.add_get("/status", status)
+            """}
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
