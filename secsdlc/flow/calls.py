@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from dataclasses import replace
 
 from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
-from secsdlc.flow.folding import literal_value, meet, repr_field, sanitized, value_safe
+from secsdlc.flow.folding import (
+    from_python,
+    literal_value,
+    meet,
+    repr_field,
+    sanitized,
+    value_safe,
+)
 from secsdlc.flow.frames import REQUEST, CallKey, Frame, InterpreterBase, Memo, State
 from secsdlc.flow.models import FormClass
 from secsdlc.flow.project import PROJECT, TYPED_ANNOTATIONS, FunctionInfo, annotation_name
@@ -34,6 +42,8 @@ from secsdlc.flow.values import (
 # a file, not from its argument: one weakness is reported once, at the call.
 # (Not regular expressions: a compiled pattern is what later checks are made with.)
 _SAFE_JOINS = frozenset(n for n in NORMALIZERS if n.endswith(".safe_join"))
+_FOLDABLE_BUILTINS = frozenset({"len", "abs", "min", "max", "int", "float", "bool", "ord",
+                                "chr", "round", "hex", "oct", "bin", "divmod", "pow"})
 _PURE_BUILTINS = frozenset({"min", "max", "sum", "format", "compile", "abs", "round", "divmod",
                             "pow"})
 _CONSUMED = frozenset({"sqli", "cmdi", "ldapi", "xpathi", "pathtraver", "logi", "headeri",
@@ -328,6 +338,9 @@ class Calls(InterpreterBase):
             joined = sanitized(derived(args), frozenset({"pathtraver"}), keep_safe=meet(
                 value_safe(a) for a in args))
             return replace(joined, ctype="normpath")
+        folded = _folded_builtin(ref, args, kwargs)
+        if folded is not None:
+            return folded
         rows = models.sanitizers_by_ref.get(ref, ())
         applying = [san for san in rows
                     if not any(_given(kwargs, k, v) for k, v in san.unless)
@@ -677,3 +690,19 @@ def _field_annotation(node: ast.expr) -> str:
     if isinstance(node, ast.Subscript) and last_name(node.value) in ("Literal", "ClassVar"):
         return last_name(node.value) or ""
     return annotation_name(node)
+
+
+def _folded_builtin(ref: str, args: list[Value], kwargs: dict[str, Value]) -> Value | None:
+    """`len("theme") == 5`: a built-in computed on constants, so that a condition folds."""
+    if ref not in _FOLDABLE_BUILTINS or kwargs or not args:
+        return None
+    first = args[0]
+    if all(a.is_const and not a.taints for a in args):
+        try:
+            return from_python(getattr(builtins, ref)(*[a.const for a in args]))
+        except Exception:
+            return UNKNOWN
+    if ref == "len" and len(args) == 1 and not first.all_taints() and first.rest is None and \
+            (first.items is not None or first.keys is not None):
+        return const(len(first.items if first.items is not None else first.keys or ()))
+    return None

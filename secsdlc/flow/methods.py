@@ -209,9 +209,21 @@ class Methods(InterpreterBase):
             return NONE
         if recv.ctype == "buffer":
             if name in ("write", "writelines") and args:
-                new = replace(recv, rest=join(recv.rest or args[0], args[0]))
+                new = replace(recv, rest=join(recv.rest or args[0], args[0]), fields=None)
                 self.write_back(func.value, new, st, frame, node)
                 return NONE
+            if name == "seek" and args:
+                # where the next write or truncate starts: only the start is followed
+                at_start = args[0].const == 0 and args[0].is_const
+                self.write_back(func.value, replace(
+                    recv, fields=(("__at_start__", const(True)),) if at_start else None),
+                    st, frame, node)
+                return NONE
+            if name == "truncate" and ((args and args[0].is_const and args[0].const == 0) or (
+                    not args and recv.field("__at_start__") is not None)):
+                self.write_back(func.value, replace(recv, rest=None, fields=None), st, frame,
+                                node)
+                return const(0)
             if name in ("getvalue", "read", "readline", "readlines"):
                 return derived([recv.rest]) if recv.rest is not None else const("")
         if recv.ctype == "regex" and name in ("match", "fullmatch", "search", "sub", "findall",

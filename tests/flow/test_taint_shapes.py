@@ -1427,3 +1427,47 @@ def test_asyncpg_fetch_runs_sql_and_a_client_fetch_does_not(tmp_path: Path) -> N
             app.router.add_get("/status", status)
             """}
     assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_len_of_a_constant_folds_and_a_truncated_buffer_forgets(tmp_path: Path) -> None:
+    files = {"app.py": """
+        import io
+        import os
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        def pick(kind, requested):
+            return {"custom": requested, "default": "default.css"}[kind]
+
+        @app.get("/theme")
+        def theme():
+            requested = request.cookies.get("theme", "default.css")
+            kind = "default" if len("theme") == 5 else "custom"
+            return open(pick(kind, requested)).read()
+
+        @app.get("/print")
+        def print_theme():
+            requested = request.cookies.get("theme", "default.css")
+            kind = "default" if len("theme") == 6 else "custom"
+            return open(pick(kind, requested)).read()  # pathtraver
+
+        @app.get("/tree")
+        def tree():
+            buf = io.StringIO()
+            buf.write(request.headers.get("X-Folder", "/srv"))
+            buf.seek(0)
+            buf.truncate()
+            buf.write("/srv/public")
+            return os.popen("ls -R " + buf.getvalue()).read()
+
+        @app.get("/tree-tail")
+        def tree_tail():
+            buf = io.StringIO()
+            buf.write(request.headers.get("X-Folder", "/srv"))
+            buf.seek(3)
+            buf.truncate()
+            return os.popen("ls -R " + buf.getvalue()).read()  # cmdi
+        """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "path-traversal") == marked(files, "pathtraver")
+    assert lines_of(found, "command") == marked(files, "cmdi")
