@@ -84,11 +84,11 @@ class Sinks(InterpreterBase):
             loader = kwargs.get("Loader", args[1] if len(args) > 1 else None)
             name = (loader.ref or "") if loader is not None else ""
             if name.endswith(("SafeLoader", "CSafeLoader", "BaseLoader")):
-                return
+                return self._harmless_here(kind, node, frame)
         elif when == "allow-pickle":
             flag = kwargs.get("allow_pickle")
             if flag is None or (flag.is_const and not flag.const):
-                return
+                return self._harmless_here(kind, node, frame)
         elif when == "html-content" and sink.ref is not None and \
                 sink.ref.endswith(_TRACKED_RESPONSES):
             # the response object carries its body to where the handler returns it, and its
@@ -96,16 +96,16 @@ class Sinks(InterpreterBase):
             return
         elif when in ("html-content", "not-dict"):
             if any(v.ctype == "dict" or v.keys is not None for v in values):
-                return
+                return self._harmless_here(kind, node, frame)
             positional_type = args[1].const if len(args) > 1 and sink.ref and \
                 sink.ref.startswith("django.") else None
             if isinstance(positional_type, str) and "html" not in positional_type.lower():
-                return  # HttpResponse(content, content_type)
+                return self._harmless_here(kind, node, frame)  # HttpResponse(content, type)
             for name in ("content_type", "mimetype", "media_type", "ctype"):
                 ct = kwargs.get(name)
                 if ct is not None and isinstance(ct.const, str) and \
                         "html" not in ct.const.lower():
-                    return
+                    return self._harmless_here(kind, node, frame)
         elif when == "sql-text":
             if not any(_SQL_TEXT.match(v.const if isinstance(v.const, str) else v.prefix)
                        for v in values):
@@ -113,11 +113,11 @@ class Sinks(InterpreterBase):
         elif when == "lxml-entities":
             parser = kwargs.get("parser", args[1] if len(args) > 1 else None)
             if parser is None or parser.ctype != "lxml-entities":
-                return
+                return self._harmless_here(kind, node, frame)
         elif when == "sax-external":
             parser = kwargs.get("parser", args[1] if len(args) > 1 else None)
             if parser is None or parser.ctype != "sax-parser-external":
-                return
+                return self._harmless_here(kind, node, frame)
         if kind == "xss" and sink.receiver == ("wfile",):
             ct = frame.content_type
             if ct is not None and isinstance(ct.const, str) and "html" not in ct.const.lower():
@@ -132,6 +132,13 @@ class Sinks(InterpreterBase):
                 kind = "redirect"
         note = short(node)
         self.sink_values(kind, values, self.step(frame, node, note))
+
+    def _harmless_here(self, kind: str, node: ast.Call, frame: Frame) -> None:
+        """The call is not dangerous as made here (a safe loader, a body that is not HTML): a
+        proof for this context, as a constant argument would be."""
+        step = self.step(frame, node, short(node))
+        key = (step.path, step.line, kind)
+        self.proofs[key] = self.proofs.get(key, True)
 
     def built_query(self, node: ast.expr, text: str, value: Value, frame: Frame) -> None:
         """Query text assembled from parts: a proof (or not) that none of them can change the

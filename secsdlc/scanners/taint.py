@@ -85,9 +85,10 @@ class TaintScanner:
                         f"([scanners.taint] test-roots = true analyses them too)"),)
         calls = tuple(
             AnalysedCall(path=path, line=line, cwe=models.kinds[kind].cwe, proven_safe=safe,
-                         reason=f"secsdlc's taint analysis found the argument of this "
-                                f"{models.kinds[kind].title.lower()} sink constant or "
-                                f"sanitized in every context it analysed"
+                         reason=f"secsdlc's taint analysis found this "
+                                f"{models.kinds[kind].title.lower()} sink harmless in every "
+                                f"context it analysed (what reaches it constant or sanitized, "
+                                f"or the call made safely: a safe loader, a body not HTML)"
                          if safe else "")
             for (path, line, kind), safe in sorted(result.proofs.items()))
         return ScannerOutput(findings=findings, rules=rules, notifications=notes,

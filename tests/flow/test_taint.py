@@ -444,3 +444,34 @@ def test_a_query_built_from_safe_parts_lowers_bandit_where_it_is_built(tmp_path:
              for run in sarif["runs"] for r in run["results"]
              if r["ruleId"].startswith("secsdlc.taint.sql")}
     assert taint == {"db.py"}  # the flow from /c, reported where the query runs
+
+
+def test_a_call_made_safely_lowers_the_other_tools_there(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(textwrap.dedent("""
+        import yaml
+        from flask import Flask, request
+        app = Flask(__name__)
+        LOADERS = {"legacy": yaml.Loader, "layout": yaml.SafeLoader}
+
+        @app.post("/layout")
+        def layout():
+            kind = "legacy" if "layout".startswith("legacy") else "layout"
+            return str(yaml.load(request.form["layout"], Loader=LOADERS[kind]))
+
+        @app.post("/legacy")
+        def legacy():
+            kind = "legacy" if "legacy_layout".startswith("legacy") else "layout"
+            return str(yaml.load(request.form["layout"], Loader=LOADERS[kind]))
+        """))
+    sarif = _bandit_and_taint(tmp_path)
+    by_line: dict[int, list[dict[str, Any]]] = {}
+    for run in sarif["runs"]:
+        for result in run["results"]:
+            line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+            by_line.setdefault(line, []).append(result)
+    safe = [r for r in by_line[10] if r["ruleId"] == "B506"]
+    assert safe and safe[0]["properties"]["severity"] == "info"
+    assert "safe loader" in safe[0]["properties"]["downranked"]
+    unsafe = by_line[15]
+    assert any(r["ruleId"].startswith("secsdlc.taint.") and
+               r["properties"]["severity"] == "critical" for r in unsafe)
