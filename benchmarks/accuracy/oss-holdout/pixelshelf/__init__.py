@@ -1,1 +1,1 @@
-default_app_config = "pixelshelf.apps.PixelshelfConfig"
+"""pixelshelf: a self-hosted photo gallery."""

@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView
 
-from . import archives, tools
+from . import tools
 from .forms import AlbumForm, ArchiveUploadForm, PhotoForm
 from .models import Album, Folder, Photo
 from .utils import (
@@ -195,7 +195,7 @@ def import_archive(request):
     album = form.cleaned_data["album"]
     dest = os.path.join(settings.IMPORT_ROOT, str(album.pk))
     with zipfile.ZipFile(form.cleaned_data["archive"]) as zf:
-        written = archives.extract_images(zf, dest)
+        written = tools.extract_images(zf, dest)
     log.info("imported %d files into album %s", len(written), album.pk)
     return redirect("album", album_id=album.pk)
 
@@ -208,7 +208,7 @@ def import_album(request):
     album = form.cleaned_data["album"]
     dest = os.path.join(settings.IMPORT_ROOT, str(album.pk))
     with zipfile.ZipFile(form.cleaned_data["archive"]) as zf:
-        written = archives.extract_images_flat(zf, dest)
+        written = tools.extract_images_flat(zf, dest)
     log.info("imported %d files into album %s", len(written), album.pk)
     return redirect("album", album_id=album.pk)
 

@@ -13,7 +13,7 @@ def create_app(config_override=None):
         app.config.update(config_override)
 
     from . import admin, auth, blog, feeds, media, plugins
-    from .db import close_db
+    from .models import close_db
 
     app.register_blueprint(blog.bp)
     app.register_blueprint(auth.bp, url_prefix="/auth")

@@ -1,9 +1,32 @@
 """Data access for posts, tags, comments and users."""
 import logging
+import sqlite3
 from dataclasses import dataclass
 from typing import Optional
 
-from .db import get_db, query_all, query_one
+from flask import current_app, g
+
+
+def get_db():
+    if "db" not in g:
+        g.db = sqlite3.connect(current_app.config["DATABASE"], detect_types=sqlite3.PARSE_DECLTYPES)
+        g.db.row_factory = sqlite3.Row
+    return g.db
+
+
+def close_db(exc=None):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def query_all(sql, params=()):
+    return get_db().execute(sql, params).fetchall()
+
+
+def query_one(sql, params=()):
+    return get_db().execute(sql, params).fetchone()
+
 
 log = logging.getLogger(__name__)
 
