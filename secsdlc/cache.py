@@ -182,8 +182,11 @@ class ResultCache:
         return hmac.new(self._key, payload, hashlib.sha256).hexdigest()
 
     @staticmethod
-    def key(*, content_digest: str, scanner: str, context: str) -> str:
-        raw = "\0".join((str(FORMAT), scanner, context, content_digest))
+    def key(*, path: str, content_digest: str, scanner: str, context: str) -> str:
+        """What an entry depends on. The path too: a result may depend on the file's name as much
+        as on its content (the secrets scanner lowers a credential in a Python docstring, never
+        in a configuration file; a rule may be limited to some paths)."""
+        raw = "\0".join((str(FORMAT), scanner, context, path, content_digest))
         return hashlib.sha256(raw.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:

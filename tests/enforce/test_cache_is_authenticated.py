@@ -97,3 +97,35 @@ def test_cache_forged_with_the_per_user_key(project: Any, mode: str, tmp_path: P
             continue  # CI=true is enforce mode
         rc, doc = _scan(mode, root, {**env, **job})
         assert rc == 1, (job, doc["findings"])
+
+
+def test_cache_entry_reused_under_another_file_name(mode: str, tmp_path: Path) -> None:
+    """A credential in a Python docstring is low; the same text in a configuration file is high.
+    Scanned once as notes.py, then renamed to deploy.cfg, the file's entry must not be reused:
+    what a scanner finds depends on the file's name as well as its content."""
+    from tests.signoff.conftest import commit_all, git
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "dev@example.com")
+    git(root, "config", "user.name", "Dev")
+    git(root, "config", "commit.gpgsign", "false")
+    password = "Vr7" + "kq2Lm9xWp4Tz"  # built so that no scanner reads this file as holding one
+    (root / "notes.py").write_text(f'"""Deployment notes.\n\ndb_password = "{password}"\n"""\n')
+    commit_all(root, "notes")
+    env = {"SECSDLC_CACHE_DIR": str(tmp_path / "cache"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    flags = ["--enforce"] if mode == "enforce" else []
+
+    def scan() -> dict[str, Any]:
+        proc = run_cli("scan", str(root), "--scanners", "secrets", "--format", "json", *flags,
+                       env=env)
+        return dict(json.loads(proc.stdout))
+
+    assert [f["severity"] for f in scan()["findings"]] == ["low"]
+    git(root, "mv", "notes.py", "deploy.cfg")
+    commit_all(root, "the notes are the deployment's configuration")
+    doc = scan()
+    assert [(f["path"], f["severity"]) for f in doc["findings"]] == [("deploy.cfg", "high")]
+    assert not doc["verdict"]["passed"]
