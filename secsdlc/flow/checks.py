@@ -314,8 +314,8 @@ def _call_names(call: ast.Call) -> list[ast.Name]:
 
 
 def _server_collection(value: Value) -> bool:
-    """A collection of the server's (`name in os.listdir(LOG_DIR)`, a set of the files found):
-    a member of it is one of the server's values. Not the request's own collections
+    """A collection of the server's (`name in os.listdir(LOG_DIR)`, a set of the files found,
+    `host in app.config["ALLOWED_HOSTS"]`): a member of it is one of the server's values. Not the request's own collections
     (`name in request.args` holds for anything the client sends)."""
-    return value.ctype in ("list", "tuple", "set", "dict") and not value.all_taints() and \
-        not (value.ref or "").startswith(REQUEST)
+    return not value.all_taints() and not (value.ref or "").startswith(REQUEST) and \
+        not value.is_const

@@ -1253,6 +1253,13 @@ def test_a_member_of_the_servers_own_collection_is_the_servers(tmp_path: Path) -
                 if name not in request.args.values():
                     abort(404)
                 return send_file(os.path.join(LOG_DIR, name))  # pathtraver
+
+            @app.get("/configured")
+            def configured():
+                name = request.args["file"]
+                if name not in app.config["PUBLIC_LOGS"]:
+                    abort(404)
+                return send_file(os.path.join(LOG_DIR, name))
             """}
     assert lines_of(scan(tmp_path, files), "path-traversal") == marked(files, "pathtraver")
 
