@@ -165,17 +165,17 @@ class Checks(InterpreterBase):
                            for t in other.all_taints())
             if ours or (isinstance(arg, ast.Name) and arg.id in frame.keyed):
                 st = self._clear(arg, everything, st, frame)
-            if isinstance(arg, ast.Call) and (ours or self._keyed_digest_call(arg, frame)):
+            if isinstance(arg, ast.Call) and (ours or self._keyed_digest_call(arg, st, frame)):
                 for name in _call_names(arg):
                     st = self._clear(name, everything, st, frame)
         return st
 
-    def _keyed_digest_call(self, call: ast.Call, frame: Frame) -> bool:
+    def _keyed_digest_call(self, call: ast.Call, st: State, frame: Frame) -> bool:
         """`hmac.new(KEY, data, sha256).hexdigest()`, or a project function returning one
         (`def sign(data): return hmac.new(KEY, data, sha256).hexdigest()`)."""
         if digest_kind(call) == "keyed":
             return True
-        ref = self.project.canonical(self.eval(call.func, {}, frame).ref or "")
+        ref = self.project.canonical(self.eval(call.func, st, frame).ref or "")
         info = self.project.functions.get(ref)
         if info is None:
             return False
@@ -315,7 +315,7 @@ def _call_names(call: ast.Call) -> list[ast.Name]:
 
 def _server_collection(value: Value) -> bool:
     """A collection of the server's (`name in os.listdir(LOG_DIR)`, a set of the files found,
-    `host in app.config["ALLOWED_HOSTS"]`): a member of it is one of the server's values. Not the request's own collections
-    (`name in request.args` holds for anything the client sends)."""
+    `host in app.config["ALLOWED_HOSTS"]`): a member of it is one of the server's values. Not
+    the request's own collections (`name in request.args` holds for anything it sends)."""
     return not value.all_taints() and not (value.ref or "").startswith(REQUEST) and \
         not value.is_const

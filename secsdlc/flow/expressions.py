@@ -277,11 +277,6 @@ class Expressions(InterpreterBase):
                     literal = literal_value(stmt.value)
                     if literal is not None:
                         out[stmt.targets[0].id] = literal
-                elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
-                        stmt.value is not None:  # `hosts: frozenset[str] = frozenset({...})`
-                    literal = literal_value(stmt.value)
-                    if literal is not None:
-                        out[stmt.target.id] = literal
             for base in cls.bases:
                 if base in self.project.classes and base != class_ref:
                     for k, v in self._class_constants(base).items():

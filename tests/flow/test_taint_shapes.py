@@ -1478,3 +1478,49 @@ def test_len_of_a_constant_folds_and_a_truncated_buffer_forgets(tmp_path: Path) 
     found = scan(tmp_path, files)
     assert lines_of(found, "path-traversal") == marked(files, "pathtraver")
     assert lines_of(found, "command") == marked(files, "cmdi")
+
+
+def test_a_field_default_is_not_what_an_instance_holds(tmp_path: Path) -> None:
+    files = {
+        "state/__init__.py": "",
+        "state/handlers.py": """
+            import hashlib
+            import hmac
+            import pickle
+            from dataclasses import dataclass
+            from flask import Flask, render_template_string, request
+            from werkzeug.exceptions import Forbidden
+            app = Flask(__name__)
+
+            @dataclass
+            class Settings:
+                state_key: bytes = b""
+
+            class StateHandlers:
+                def __init__(self, settings: Settings) -> None:
+                    self.settings = settings
+
+                def _signature(self, data):
+                    return hmac.new(self.settings.state_key, data, hashlib.sha256).hexdigest()
+
+                def import_keyed(self, request):
+                    data = request.get_data()
+                    if not self.settings.state_key:
+                        raise Forbidden()
+                    return len(pickle.loads(data))  # deserialization
+
+                def import_signed(self, request):
+                    data = request.get_data()
+                    signature = request.headers.get("X-Signature", "")
+                    if not self.settings.state_key or \\
+                            not hmac.compare_digest(signature, self._signature(data)):
+                        raise Forbidden()
+                    return len(pickle.loads(data))
+
+            @app.get("/tag")
+            def tag():
+                return render_template_string("<h2>{{ label }}</h2>", label=request.args["l"])
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "deserialization") == marked(files, "deserialization")
+    assert not lines_of(found, "scripting")
