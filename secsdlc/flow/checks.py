@@ -24,6 +24,7 @@ _SAFE_URL_CHECKS = frozenset({"url_has_allowed_host_and_scheme", "is_safe_url",
                               "django.utils.http.url_has_allowed_host_and_scheme",
                               "django.utils.http.is_safe_url"})
 _SAFE_URL_KINDS = frozenset({"redirect", "ssrf", URL_SCHEME})
+_HOST_KINDS = frozenset({"ssrf", "redirect"})
 _ALNUM_CHECKS = frozenset({"isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal",
                            "isidentifier"})
 
@@ -70,10 +71,17 @@ class Checks(InterpreterBase):
             # `holds` says the comparison is an equality here (`==` true or `!=` false)
             if isinstance(op, (ast.Eq, ast.NotEq)) and other.is_const and not other.taints:
                 return self._clear(test.left, frozenset({ALL_KINDS}), st, frame, other)
-            if isinstance(op, (ast.Eq, ast.NotEq)) and not other.all_taints() and \
-                    not isinstance(right, ast.Call) and not isinstance(test.left, ast.Call):
-                # equal to a value of the server's (`parts.hostname == settings.image_host`)
-                return self._clear(test.left, frozenset({ALL_KINDS}), st, frame)
+            if isinstance(op, (ast.Eq, ast.NotEq)) and not isinstance(right, ast.Call) and \
+                    not isinstance(test.left, ast.Call):
+                # equal to a value of the server's (`parts.hostname == settings.image_host`),
+                # or to one safe for some kinds (the host the browser asked for)
+                left_value = self.eval(test.left, st, frame)
+                for side, equal in ((test.left, other), (right, left_value)):
+                    kinds = _cleared_kinds(equal) if equal.all_taints() else \
+                        frozenset({ALL_KINDS})
+                    if kinds and not (equal.is_const and not equal.taints):
+                        st = self._clear(side, kinds, st, frame)
+                return st
             if isinstance(op, (ast.Eq, ast.NotEq)):
                 return self._refine_common_path(test.left, right, st, frame)
             return st
@@ -249,7 +257,9 @@ class Checks(InterpreterBase):
             if isinstance(target, ast.Call) and target.args:
                 target = target.args[0]
         if isinstance(target, ast.Attribute) and target.attr in ("netloc", "hostname", "host"):
-            kinds = frozenset({"ssrf", "redirect"})
+            kinds = _HOST_KINDS if ALL_KINDS in kinds else kinds & _HOST_KINDS
+            if not kinds:
+                return st
             target = target.value
             if isinstance(target, ast.Call) and target.args:
                 target = target.args[0]

@@ -284,6 +284,9 @@ class Statements(InterpreterBase):
             return
         if isinstance(node, ast.Call):
             first = node.args[0] if node.args else None
+            while isinstance(first, ast.Call) and last_name(first.func) == "urljoin" and \
+                    len(first.args) == 2:
+                first = first.args[1]  # `urlparse(urljoin(base, target))` checks target
             if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
                     and first is None:
                 first = node.func.value

@@ -1524,3 +1524,48 @@ def test_a_field_default_is_not_what_an_instance_holds(tmp_path: Path) -> None:
     found = scan(tmp_path, files)
     assert lines_of(found, "deserialization") == marked(files, "deserialization")
     assert not lines_of(found, "scripting")
+
+
+def test_the_usual_local_url_check_and_the_host_the_browser_asked_for(tmp_path: Path) -> None:
+    files = {
+        "blog/__init__.py": "",
+        "blog/utils.py": """
+            from urllib.parse import urljoin, urlparse
+            from flask import request
+
+            def is_local_url(target):
+                ref = urlparse(request.host_url)
+                test = urlparse(urljoin(request.host_url, target))
+                return test.scheme in ("http", "https") and ref.netloc == test.netloc
+
+            def absolute_local(target):
+                return urljoin(request.host_url, target)
+            """,
+        "blog/auth.py": """
+            import requests
+            from flask import Flask, redirect, request
+            from .utils import absolute_local, is_local_url
+            app = Flask(__name__)
+
+            @app.get("/done")
+            def done():
+                back = request.args.get("return_to", "/")
+                if not is_local_url(back):
+                    return redirect("/")
+                return redirect(absolute_local(back))
+
+            @app.get("/confirm")
+            def confirm():
+                back = request.args.get("return_to", "/")
+                if not is_local_url(back):
+                    app.logger.warning("foreign return_to")
+                return redirect(back)  # redirect
+
+            @app.get("/welcome")
+            def welcome():
+                requests.get(request.host_url + "api/ping")  # ssrf
+                return redirect(request.host_url + "welcome")
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "redirect") == marked(files, "redirect")
+    assert lines_of(found, "forgery") == marked(files, "ssrf")
