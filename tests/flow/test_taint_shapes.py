@@ -1563,8 +1563,8 @@ def test_the_usual_local_url_check_and_the_host_the_browser_asked_for(tmp_path: 
 
             @app.get("/welcome")
             def welcome():
-                requests.get(request.host_url + "api/ping")  # ssrf
-                return redirect(request.host_url + "welcome")
+                requests.get("https://" + request.host + "/api/ping")  # ssrf
+                return redirect("https://" + request.host + "/welcome")
             """}
     found = scan(tmp_path, files)
     assert lines_of(found, "redirect") == marked(files, "redirect")
