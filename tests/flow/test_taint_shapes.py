@@ -1569,3 +1569,37 @@ def test_the_usual_local_url_check_and_the_host_the_browser_asked_for(tmp_path: 
     found = scan(tmp_path, files)
     assert lines_of(found, "redirect") == marked(files, "redirect")
     assert lines_of(found, "forgery") == marked(files, "ssrf")
+
+
+def test_tornados_http_client_fetches_what_its_request_names(tmp_path: Path) -> None:
+    files = {
+        "watch/__init__.py": "",
+        "watch/checks.py": """
+            from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+
+            async def http_check(url, timeout=10.0):
+                client = AsyncHTTPClient()
+                resp = await client.fetch(HTTPRequest(url, request_timeout=timeout))  # ssrf
+                return {"code": resp.code}
+            """,
+        "watch/handlers.py": """
+            import tornado.web
+            from .checks import http_check
+            MONITORED = {"a.internal", "b.internal"}
+
+            class ProbeServiceHandler(tornado.web.RequestHandler):
+                async def get(self):
+                    host = self.get_query_argument("host")
+                    if host not in MONITORED:
+                        raise tornado.web.HTTPError(403)
+                    self.write(await http_check(f"http://{host}:8080/health"))
+
+            class ProbeHandler(tornado.web.RequestHandler):
+                async def get(self):
+                    host = self.get_query_argument("host")
+                    self.write(await http_check(f"http://{host}:8080/health"))
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "forgery") == marked(files, "ssrf")
+    sources = {f.flow[0].location.start_line for f in found.findings}  # type: ignore[attr-defined]
+    assert sources and all(line >= 12 for line in sources), sources  # /probe only
