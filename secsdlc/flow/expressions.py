@@ -76,14 +76,22 @@ _URL_ATTRIBUTE = re.compile(r"""\b(?:href|src|action|formaction|xlink:href)\s*=\
                             re.IGNORECASE)
 
 
+# An attribute value without quotes: a space in the value starts another attribute
+# (`onerror=...`), and HTML escaping leaves spaces alone.
+_UNQUOTED_ATTRIBUTE = re.compile(r"""<[^<>]*\s[\w:-]+\s*=\s*[^\s"'=<>`]*$""")
+
+
 def _requoted(context: str, part: Value) -> Value:
     """Escaping undone by its context. Shell quoting: a `shlex.quote`d value placed between
     double quotes is still open to `$(...)` and backquotes; between single quotes, its own
-    quotes close them. HTML escaping: a value that starts a URL attribute."""
+    quotes close them. HTML escaping: a value that starts a URL attribute, or that sits in an
+    attribute without quotes."""
     if _open_quote(context) is not None and any("cmdi" in t.cleared for t in part.all_taints()):
         part = _uncleared(part, "cmdi", lambda t: True)
     if _URL_ATTRIBUTE.search(context):
         part = _uncleared(part, "xss", lambda t: URL_SCHEME not in t.cleared)
+    if _UNQUOTED_ATTRIBUTE.search(context):
+        part = _uncleared(part, "xss", lambda t: True)
     return part
 
 

@@ -1603,3 +1603,27 @@ def test_tornados_http_client_fetches_what_its_request_names(tmp_path: Path) -> 
     assert lines_of(found, "forgery") == marked(files, "ssrf")
     sources = {f.flow[0].location.start_line for f in found.findings}  # type: ignore[attr-defined]
     assert sources and all(line >= 12 for line in sources), sources  # /probe only
+
+
+def test_html_escaping_leaves_an_unquoted_attribute_open(tmp_path: Path) -> None:
+    files = {
+        "gallery/__init__.py": "",
+        "gallery/views.py": """
+            from django.http import HttpResponse
+            from django.urls import path
+            from django.utils.html import escape
+
+            def embed(request):
+                name = escape(request.GET.get("img", ""))
+                return HttpResponse("<img src=/media/%s alt=photo>" % name)  # xss
+
+            def share(request):
+                name = escape(request.GET.get("img", ""))
+                return HttpResponse('<img src="/media/%s" alt="photo">' % name)
+
+            def title(request):
+                return HttpResponse("<h1 class=title>%s</h1>" % escape(request.GET["t"]))
+
+            urlpatterns = [path("embed", embed), path("share", share), path("title", title)]
+            """}
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
