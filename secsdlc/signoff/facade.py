@@ -19,11 +19,11 @@ from secsdlc.signoff import audit, context, registry, release, sshsig
 from secsdlc.signoff import waivers as signoff_waivers
 from secsdlc.signoff.allowed_signers import AllowedSigners
 from secsdlc.signoff.canonical import canonical, timestamp
-from secsdlc.signoff.waivers import FIRST_LINE_VERSION, Waiver, WaiverStatus
+from secsdlc.signoff.waivers import FIRST_LINE_VERSION, Waiver, WaiverStatus, over_limit
 
 __all__ = ["FIRST_LINE_VERSION", "Correspondents", "Waiver", "WaiverStatus", "canonical",
-           "check_release", "check_waivers", "correspondents", "registered_principals",
-           "relaxation_problem", "timestamp", "waivers_on_file"]
+           "check_release", "check_waivers", "correspondents", "over_limit",
+           "registered_principals", "relaxation_problem", "timestamp", "waivers_on_file"]
 
 
 @dataclass(frozen=True, kw_only=True)
