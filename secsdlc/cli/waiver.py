@@ -65,6 +65,7 @@ def _request(args: argparse.Namespace, root: Path) -> int:
 
     from secsdlc.errors import UsageError
     from secsdlc.model import Severity
+    from secsdlc.sarif.reader import read_sarif
     from secsdlc.signoff import context, waiver_requests
     from secsdlc.signoff.canonical import parse_timestamp
 
@@ -72,7 +73,7 @@ def _request(args: argparse.Namespace, root: Path) -> int:
         expires = parse_timestamp(args.expires)
     except ValueError:
         raise UsageError(f"--expires: not a date: {args.expires!r} (YYYY-MM-DD)") from None
-    scan = context.read_sarif(args.sarif)
+    scan = read_sarif(args.sarif)
     policy = _policy(args, root)
     made = waiver_requests.request(
         root, scan=scan, scan_name=str(args.sarif), fingerprints=args.fingerprint,

@@ -15,15 +15,17 @@ from pathlib import Path
 
 from secsdlc import fileio
 from secsdlc.model import ScanResult, Severity
-from secsdlc.signoff import audit, context, registry, release, sshsig
+from secsdlc.signoff import audit, registry, release, sshsig
 from secsdlc.signoff import waivers as signoff_waivers
 from secsdlc.signoff.allowed_signers import AllowedSigners
 from secsdlc.signoff.canonical import canonical, timestamp
+from secsdlc.signoff.context import project_root, trust_root
 from secsdlc.signoff.waivers import FIRST_LINE_VERSION, Waiver, WaiverStatus, over_limit
 
 __all__ = ["FIRST_LINE_VERSION", "Correspondents", "Waiver", "WaiverStatus", "canonical",
            "check_release", "check_waivers", "correspondents", "over_limit",
-           "registered_principals", "relaxation_problem", "timestamp", "waivers_on_file"]
+           "project_root", "registered_principals", "relaxation_problem", "timestamp",
+           "trust_root", "waivers_on_file"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,10 +38,10 @@ class Correspondents:
     ever: frozenset[bytes] = frozenset()  # keys of every verified version (the audit log's)
 
 
-def correspondents(root: Path, trust_root: tuple[str, ...]) -> Correspondents:
-    """The registry verified against `trust_root` (empty: $SECSDLC_TRUST_ROOT)."""
+def correspondents(root: Path, given: tuple[str, ...]) -> Correspondents:
+    """The registry verified against the trust root `given` (empty: $SECSDLC_TRUST_ROOT)."""
     try:
-        verified = registry.verify(root, context.trust_root(trust_root))
+        verified = registry.verify(root, trust_root(given))
     except registry.RegistryError as e:
         return Correspondents(problem=str(e))
     return Correspondents(signers=verified.signers, project=verified.project,
