@@ -1,0 +1,1 @@
+"""Access desk: internal tool for access reviews (directory lookups, policy documents, rules)."""

@@ -1,0 +1,1 @@
+"""Catalog service: products, storefront pages, media and partner sign-in."""

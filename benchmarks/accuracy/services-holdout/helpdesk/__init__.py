@@ -1,0 +1,1 @@
+"""Helpdesk: support tickets, knowledge base and the customer portal."""

@@ -1,0 +1,1 @@
+"""Operations console: diagnostics, logs, backups and configuration import (Werkzeug)."""
