@@ -77,9 +77,3 @@ def principal_for(key: PrivateKey, signers: AllowedSigners | None, namespace: st
         raise UsageError(f"key {public.fingerprint} is registered for {', '.join(known)}: "
                          "choose one with --principal")
     return known[0]
-
-
-def warn(message: str) -> None:
-    from secsdlc.sanitize import terminal
-
-    print(f"secsdlc: warning: {terminal(message)}", file=sys.stderr)
