@@ -154,10 +154,10 @@ def _match(
 
 
 def _with_suppressions(finding: Finding, suppressions: tuple[Suppression, ...]) -> Finding:
-    """`replace(finding, suppressions=...)` without re-running __init__ over 18 fields.
+    """`replace(finding, suppressions=...)` without re-running __init__ over every field.
 
-    The gate does this for up to every finding; a shallow copy whose one field is set before
-    anyone else sees it is equivalent and several times faster.
+    The gate does this for up to every finding (benchmarks/bench_gate.py); a shallow copy whose
+    one field is set before anyone else sees it is equivalent.
     """
     new = copy.copy(finding)
     object.__setattr__(new, "suppressions", suppressions)
