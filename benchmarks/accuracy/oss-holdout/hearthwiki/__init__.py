@@ -1,0 +1,1 @@
+"""hearthwiki: a household wiki that runs on the standard library."""

@@ -1,0 +1,1 @@
+"""pixelshelf: a self-hosted photo gallery."""

@@ -1,0 +1,1 @@
+"""snipbin: a tiny pastebin and link shortener."""
