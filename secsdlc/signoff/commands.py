@@ -1,9 +1,7 @@
 """What the sign-off commands do: each `secsdlc correspondent|waiver|policy|signoff|audit` action
 is one function here, reached through the façade; the command parses its arguments, calls it and
-prints what it returns.
-
-Keys are read (with a passphrase prompt on a terminal) only once what is to be signed has been
-checked, so that a mistake costs no passphrase.
+prints what it returns. A private key is read here too, with a passphrase prompt when stdin is a
+terminal.
 """
 
 from __future__ import annotations
