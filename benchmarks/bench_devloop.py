@@ -10,8 +10,7 @@
 2. Warm rescan of the unchanged tree against the cold scan (goal <= 0.05x).
 3. Rescan after changing one file (goal <= 3 s).
 
-With --enforce, part 1 also times the hook in enforce mode (`--enforce`), interleaved with the
-advisory runs (goal: at most 10% more).
+Enforce mode against advisory mode, on the hook and the whole tree: bench_enforce.py.
 """
 
 from __future__ import annotations
@@ -39,8 +38,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("tree", type=Path, help=f"source tree ({DJANGO_HINT})")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--enforce", action="store_true",
-                        help="also time the hook in enforce mode, then stop after part 1")
     args = parser.parse_args()
     src = args.tree.resolve()
     if not src.is_dir():
@@ -67,15 +64,7 @@ def main() -> int:
     native = [*semgrep[:2], "--experimental", *semgrep[2:]]
     hook = [*secsdlc, "--staged", *touched]
     alone, alone_native, cold, warm = [], [], [], []
-    enforced: dict[str, list[float]] = {"cold cache": [], "warm base cache": []}
     for _ in range(args.runs):
-        if args.enforce:
-            shutil.rmtree(cache, ignore_errors=True)
-            enforced["cold cache"].append(run([*hook, "--enforce"], cwd=tree, env=env))
-            with (tree / touched[0]).open("a") as fh:
-                fh.write("\n# edited for enforce\n")
-            git(tree, "add", touched[0])
-            enforced["warm base cache"].append(run([*hook, "--enforce"], cwd=tree, env=env))
         alone.append(run(semgrep, cwd=tree))
         alone_native.append(run(native, cwd=tree))
         shutil.rmtree(cache, ignore_errors=True)
@@ -93,13 +82,6 @@ def main() -> int:
         print(f"hook --staged, {label + ':':<17} median {m:.2f} s  [{fmt(times)}]  "
               f"ratio {m / m_alone:.2f} to semgrep, {m / m_native:.2f} to its native CLI  "
               "(goal <= 1.3)")
-        if args.enforce:
-            e = statistics.median(enforced[label])
-            print(f"  --enforce, {label + ':':<17}  median {e:.2f} s  [{fmt(enforced[label])}]  "
-                  f"{(e / m - 1) * 100:+.1f}% over advisory  (goal <= +10%)")
-    if args.enforce:
-        shutil.rmtree(work, ignore_errors=True)
-        return 0
 
     # 2. cold vs warm full scans, 3. one changed file
     full = [*secsdlc, str(tree)]

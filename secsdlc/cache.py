@@ -7,27 +7,35 @@ concurrent runs never see half an entry; an entry that does not parse, or whose 
 the one asked for, is ignored and rebuilt.
 
 Every entry carries a MAC made with a key that neither the repository nor the cache directory
-holds, so a cache written by someone else (a persistent runner, a cache restored from another CI
-job) is a miss, never trusted: the key is $SECSDLC_CACHE_KEY (a CI job's secret); else in CI or in
-enforce mode a key made for this run alone (a restored cache is then not used); else a per-user
-key kept in the user configuration directory. Enforce mode does not use the per-user key: on a
-machine that runs other jobs as the same user (a self-hosted runner, a CI system that does not
-set CI), code an earlier job ran could read it and write entries that pass.
+holds, so a cache written by someone else is a miss, never trusted. Which key, in this order
+(`cache_key`, the one place that decides):
+
+1. $SECSDLC_CACHE_KEY, a CI job's secret: the jobs that hold it share their cache;
+2. in a CI system (`mode.ci_system`: CI or a vendor's own variable), a key made for this run
+   alone: a cache restored from another job, or left on a persistent runner by an earlier job
+   running as the same user, is never used, whatever the mode;
+3. elsewhere (a developer's machine, advisory or enforce), a per-user key kept in the user
+   configuration directory, which only that user can read: the user is the only writer. A key
+   file that is not a regular file of at least 32 bytes, owned by this user and readable by no
+   one else, is not used (this run's key instead, and a warning).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import json
 import os
 import secrets
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from secsdlc.mode import ci_system
 from secsdlc.model import (
     Confidence,
     Finding,
@@ -44,40 +52,108 @@ FORMAT = 2
 KEY_ENV = "SECSDLC_CACHE_KEY"
 
 
-def mac_key(*, enforce: bool = False) -> bytes:
-    """The key entries are authenticated with (see the module's docstring)."""
-    given = os.environ.get(KEY_ENV, "")
+KEY_FILE = "cache.key"
+KEY_BYTES = 32
+_KEY_FILE_MAX = 4096
+
+
+@dataclass(frozen=True)
+class CacheKey:
+    """The key entries are authenticated with, where it comes from, and why a key file was not
+    used (a warning for the user)."""
+
+    key: bytes = field(repr=False)
+    source: str
+    warning: str | None = None
+
+
+def cache_key(env: Mapping[str, str] | None = None, *,
+              key_file: Path | None = None) -> CacheKey:
+    """The key policy of the module's docstring."""
+    env = os.environ if env is None else env
+    given = env.get(KEY_ENV, "")
     if given:
-        return hashlib.sha256(given.encode()).digest()
-    if enforce or os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
-        return secrets.token_bytes(32)
-    return _user_key()
+        return CacheKey(hashlib.sha256(given.encode()).digest(), f"${KEY_ENV}")
+    system = ci_system(env)
+    if system is not None:
+        return CacheKey(secrets.token_bytes(KEY_BYTES), f"this run alone ({system})")
+    path = key_file or user_key_path()
+    try:
+        key = _user_key(path)
+    except UntrustedKey as e:
+        return CacheKey(secrets.token_bytes(KEY_BYTES), "this run alone",
+                        warning=f"{path}: {e}: not used as the result cache's key, so the cache "
+                                f"is not reused until the file is removed")
+    if key is None:  # no writable configuration directory: the cache only costs time
+        return CacheKey(secrets.token_bytes(KEY_BYTES), "this run alone")
+    return CacheKey(key, str(path))
 
 
-def _user_key() -> bytes:
+class UntrustedKey(Exception):
+    """A key file someone other than this user may have read or written."""
+
+
+def user_key_path() -> Path:
     import platformdirs
 
-    path = Path(platformdirs.user_config_dir("secsdlc", appauthor=False)) / "cache.key"
+    return Path(platformdirs.user_config_dir("secsdlc", appauthor=False)) / KEY_FILE
+
+
+def _user_key(path: Path) -> bytes | None:
+    key = _read_key(path)
+    if key is not None:
+        return key
     try:
-        data = path.read_bytes()
-        if len(data) >= 32:
-            return data
+        return _new_key(path)
+    except FileExistsError:  # another process made it first: theirs is the key
+        return _read_key(path)
     except OSError:
-        pass
-    key = secrets.token_bytes(32)
+        return None
+
+
+def _read_key(path: Path) -> bytes | None:
+    """The key in `path`, None when there is no such file."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise UntrustedKey("a symbolic link") from None
+        raise UntrustedKey(f"cannot be read ({e.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise UntrustedKey("not a regular file")
+        if os.name == "posix":
+            if info.st_uid != os.geteuid():
+                raise UntrustedKey("owned by another user")
+            if info.st_mode & 0o077:
+                raise UntrustedKey(f"mode {stat.S_IMODE(info.st_mode):o}: others may read or "
+                                   "write it (it must be 600)")
+        try:
+            data = fh.read(_KEY_FILE_MAX + 1)
+        except OSError as e:
+            raise UntrustedKey(f"cannot be read ({e.strerror})") from None
+    if len(data) < KEY_BYTES:
+        raise UntrustedKey(f"{len(data)} bytes, shorter than a key ({KEY_BYTES})")
+    if len(data) > _KEY_FILE_MAX:
+        raise UntrustedKey("longer than a key file")
+    return data
+
+
+def _new_key(path: Path) -> bytes:
+    key = secrets.token_bytes(KEY_BYTES)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{KEY_FILE}-")  # mode 600
+    try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
-    except FileExistsError:  # another process made it first: theirs is the key
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return key
-        return data if len(data) >= 32 else key
-    except OSError:
-        pass  # no writable configuration directory: this run's key, the cache only costs time
+        # a link never replaces a file: a concurrent reader sees no key or a whole one
+        os.link(tmp, path)
+    finally:
+        os.unlink(tmp)
     return key
 
 
@@ -100,14 +176,17 @@ class Entry:
 class ResultCache:
     def __init__(self, directory: Path | None = None, *, key: bytes | None = None) -> None:
         self.directory = (directory or cache_root()) / "results"
-        self._key = key if key is not None else mac_key()
+        self._key = key if key is not None else cache_key().key
 
     def _mac(self, payload: bytes) -> str:
         return hmac.new(self._key, payload, hashlib.sha256).hexdigest()
 
     @staticmethod
-    def key(*, content_digest: str, scanner: str, context: str) -> str:
-        raw = "\0".join((str(FORMAT), scanner, context, content_digest))
+    def key(*, path: str, content_digest: str, scanner: str, context: str) -> str:
+        """What an entry depends on. The path too: a result may depend on the file's name as much
+        as on its content (the secrets scanner lowers a credential in a Python docstring, never
+        in a configuration file; a rule may be limited to some paths)."""
+        raw = "\0".join((str(FORMAT), scanner, context, path, content_digest))
         return hashlib.sha256(raw.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -152,7 +152,7 @@ def load_scanners_and_config(
 
 def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> Scanned:
     """The scan the request describes, before any gate (`baseline create` stops here)."""
-    from secsdlc.cache import ResultCache, mac_key
+    from secsdlc.cache import ResultCache, cache_key
     from secsdlc.engine import ScanPlan, scan
 
     root = scan_root(request.paths, request.root)
@@ -164,14 +164,16 @@ def run_scan(request: ScanRequest, progress: ProgressCallback | None = None) -> 
     scanners, config, warnings = load_scanners_and_config(
         request.config, root, request.scanners, mode=mode, trust_root=trust_root)
     overrides: dict[str, dict[str, object]] = {}
+    key = cache_key() if request.cache else None
+    if key is not None and key.warning:
+        warnings = (*warnings, key.warning)
     if request.vuln_source:
         overrides.setdefault("deps", {})["vuln-source"] = request.vuln_source
     if request.env:
         overrides.setdefault("deps", {})["env"] = True
     plan = ScanPlan(root=root, paths=paths, config=config, scanners=scanners,
                     option_overrides=overrides, shard=parse_shard(request.shard),
-                    cache=ResultCache(key=mac_key(enforce=mode.enforce))
-                    if request.cache else None,
+                    cache=ResultCache(key=key.key) if key is not None else None,
                     mode=mode)
     if request.staged or request.diff_base or request.diff_head:
         if plan.shard:

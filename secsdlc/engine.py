@@ -184,7 +184,7 @@ def _store(cache: ResultCache, outcome: _Outcome, name: str, fileset: FileSet,
     for path, entry in entries.items():
         digest = fileset.digests.get(path)
         if digest and outcome.cache_context is not None:
-            cache.put(cache.key(content_digest=digest, scanner=name,
+            cache.put(cache.key(path=path, content_digest=digest, scanner=name,
                                 context=outcome.cache_context), entry)
 
 
@@ -265,8 +265,8 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
             with turns.turn(name):
                 for path in request.files:
                     digest = digests.get(path)
-                    entry = cache.get(cache.key(content_digest=digest, scanner=name,
-                                                context=outcome.cache_context),
+                    entry = cache.get(cache.key(path=path, content_digest=digest,
+                                                scanner=name, context=outcome.cache_context),
                                       path) if digest else None
                     if entry is None:
                         misses.append(path)

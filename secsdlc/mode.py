@@ -15,6 +15,26 @@ from collections.abc import Mapping, Sequence
 ENFORCE_ENV = "SECSDLC_ENFORCE"
 TRUST_ROOT_ENV = "SECSDLC_TRUST_ROOT"
 
+# The variable each CI system documents as set in every job. Several never set CI (Jenkins, Azure
+# Pipelines, TeamCity, AWS CodeBuild, Bamboo), and a step may override CI where GitHub forbids
+# overriding GITHUB_*: each system is recognised by its own variable too.
+CI_VARIABLES: Mapping[str, str] = {
+    "CI": "CI",
+    "GITHUB_ACTIONS": "GitHub Actions",
+    "GITLAB_CI": "GitLab CI/CD",
+    "JENKINS_URL": "Jenkins",
+    "JENKINS_HOME": "Jenkins",
+    "BUILD_ID": "Jenkins",
+    "TF_BUILD": "Azure Pipelines",
+    "BUILDKITE": "Buildkite",
+    "CIRCLECI": "CircleCI",
+    "TEAMCITY_VERSION": "TeamCity",
+    "CODEBUILD_BUILD_ID": "AWS CodeBuild",
+    "BITBUCKET_BUILD_NUMBER": "Bitbucket Pipelines",
+    "bamboo_buildKey": "Bamboo",
+}
+_FALSE = ("", "0", "false", "no", "off")
+
 
 class Mode(enum.Enum):
     ADVISORY = "advisory"
@@ -36,6 +56,17 @@ def trust_roots(given: Sequence[str], env: Mapping[str, str] | None = None) -> t
         return tuple(given)
     env = os.environ if env is None else env
     return tuple(env.get(TRUST_ROOT_ENV, "").replace(",", " ").split())
+
+
+def ci_system(env: Mapping[str, str] | None = None) -> str | None:
+    """The CI system this process runs in, by the variables its vendor documents; None on a
+    machine where none is set. A value counts unless it is empty or says false (`CI=woodpecker`
+    is CI)."""
+    env = os.environ if env is None else env
+    for name, system in CI_VARIABLES.items():
+        if env.get(name, "").strip().lower() not in _FALSE:
+            return system
+    return None
 
 
 def detect(*, enforce_flag: bool = False, trust_root: Sequence[str] = (),

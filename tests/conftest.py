@@ -17,7 +17,11 @@ def pytest_configure(config: pytest.Config) -> None:
     # CI=true still makes a missing optional tool fail instead of skipping.
     if os.environ.get("CI") == "true":
         os.environ[REQUIRE_TOOLS_ENV] = "1"
-    for name in ("CI", "SECSDLC_ENFORCE", "SECSDLC_TRUST_ROOT"):
+    # A CI system's own variables (GITHUB_ACTIONS, JENKINS_URL...) would give every run a cache
+    # key of its own; each test sets them when it tests a CI job.
+    from secsdlc.mode import CI_VARIABLES
+
+    for name in (*CI_VARIABLES, "SECSDLC_ENFORCE", "SECSDLC_TRUST_ROOT"):
         os.environ.pop(name, None)
     if "SECSDLC_CACHE_DIR" not in os.environ:
         os.environ["SECSDLC_CACHE_DIR"] = tempfile.mkdtemp(prefix="secsdlc-test-cache-")

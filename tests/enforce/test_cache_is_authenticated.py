@@ -64,17 +64,16 @@ def test_cache_seeded_clean_by_another_job(project: Any, mode: str, tmp_path: Pa
         env = {"SECSDLC_CACHE_DIR": cache, "XDG_CONFIG_HOME": str(tmp_path / "config"), **job}
         rc, doc = _scan(mode, root, env)
         assert rc == 1, (job, doc["findings"])
+    # the developer's run made the per-user key, which only its user can read
     key = tmp_path / "config" / "secsdlc" / "cache.key"
-    if mode == "enforce":  # enforce mode never makes nor reads the per-user key
-        assert not key.exists()
-    else:
-        assert key.stat().st_mode & 0o077 == 0
+    assert key.stat().st_mode & 0o077 == 0
 
 
 def test_cache_forged_with_the_per_user_key(project: Any, mode: str, tmp_path: Path) -> None:
     """An earlier job on the same runner, as the same user, read the per-user key and wrote
-    entries that pass; a CI system that does not set CI (enforce mode by --enforce or a trust
-    root) must not trust them."""
+    entries that pass: a CI job (CI=true, or only its vendor's variable, as Jenkins sets) does
+    not trust them; on a developer's machine, where the user is the only writer, the per-user
+    key is trusted in both modes (documented)."""
     root = project({"app.py": VULN})
     env = {"SECSDLC_CACHE_DIR": str(tmp_path / "cache"),
            "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -90,6 +89,43 @@ def test_cache_forged_with_the_per_user_key(project: Any, mode: str, tmp_path: P
         payload = json.dumps(doc, separators=(",", ":")).encode()
         mac = hmac.new(user_key, payload, hashlib.sha256).hexdigest()
         entry.write_bytes(mac.encode() + b"\n" + payload)
-    rc, doc = _scan(mode, root, env)
-    # advisory mode trusts the user's own key (a developer's machine): documented
-    assert rc == (1 if mode == "enforce" else 0), doc["findings"]
+    rc, doc = _scan(mode, root, env)  # the developer's own machine
+    assert rc == 0, doc["findings"]
+    for job in ({"CI": "true"}, {"JENKINS_URL": "https://ci.example.invalid/",
+                                 "BUILD_ID": "7"}):
+        if mode == "advisory" and "CI" in job:
+            continue  # CI=true is enforce mode
+        rc, doc = _scan(mode, root, {**env, **job})
+        assert rc == 1, (job, doc["findings"])
+
+
+def test_cache_entry_reused_under_another_file_name(mode: str, tmp_path: Path) -> None:
+    """A credential in a Python docstring is low; the same text in a configuration file is high.
+    Scanned once as notes.py, then renamed to deploy.cfg, the file's entry must not be reused:
+    what a scanner finds depends on the file's name as well as its content."""
+    from tests.signoff.conftest import commit_all, git
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "dev@example.com")
+    git(root, "config", "user.name", "Dev")
+    git(root, "config", "commit.gpgsign", "false")
+    password = "Vr7" + "kq2Lm9xWp4Tz"  # built so that no scanner reads this file as holding one
+    (root / "notes.py").write_text(f'"""Deployment notes.\n\ndb_password = "{password}"\n"""\n')
+    commit_all(root, "notes")
+    env = {"SECSDLC_CACHE_DIR": str(tmp_path / "cache"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    flags = ["--enforce"] if mode == "enforce" else []
+
+    def scan() -> dict[str, Any]:
+        proc = run_cli("scan", str(root), "--scanners", "secrets", "--format", "json", *flags,
+                       env=env)
+        return dict(json.loads(proc.stdout))
+
+    assert [f["severity"] for f in scan()["findings"]] == ["low"]
+    git(root, "mv", "notes.py", "deploy.cfg")
+    commit_all(root, "the notes are the deployment's configuration")
+    doc = scan()
+    assert [(f["path"], f["severity"]) for f in doc["findings"]] == [("deploy.cfg", "high")]
+    assert not doc["verdict"]["passed"]

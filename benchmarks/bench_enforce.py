@@ -1,0 +1,129 @@
+"""Enforce mode against advisory mode, on the pre-commit hook and on a whole-tree scan (goal: at
+most 10% more).
+
+    python benchmarks/bench_enforce.py DJANGO_TREE [--runs 5] [--skip-full]
+
+1. The pre-commit hook (`secsdlc scan --staged` on a commit touching 3 Python files), with a cold
+   cache and with a warm one (the base versions scanned by earlier commits, the staged content
+   new), in each mode.
+2. The whole tree, cold and warm (unchanged), in each mode.
+
+Both modes run on a developer's machine: no CI variable is set, and the per-user cache key lives
+in a configuration directory made for the benchmark. The modes alternate which goes first in each
+round, so a trend in the machine's load weighs on both. Wall and CPU times (user + system of
+secsdlc and the tools it runs) are medians; on a shared machine the CPU time is the steadier.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import BIN, DJANGO_HINT, OFFLINE, fmt, run_cpu
+
+from secsdlc.cache import KEY_ENV
+from secsdlc.mode import CI_VARIABLES, ENFORCE_ENV, TRUST_ROOT_ENV
+
+SCANNERS = "taint,bandit,semgrep,secrets"  # what a default scan runs on Python code
+TOUCHED = ("django/views/debug.py", "django/contrib/auth/views.py", "django/db/utils.py")
+MODES = ("advisory", "enforce")
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.email=b@example.com", "-c", "user.name=b", *args],
+                   cwd=cwd, check=True, capture_output=True)
+
+
+class Samples:
+    def __init__(self) -> None:
+        self.wall: dict[tuple[str, str], list[float]] = {}
+        self.cpu: dict[tuple[str, str], list[float]] = {}
+
+    def add(self, case: str, mode: str, wall: float, cpu: float) -> None:
+        self.wall.setdefault((case, mode), []).append(wall)
+        self.cpu.setdefault((case, mode), []).append(cpu)
+
+    def report(self, case: str) -> None:
+        medians = {}
+        for mode in MODES:
+            wall, cpu = self.wall[(case, mode)], self.cpu[(case, mode)]
+            medians[mode] = (statistics.median(wall), statistics.median(cpu))
+            print(f"{case + ', ' + mode + ':':<32} wall {medians[mode][0]:6.2f} s [{fmt(wall)}]  "
+                  f"CPU {medians[mode][1]:6.2f} s [{fmt(cpu)}]")
+        (aw, ac), (ew, ec) = medians["advisory"], medians["enforce"]
+        print(f"{'  enforce over advisory:':<32} wall {(ew / aw - 1) * 100:+.1f}%  "
+              f"CPU {(ec / ac - 1) * 100:+.1f}%  (goal <= +10%)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("tree", type=Path, help=f"source tree ({DJANGO_HINT})")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-full", action="store_true", help="time the hook only")
+    args = parser.parse_args()
+    src = args.tree.resolve()
+    if not src.is_dir():
+        sys.exit(f"{src}: not a directory ({DJANGO_HINT})")
+    work = Path(tempfile.mkdtemp(prefix="bench-enforce-"))
+    tree = work / "tree"
+    shutil.copytree(src, tree)
+    cache = work / "cache"
+    quiet = {k: v for k, v in OFFLINE.items()
+             if k not in CI_VARIABLES and k not in (KEY_ENV, ENFORCE_ENV, TRUST_ROOT_ENV)}
+    env = {**quiet, "SECSDLC_CACHE_DIR": str(cache), "XDG_CONFIG_HOME": str(work / "config")}
+    base = [str(BIN / "secsdlc"), "scan", "--scanners", SCANNERS, "--no-progress",
+            "--format", "json", "-o", str(work / "out.json")]
+    flags = {"advisory": [], "enforce": ["--enforce"]}
+    samples = Samples()
+
+    git(tree, "init", "-q")
+    git(tree, "add", "-A")
+    git(tree, "commit", "-q", "-m", "base")
+    for i, rel in enumerate(TOUCHED):
+        with (tree / rel).open("a") as fh:
+            fh.write(f"\n\ndef _bench_{i}(value):\n    return value\n")
+    git(tree, "add", *TOUCHED)
+    edits = 0
+
+    def hook(mode: str) -> None:
+        nonlocal edits
+        cmd = [*base, *flags[mode], "--staged", *TOUCHED]
+        shutil.rmtree(cache, ignore_errors=True)
+        samples.add("hook, cold cache", mode, *run_cpu(cmd, cwd=tree, env=env))
+        edits += 1
+        with (tree / TOUCHED[0]).open("a") as fh:
+            fh.write(f"\n# edit {edits}\n")
+        git(tree, "add", TOUCHED[0])
+        samples.add("hook, warm base cache", mode, *run_cpu(cmd, cwd=tree, env=env))
+
+    def full(mode: str) -> None:
+        cmd = [*base, *flags[mode], str(tree)]
+        shutil.rmtree(cache, ignore_errors=True)
+        samples.add("full tree, cold", mode, *run_cpu(cmd, env=env))
+        samples.add("full tree, warm", mode, *run_cpu(cmd, env=env))
+
+    parts: list[tuple[Callable[[str], None], tuple[str, ...]]] = [
+        (hook, ("hook, cold cache", "hook, warm base cache"))]
+    if not args.skip_full:
+        parts.append((full, ("full tree, cold", "full tree, warm")))
+    for fn, cases in parts:
+        for i in range(args.runs):
+            for mode in (MODES if i % 2 == 0 else MODES[::-1]):
+                fn(mode)
+        for case in cases:
+            samples.report(case)
+        sys.stdout.flush()
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
