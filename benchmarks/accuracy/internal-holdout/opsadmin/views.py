@@ -131,7 +131,7 @@ def ping_host():
 def traceroute_host():
     target = request.args.get("target", "")
     try:
-        addr = ipaddress.ip_address(target)
+        addr = ipaddress.IPv4Address(target)
     except ValueError:
         abort(400)
     output = reports.probe(["sh", "-c", "traceroute -n -m 12 %s" % addr])

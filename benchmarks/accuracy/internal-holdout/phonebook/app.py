@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 from http.cookies import SimpleCookie
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 from xml.dom import minidom, pulldom
 from xml.sax import make_parser
 from xml.sax.handler import feature_external_ges
@@ -320,7 +320,8 @@ def handle_logout(req, start_response):
 
 def handle_logout_local(req, start_response):
     target = req.param("return_to", "/").replace("\r", "").replace("\n", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or "\\" in target or any(ch < " " for ch in target):
         target = "/"
     start_response("302 Found", [("Location", target), session.cookie_header("", max_age=0)])
     return [b""]

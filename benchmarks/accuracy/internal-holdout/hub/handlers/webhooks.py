@@ -7,6 +7,7 @@ import hmac
 import json
 import logging
 import re
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlparse
 
 import jsonpickle
@@ -19,6 +20,19 @@ from hub.lib.partners import PartnerClient
 log = logging.getLogger("hub.webhooks")
 
 PATH_RE = re.compile(r"[a-z0-9_/-]{1,120}")
+RECONCILE = "/opt/hub/bin/reconcile"
+
+
+@dataclass
+class ReconcileJob:
+    vendor: str
+    since: str = "yesterday"
+
+    def command_line(self) -> str:
+        return f"{RECONCILE} --vendor {self.vendor} --since '{self.since}'"
+
+    def argv(self) -> list[str]:
+        return [RECONCILE, "--vendor", self.vendor, "--since", self.since]
 
 
 def _partner(request: web.Request) -> config.Partner:
@@ -153,13 +167,11 @@ class WebhookHandlers:
         return web.json_response({"verified": status == 200})
 
     async def reconcile(self, request: web.Request) -> web.Response:
-        vendor = request.match_info["partner"]
-        since = request.query.get("since", "yesterday")
-        proc = await asyncio.create_subprocess_shell(f"/opt/hub/bin/reconcile --vendor {vendor} --since '{since}'")
+        job = ReconcileJob(vendor=request.match_info["partner"], since=request.query.get("since", "yesterday"))
+        proc = await asyncio.create_subprocess_shell(job.command_line())
         return web.json_response({"rc": await proc.wait()})
 
     async def reconcile_v2(self, request: web.Request) -> web.Response:
-        vendor = request.match_info["partner"]
-        since = request.query.get("since", "yesterday")
-        proc = await asyncio.create_subprocess_exec("/opt/hub/bin/reconcile", "--vendor", vendor, "--since", since)
+        job = ReconcileJob(vendor=request.match_info["partner"], since=request.query.get("since", "yesterday"))
+        proc = await asyncio.create_subprocess_exec(*job.argv())
         return web.json_response({"rc": await proc.wait()})

@@ -68,7 +68,7 @@ class LastTabView(View):
 @method_decorator(csrf_exempt, name="dispatch")
 class PushReceiptView(View):
     def post(self, request: HttpRequest) -> HttpResponse:
-        device = request.META.get("HTTP_X_DEVICE_TOKEN", "")
+        device = str(json.loads(request.body or b"{}").get("device_token", ""))
         DeviceToken.objects.filter(token=device).update(last_receipt_at=DeviceToken.now())
         log.info("push receipt from device %s", device)
         return JsonResponse({"ok": True})
@@ -77,7 +77,7 @@ class PushReceiptView(View):
 @method_decorator(csrf_exempt, name="dispatch")
 class PushFailureView(View):
     def post(self, request: HttpRequest) -> HttpResponse:
-        device = request.META.get("HTTP_X_DEVICE_TOKEN", "")
+        device = str(json.loads(request.body or b"{}").get("device_token", ""))
         if not TOKEN_RE.fullmatch(device):
             return JsonResponse({"detail": "invalid token"}, status=400)
         DeviceToken.objects.filter(token=device).update(failures=DeviceToken.failures_plus_one())
