@@ -266,6 +266,10 @@ class Checks(InterpreterBase):
         if isinstance(target, ast.Name):
             names.add(target.id)
             names |= frame.origins.get(target.id, set())
+            parsed_from = frame.origin_fields.get(target.id)
+            if parsed_from is not None:  # `parsed = urlparse(body.url)`: body.url is checked
+                self._write_back_cleared(parsed_from, self._cleaned(
+                    self.eval(parsed_from, st, frame), kinds, None), st, frame)
         elif isinstance(target, (ast.Attribute, ast.Subscript)):
             value = self.eval(target, st, frame)
             self._write_back_cleared(target, self._cleaned(value, kinds, to), st, frame)

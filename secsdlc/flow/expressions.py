@@ -202,6 +202,8 @@ class Expressions(InterpreterBase):
         known = base.field(attr)
         if known is not None:
             return known
+        if base.taints and base.ctype is None:
+            return Value(taints=base.taints)  # one field checked, the others still the client's
         if base.ctype is not None and base.ctype.startswith(PROJECT):
             return self._instance_attribute(base, attr, node, frame)
         if base.ref is not None:

@@ -88,6 +88,9 @@ class Frame:
     wsgi_body: bool = False  # the frame started a WSGI response: what it returns is the body
     origins: dict[str, set[str]] = field(default_factory=dict)
     keyed: set[str] = field(default_factory=set)  # names holding a keyed digest (an HMAC)
+    # names parsed from an attribute or an item (`parsed = urlparse(body.url)`): a check of
+    # the name is a check of that
+    origin_fields: dict[str, ast.expr] = field(default_factory=dict)
     conditions: dict[str, ast.expr] = field(default_factory=dict)
     handler_kinds: tuple[int, ...] = ()
 

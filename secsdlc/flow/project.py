@@ -521,6 +521,7 @@ class Project:
                 continue
             typed = _typed_in_route(node.args[0].value)
             named = set(_ROUTE_NAME.findall(node.args[0].value))
+            slugs = set(_SLUG_PARAM.findall(node.args[0].value))
             view = node.args[1]
             if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) and \
                     view.func.attr == "as_view":
@@ -538,6 +539,7 @@ class Project:
             for target in targets:
                 self.functions[target].typed_params |= typed
                 self.functions[target].url_params |= {n for group in named for n in group if n}
+                self.functions[target].param_patterns.update(dict.fromkeys(slugs, _SLUG))
 
     def _find_dispatch(self, cls: ClassInfo) -> bool:
         for node in ast.walk(cls.node):
@@ -614,6 +616,9 @@ TYPED_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "date", "datetime
                                 "Decimal", "PositiveInt", "NonNegativeInt", "conint",
                                 "condecimal", "confloat", "StrictInt", "StrictFloat",
                                 "StrictBool"})
+# Django's slug converter matches only this: no quote, dot, slash, space or markup
+_SLUG_PARAM = re.compile(r"<slug:(\w+)>")
+_SLUG = r"^[-a-zA-Z0-9_]+\Z"
 _ROUTE_NAME = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
 _ROUTE_PARAM = re.compile(r"<(\w+):(\w+)>|\{(\w+):(\w+)\}|\(\?P<(\w+)>\\d\+?\)")
 

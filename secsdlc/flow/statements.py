@@ -264,6 +264,7 @@ class Statements(InterpreterBase):
             return
         name = targets[0].id
         frame.origins.pop(name, None)
+        frame.origin_fields.pop(name, None)
         frame.conditions.pop(name, None)
         if frame.conditions:
             for held, condition in list(frame.conditions.items()):
@@ -292,6 +293,9 @@ class Statements(InterpreterBase):
                 first = node.func.value
             if isinstance(first, ast.Name) and first.id != name:
                 frame.origins[name] = {first.id, *frame.origins.get(first.id, set())}
+            elif isinstance(first, (ast.Attribute, ast.Subscript)) and \
+                    name not in _names_in(first):
+                frame.origin_fields[name] = first
 
     # -- assignment --------------------------------------------------------------------------------
     def assign(self, target: ast.expr, value: Value, st: State, frame: Frame,

@@ -53,7 +53,8 @@ def test_parameters_the_framework_converts_are_not_text(tmp_path: Path) -> None:
             from . import views
             urlpatterns = [
                 path("orders/<int:pk>/", views.order),
-                path("orders/by/<slug:customer>/", views.by_customer),
+                path("orders/by/<str:customer>/", views.by_customer),
+                path("orders/in/<slug:region>/", views.by_region),
             ]
             """,
         "shop/views.py": """
@@ -68,6 +69,11 @@ def test_parameters_the_framework_converts_are_not_text(tmp_path: Path) -> None:
             def by_customer(request, customer):
                 with connection.cursor() as cur:
                     cur.execute(f"SELECT * FROM orders WHERE c = '{customer}'")  # sqli
+                    return JsonResponse({"rows": cur.fetchall()})
+
+            def by_region(request, region):
+                with connection.cursor() as cur:
+                    cur.execute(f"SELECT * FROM orders WHERE r = '{region}'")
                     return JsonResponse({"rows": cur.fetchall()})
 
             def helper(request, table):
@@ -1627,3 +1633,31 @@ def test_html_escaping_leaves_an_unquoted_attribute_open(tmp_path: Path) -> None
             urlpatterns = [path("embed", embed), path("share", share), path("title", title)]
             """}
     assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_a_check_of_what_was_parsed_from_a_field_checks_the_field(tmp_path: Path) -> None:
+    files = {"main.py": """
+        from urllib.parse import urlparse
+        import httpx
+        from fastapi import FastAPI, HTTPException
+        from pydantic import BaseModel
+        app = FastAPI()
+        IMPORT_HOSTS = {"raw.githubusercontent.com", "gitlab.com"}
+
+        class ImportRequest(BaseModel):
+            url: str
+            language: str = "text"
+
+        @app.post("/import")
+        def import_file(body: ImportRequest):
+            parsed = urlparse(body.url)
+            if parsed.scheme != "https" or parsed.hostname not in IMPORT_HOSTS:
+                raise HTTPException(status_code=422)
+            httpx.get(body.language)  # ssrf
+            return {"text": httpx.get(body.url).text}
+
+        @app.post("/unchecked")
+        def unchecked(body: ImportRequest):
+            return {"text": httpx.get(body.url).text}  # ssrf
+        """}
+    assert lines_of(scan(tmp_path, files), "forgery") == marked(files, "ssrf")
