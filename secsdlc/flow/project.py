@@ -462,6 +462,7 @@ class Project:
             if self.handler_class(cls.ref) and self._find_dispatch(cls):
                 self.dispatching.add(cls.ref)
         self._params_from_urls(module)
+        self._params_from_url_specs(module)
         validating = any(i.split(".")[0] in ("fastapi", "pydantic") for i in module.imports)
         for info in self._by_module.get(module.name, []):
             node = info.node
@@ -540,6 +541,33 @@ class Project:
                 self.functions[target].typed_params |= typed
                 self.functions[target].url_params |= {n for group in named for n in group if n}
                 self.functions[target].param_patterns.update(dict.fromkeys(slugs, _SLUG))
+
+    def _params_from_url_specs(self, module: Module) -> None:
+        r"""Tornado's `(r"/api/check/(\d+)", CheckHandler)`: each group of the pattern reaches
+        the handler's methods as the next positional argument, matched by that group."""
+        for node in ast.walk(module.tree):
+            if not (isinstance(node, ast.Tuple) and len(node.elts) >= 2 and
+                    isinstance(node.elts[0], ast.Constant) and
+                    isinstance(node.elts[0].value, str) and
+                    node.elts[0].value.lstrip("^").startswith("/") and
+                    isinstance(node.elts[1], (ast.Name, ast.Attribute))):
+                continue
+            ref = self.canonical(self.resolve_expr(module, node.elts[1]))
+            cls = self.classes.get(ref)
+            groups = _groups(node.elts[0].value)
+            try:
+                counted = re.compile(node.elts[0].value).groups
+            except re.error:
+                continue
+            if cls is None or not groups or counted != len(groups):
+                continue  # nested groups: which argument is which is not followed
+            for name, method in cls.methods.items():
+                info = self.functions.get(method)
+                if name not in _HTTP_METHODS or info is None:
+                    continue
+                params = [a.arg for a in info.node.args.args[1:]]
+                for param, group in zip(params, groups, strict=False):
+                    info.param_patterns[param] = f"^(?:{group})\\Z"
 
     def _find_dispatch(self, cls: ClassInfo) -> bool:
         for node in ast.walk(cls.node):
@@ -707,3 +735,30 @@ def _self_assignment(node: ast.AST, name: str) -> tuple[ast.expr | None, ast.exp
             isinstance(target.value, ast.Name) and target.value.id == "self":
         return target, value
     return None, None
+
+
+def _groups(pattern: str) -> list[str]:
+    """The capturing groups of a regular expression, outermost first, as written."""
+    groups: list[str] = []
+    stack: list[tuple[int, bool]] = []
+    escaped = in_class = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            capturing = not pattern.startswith("(?", i) or pattern.startswith("(?P<", i)
+            stack.append((i, capturing))
+        elif ch == ")" and stack:
+            start, capturing = stack.pop()
+            if capturing and not stack:
+                inner = pattern[start + 1:i]
+                if inner.startswith("?P<"):
+                    inner = inner[inner.index(">") + 1:]
+                groups.append(inner)
+    return groups

@@ -1661,3 +1661,31 @@ def test_a_check_of_what_was_parsed_from_a_field_checks_the_field(tmp_path: Path
             return {"text": httpx.get(body.url).text}  # ssrf
         """}
     assert lines_of(scan(tmp_path, files), "forgery") == marked(files, "ssrf")
+
+
+def test_tornado_url_groups_are_matched_before_the_handler_runs(tmp_path: Path) -> None:
+    files = {"app.py": """
+        import logging
+        import tornado.web
+        log = logging.getLogger(__name__)
+
+        class SilenceHandler(tornado.web.RequestHandler):
+            def post(self, alert_id):
+                log.info("alert %s silenced", alert_id)
+
+        class NoteHandler(tornado.web.RequestHandler):
+            def post(self, name):
+                log.info("note %s", name)  # logi
+
+        class TagHandler(tornado.web.RequestHandler):
+            def post(self, tag):
+                log.info("tag %s", tag)  # logi
+
+        def make_app():
+            return tornado.web.Application([
+                (r"/alerts/(\\d+)/silence", SilenceHandler),
+                (r"/notes/([^/]+)", NoteHandler),
+                (r"/tags/((\\w+)-(.*))", TagHandler),
+            ])
+        """}
+    assert lines_of(scan(tmp_path, files), "log-injection") == marked(files, "logi")
