@@ -6,7 +6,9 @@ Compares, on the same tree and the same rules:
   by hand:  bandit -r TREE, then semgrep --config rules/ TREE, one after the other
   by hand, semgrep's native CLI: the same with `semgrep scan --experimental`, as secsdlc runs it
   secsdlc:  secsdlc scan TREE --scanners bandit,semgrep,secrets --no-cache (it also runs secrets)
-  and the default scanners, the taint analysis included (what it costs on top)
+  and the default scanners, the taint analysis included (what it costs on top): as shipped,
+  where semgrep leaves the rules the analysis supersedes to it, and with the whole pack beside
+  the analysis (the pack given as the user's own rules, which are never left out)
 and, for reference, detect-secrets (the usual standalone secrets scanner) on the same tree.
 Also times `secsdlc --version`. Prints medians and ratios.
 """
@@ -14,6 +16,7 @@ Also times `secsdlc --version`. Prints medians and ratios.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -69,11 +72,16 @@ def main() -> int:
         cpu.setdefault(label, []).append(cpu[f"{label} bandit"][-1] + cpu[f"{label} semgrep"][-1])
         return b + s
 
-    def secsdlc(scanners: str = "bandit,semgrep,secrets") -> float:
+    whole_pack = out / "whole-pack.toml"
+    whole_pack.write_text("[scanners.semgrep]\nbundled-pack = false\n"
+                          f"rules = [{json.dumps(str(rules))}]\n")
+
+    def secsdlc(scanners: str = "bandit,semgrep,secrets", *config: str) -> float:
         shutil.rmtree(cache, ignore_errors=True)
-        return timed(scanners, [str(BIN / "secsdlc"), "scan", str(tree), "--scanners",
-                                scanners, "--no-cache", "--no-progress", "--format", "sarif",
-                                "-o", str(out / "secsdlc.sarif")], env=env)
+        return timed(" ".join((scanners, *config)), [
+            str(BIN / "secsdlc"), "scan", str(tree), "--scanners", scanners, *config,
+            "--no-cache", "--no-progress", "--format", "sarif",
+            "-o", str(out / "secsdlc.sarif")], env=env)
 
     def cpu_of(label: str) -> str:
         return f"CPU {statistics.median(cpu[label]):.2f} s [{fmt(cpu[label])}]"
@@ -84,14 +92,18 @@ def main() -> int:
     print(f"tree: {tree} ({sum(1 for _ in tree.rglob('*.py'))} .py files), "
           f"{args.runs} runs each, cpus={os.cpu_count()}")
     # interleaved, so that machine noise hits both sides alike
-    hand_samples, native_samples, ours_samples, default_samples = [], [], [], []
+    hand_samples, native_samples, ours_samples, default_samples, whole_samples = \
+        [], [], [], [], []
+    default_scanners = "taint,bandit,semgrep,secrets"
+    whole_label = f"{default_scanners} --config {whole_pack}"
     for _ in range(args.runs):
         hand_samples.append(by_hand())
         native_samples.append(by_hand("--experimental"))
         ours_samples.append(secsdlc())
-        default_samples.append(secsdlc("taint,bandit,semgrep,secrets"))
-    hand, native, ours, default = (statistics.median(x) for x in (
-        hand_samples, native_samples, ours_samples, default_samples))
+        default_samples.append(secsdlc(default_scanners))
+        whole_samples.append(secsdlc(default_scanners, "--config", str(whole_pack)))
+    hand, native, ours, default, whole = (statistics.median(x) for x in (
+        hand_samples, native_samples, ours_samples, default_samples, whole_samples))
     print(f"by hand (bandit then semgrep): median {hand:.2f} s  [{fmt(hand_samples)}]  "
           f"{cpu_of('hand')}")
     for tool in ("bandit", "semgrep"):
@@ -104,9 +116,12 @@ def main() -> int:
     print(f"ratio secsdlc / by hand:       {ours / hand:.2f}  (goal <= 0.9); "
           f"{ours / native:.2f} to the tools with semgrep's native CLI")
     print(f"secsdlc scan, default scanners (+ taint analysis): median {default:.2f} s  "
-          f"[{fmt(default_samples)}]  {cpu_of('taint,bandit,semgrep,secrets')}")
-    print(f"ratio default scan / by hand:  {default / hand:.2f}  (goal: within the ratio "
-          f"without the analysis); {default / native:.2f} with semgrep's native CLI")
+          f"[{fmt(default_samples)}]  {cpu_of(default_scanners)}")
+    print(f"ratio default scan / by hand:  {default / hand:.2f}  (goal <= 0.75); "
+          f"{default / native:.2f} with semgrep's native CLI")
+    print(f"  the same, semgrep running the whole pack beside the analysis: median {whole:.2f} s"
+          f"  [{fmt(whole_samples)}]  {cpu_of(whole_label)}")
+    print(f"  ratio to by hand:            {whole / hand:.2f}")
     if args.detect_secrets:
         ds, ds_samples = median_of(1, lambda: run([str(BIN / "detect-secrets"), "scan",
                                                    "--all-files", str(tree)], ok=(0,)))

@@ -73,6 +73,8 @@ class _Outcome:
     cache_context: str | None = None
     started_at: str | None = None
     ended_at: str | None = None
+    request: ScanRequest | None = None
+    leaves_to: frozenset[str] = frozenset()  # companions the scanner left checks to
 
 
 def collect_files(plan: ScanPlan) -> FileSet:
@@ -121,6 +123,11 @@ def scan(plan: ScanPlan, *, progress: ProgressCallback | None = None,
         per_scanner[name] = findings
         rules[name] = run_rules
         notes[name] = run_notes
+    for name, left in _left_undone(plan, outcomes, notes).items():
+        per_scanner[name] += [normalize.clean(f, sources, redact) for f in left.findings]
+        rules[name].update({rid: normalize.clean_rule(rule, redact)
+                            for rid, rule in left.rules.items()})
+        notes[name] += [normalize.clean_notification(n, redact) for n in left.notifications]
 
     calls = [c for o in outcomes.values() if o.output is not None
              for c in o.output.analysed_calls]
@@ -203,7 +210,8 @@ def _module_digest(scanner: Scanner) -> str:
     return digest.hexdigest()
 
 
-def _cache_context(scanner: Scanner, version: str, options: Mapping[str, object]) -> str | None:
+def _cache_context(scanner: Scanner, version: str, options: Mapping[str, object],
+                   leaves_to: frozenset[str] = frozenset()) -> str | None:
     method = getattr(scanner, "cache_context", None)
     if method is None:
         return None  # a scanner that does not say it can be cached is always run
@@ -214,6 +222,8 @@ def _cache_context(scanner: Scanner, version: str, options: Mapping[str, object]
     program = tool.configured(scanner.name)
     parts = [__version__, version, json.dumps(dict(options), sort_keys=True, default=str),
              _module_digest(scanner), str(extra), program]
+    if leaves_to:
+        parts.append(json.dumps(sorted(leaves_to)))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -229,7 +239,9 @@ def _run_all(plan: ScanPlan, fileset: FileSet,
         timeout_s = float(timeout) if isinstance(timeout, (int, float)) else plan.config.timeout
         files = fileset.for_scanner(scanner)
         request = ScanRequest(root=fileset.root, files=files, options=options, timeout=timeout_s,
-                              cache=plan.cache, report_only=plan.report_only)
+                              cache=plan.cache, report_only=plan.report_only,
+                              companions=frozenset(plan.scanners) - {name})
+        outcomes[name].request = request
         # daemon threads: a plugin that hangs in-process must not keep secsdlc alive at exit
         thread = threading.Thread(
             target=_run_one, args=(scanner, request, outcomes[name], progress, name,
@@ -257,8 +269,12 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
         if progress:
             progress(name, "started")
         outcome.version = scanner.version()
+        leaves_to = getattr(scanner, "leaves_to", None)
+        if callable(leaves_to):
+            outcome.leaves_to = frozenset(leaves_to(request))
         if cache is not None:
-            outcome.cache_context = _cache_context(scanner, outcome.version, request.options)
+            outcome.cache_context = _cache_context(scanner, outcome.version, request.options,
+                                                   outcome.leaves_to)
         misses = list(request.files)
         if cache is not None and outcome.cache_context is not None:
             misses = []
@@ -278,7 +294,8 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
             output = scanner.scan(ScanRequest(root=request.root, files=tuple(misses),
                                               options=request.options, timeout=request.timeout,
                                               cache=request.cache,
-                                              report_only=request.report_only))
+                                              report_only=request.report_only,
+                                              companions=request.companions))
             if not isinstance(output, ScannerOutput):
                 raise ScannerError(f"returned {type(output).__name__}, not ScannerOutput")
         else:
@@ -300,6 +317,42 @@ def _run_one(scanner: Scanner, request: ScanRequest, outcome: _Outcome,
             progress(name, "failed" if error else "done")
         except BaseException as e:
             outcome.error = error or f"{name}: progress display failed: {type(e).__name__}: {e}"
+
+
+def _left_undone(plan: ScanPlan, outcomes: Mapping[str, _Outcome],
+                 notes: Mapping[str, Sequence[Notification]]) -> dict[str, ScannerOutput]:
+    """What each scanner left to a companion, run by itself on the files that companion did
+    not analyse: a file or function it named in a notification, every file if it failed."""
+    done: dict[str, ScannerOutput] = {}
+    for name, outcome in outcomes.items():
+        request = outcome.request
+        if not outcome.leaves_to or request is None or outcome.error is not None:
+            continue
+        missed: set[str] = set()
+        for companion in outcome.leaves_to:
+            if outcomes[companion].error is not None:
+                missed.update(request.files)
+            missed.update(n.path for n in notes[companion]
+                          if n.path and n.kind is not NotificationKind.INFO)
+        files = tuple(f for f in request.files if f in missed)
+        if not files:
+            continue
+        started = time.monotonic()
+        scan_left = getattr(plan.scanners[name], "scan_left", None)
+        try:
+            if not callable(scan_left):
+                raise ScannerError("leaves checks to another scanner but has no scan_left")
+            output = scan_left(replace(request, files=files))
+            if not isinstance(output, ScannerOutput):
+                raise ScannerError(f"returned {type(output).__name__}, not ScannerOutput")
+            done[name] = output
+        # as in _run_one: whatever goes wrong fails this scanner's run closed
+        except ScannerError as e:
+            outcome.error = f"{name}: {e}"
+        except Exception as e:
+            outcome.error = f"{name}: crashed: {type(e).__name__}: {e}"
+        outcome.duration += time.monotonic() - started
+    return done
 
 
 def _utc_now() -> str:

@@ -9,6 +9,13 @@ need not.
 A scanner that follows data across files sets the class attribute `project_wide = True`: a
 diff-aware scan then hands it every file of each side as a project of its own, with
 `ScanRequest.report_only` naming the changed files, instead of the changed files alone.
+
+A scanner that leaves some of its checks to another scanner of the same scan (one of
+`ScanRequest.companions`) has two more methods: `leaves_to(request)`, the companions it left
+checks to (part of its cache key), and `scan_left(request)`, those checks alone. The engine calls
+`scan_left` on the files a companion named in a notification (a file or function it did not
+analyse), or on every file when the companion failed, so that what one scanner leaves to another
+is never left undone.
 """
 
 from __future__ import annotations
@@ -54,6 +61,8 @@ class ScanRequest:
     # the files whose results matter (a diff-aware scan's changed files): a project-wide scanner
     # reports only what involves one of them; None: every file
     report_only: frozenset[str] | None = None
+    # the other scanners running in the same scan
+    companions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -59,6 +59,10 @@ _CWE = re.compile(r"CWE-(\d+)")
 CLIS = frozenset({"osemgrep", "pysemgrep"})
 # libyaml: the pure-Python loader reading the pack is a noticeable part of a one-file rescan.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A bundled rule's metadata key naming the scanners whose analysis covers what the rule finds
+# (docs/analysis.md, "Working with the other scanners"): when one of them runs in the same scan,
+# the rule is left to it, except on the files that scanner could not analyse (`scan_left`).
+SUPERSEDED_BY = "superseded-by"
 
 
 class SemgrepScanner:
@@ -103,45 +107,92 @@ class SemgrepScanner:
             configs += [Path(str(p)) for p in extra]
         return configs
 
+    def leaves_to(self, request: ScanRequest) -> frozenset[str]:
+        """The companions of this scan that supersede some of the bundled rules, which `scan`
+        then does not run."""
+        return frozenset().union(*_left(request).values())
+
     def scan(self, request: ScanRequest) -> ScannerOutput:
-        if not request.files:
-            return ScannerOutput(findings=(), rules={})
-        exe = tool.executable("semgrep", request.options)
+        """The whole pack, less the bundled rules a companion of this scan supersedes."""
         configs = self.configs(request.options)
-        # --disable-nosem: semgrep would drop `# nosemgrep` results itself; secsdlc applies them
-        # (per configuration) so that a suppressed result stays visible in SARIF.
-        cmd = [exe, "scan", "--metrics=off", "--disable-version-check", "--json", "--quiet",
-               "--no-git-ignore", "--disable-nosem", "--timeout", "30"]
-        if request.options.get("cli", "osemgrep") == "osemgrep":
-            cmd.append("--experimental")
-        jobs = request.options.get("jobs")
-        # semgrep's own default (a job per core) is kept: it is faster on an idle machine, and
-        # bandit and the secrets scanner beside it need far less. Under heavy outside load
-        # --jobs 1 measured faster (docs/rules.md): set `jobs` on machines that are always busy.
-        if isinstance(jobs, int) and jobs > 0:
-            cmd += ["--jobs", str(jobs)]
-        for config in configs:
-            cmd += ["--config", str(config)]
-        cmd += ["--", *request.files]
-        doc = tool.run_json("semgrep", cmd, cwd=request.root, timeout=request.timeout,
-                            env=OFFLINE_ENV)
-        rc = doc["_returncode"]
-        errors = doc.get("errors", [])
-        if rc not in (0, 1):
-            # 2 and above: a fatal error, an invalid rule or configuration. Its results, if
-            # any, are not the whole answer, so the run fails whatever the errors' levels say.
-            detail = "; ".join(_error_text(e) for e in errors) or f"exit status {rc}"
-            raise ScannerOutputError(f"exited {rc}: {detail}"[:1000])
-        notes = _notifications(errors) + _not_scanned(request.files, doc.get("paths"))
-        known = _pack_rules(tuple(str(c.resolve()) for c in configs))
-        findings: list[Finding] = []
-        rules: dict[RuleId, Rule] = {}
-        full = frozenset(str(r) for r in _as_list(request.options.get("full-severity")))
-        for item in doc["results"]:
-            finding, rule = _convert(item, known, full)
-            findings.append(finding)
-            rules.setdefault(rule.id, rule)
-        return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
+        return _run(request, configs, exclude=frozenset(_left(request)))
+
+    def scan_left(self, request: ScanRequest) -> ScannerOutput:
+        """Only the bundled rules `scan` left to a companion, on files that companion could not
+        analyse."""
+        left = _left(request)
+        pack = _pack((str(rules_dir().resolve()),))
+        files = sorted({pack[rule_id][0] for rule_id in left})
+        beside = frozenset(rule_id for rule_id, (file, _) in pack.items()
+                           if file in files and rule_id not in left)
+        return _run(request, files, exclude=beside)
+
+
+def _left(request: ScanRequest) -> dict[str, frozenset[str]]:
+    """Bundled rules superseded by a companion of this scan: rule id -> those companions. A
+    user's own rule files are never left to anyone."""
+    if not request.companions or request.options.get("bundled-pack") is False:
+        return {}
+    pack = _pack((str(rules_dir().resolve()),))
+    left = {rule_id: frozenset(str(n) for n in _as_list(
+                definition.get("metadata", {}).get(SUPERSEDED_BY))) & request.companions
+            for rule_id, (_, definition) in pack.items()}
+    return {rule_id: by for rule_id, by in left.items() if by}
+
+
+def _run(request: ScanRequest, configs: list[Path], *,
+         exclude: frozenset[str]) -> ScannerOutput:
+    if not request.files or not configs:
+        return ScannerOutput(findings=(), rules={})
+    exe = tool.executable("semgrep", request.options)
+    # --disable-nosem: semgrep would drop `# nosemgrep` results itself; secsdlc applies them
+    # (per configuration) so that a suppressed result stays visible in SARIF.
+    cmd = [exe, "scan", "--metrics=off", "--disable-version-check", "--json", "--quiet",
+           "--no-git-ignore", "--disable-nosem", "--timeout", "30"]
+    if request.options.get("cli", "osemgrep") == "osemgrep":
+        cmd.append("--experimental")
+    jobs = request.options.get("jobs")
+    # semgrep's own default (a job per core) is kept: it is faster on an idle machine, and
+    # bandit and the secrets scanner beside it need far less. Under heavy outside load
+    # --jobs 1 measured faster (docs/rules.md): set `jobs` on machines that are always busy.
+    if isinstance(jobs, int) and jobs > 0:
+        cmd += ["--jobs", str(jobs)]
+    for config in configs:
+        cmd += ["--config", str(config)]
+    bundled = _pack((str(rules_dir().resolve()),))
+    for rule_id in sorted(exclude):
+        for name in _names(rule_id, bundled[rule_id][0], request.root):
+            cmd += ["--exclude-rule", name]
+    cmd += ["--", *request.files]
+    doc = tool.run_json("semgrep", cmd, cwd=request.root, timeout=request.timeout,
+                        env=OFFLINE_ENV)
+    rc = doc["_returncode"]
+    errors = doc.get("errors", [])
+    if rc not in (0, 1):
+        # 2 and above: a fatal error, an invalid rule or configuration. Its results, if
+        # any, are not the whole answer, so the run fails whatever the errors' levels say.
+        detail = "; ".join(_error_text(e) for e in errors) or f"exit status {rc}"
+        raise ScannerOutputError(f"exited {rc}: {detail}"[:1000])
+    notes = _notifications(errors) + _not_scanned(request.files, doc.get("paths"))
+    known = _pack_rules(tuple(str(c.resolve()) for c in configs))
+    findings: list[Finding] = []
+    rules: dict[RuleId, Rule] = {}
+    full = frozenset(str(r) for r in _as_list(request.options.get("full-severity")))
+    for item in doc["results"]:
+        finding, rule = _convert(item, known, full)
+        findings.append(finding)
+        rules.setdefault(rule.id, rule)
+    return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
+
+
+def _names(rule_id: str, file: Path, root: Path) -> list[str]:
+    """The names semgrep may give a rule, which it excludes only by that name: its id, prefixed
+    with its file's directory as a dotted path, relative to the working directory when the file
+    lies under it, else absolute (pysemgrep; osemgrep then keeps the bare id)."""
+    names = [rule_id, ".".join((*file.parent.parts[1:], rule_id))]
+    if file.parent.is_relative_to(root.resolve()):
+        names.append(".".join((*file.parent.relative_to(root.resolve()).parts, rule_id)))
+    return names
 
 
 def _error_text(error: dict[str, Any]) -> str:
@@ -192,10 +243,15 @@ def _notifications(errors: list[dict[str, Any]]) -> list[Notification]:
     return notes
 
 
-@functools.lru_cache(maxsize=8)
 def _pack_rules(configs: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     """Rule definitions by id, read from the YAML files, for SARIF rule descriptors."""
-    found: dict[str, dict[str, Any]] = {}
+    return {rule_id: definition for rule_id, (_, definition) in _pack(configs).items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _pack(configs: tuple[str, ...]) -> dict[str, tuple[Path, dict[str, Any]]]:
+    """Rule definitions by id, with the file defining each."""
+    found: dict[str, tuple[Path, dict[str, Any]]] = {}
     for config in configs:
         path = Path(config)
         files = sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
@@ -208,7 +264,7 @@ def _pack_rules(configs: tuple[str, ...]) -> dict[str, dict[str, Any]]:
                 continue  # semgrep itself reports an unreadable rule file
             for rule in (doc or {}).get("rules", []) if isinstance(doc, dict) else []:
                 if isinstance(rule, dict) and "id" in rule:
-                    found[str(rule["id"])] = rule
+                    found[str(rule["id"])] = (file, rule)
     return found
 
 

@@ -11,10 +11,11 @@ import pytest
 import yaml
 
 from secsdlc.cli import main
-from secsdlc.rule_tests import parse_test_output, run_rule_tests
 from secsdlc.errors import SecsdlcError
 from secsdlc.owasp import TITLES_2021, TITLES_2025, categories
+from secsdlc.rule_tests import parse_test_output, run_rule_tests
 from secsdlc.rules_path import rules_dir
+from secsdlc.scanners import registry
 
 PACK = rules_dir()
 RULE_FILES = sorted(PACK.rglob("*.yaml")) + sorted(PACK.rglob("*.yml"))
@@ -98,6 +99,10 @@ def test_rule_metadata_is_complete_and_consistent(path: Path, rule: dict[str, An
     assert y2025 == (CATEGORY_DIRS[path.parent.name],), f"{rule['id']} is in the wrong folder"
     if rule.get("mode") == "taint":
         assert rule["pattern-sources"] and rule["pattern-sinks"]
+    if "superseded-by" in meta:  # a misspelt scanner name would leave the rule running
+        by = meta["superseded-by"]
+        names = [by] if isinstance(by, str) else by
+        assert names and set(names) <= set(registry.load_all()[0]), by
 
 
 @pytest.mark.parametrize(("path", "rule"), ALL_RULES, ids=_ids(ALL_RULES))
