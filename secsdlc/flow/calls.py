@@ -10,8 +10,8 @@ from secsdlc.flow import guards
 from secsdlc.flow.checks import NORMALIZERS, URL_PARSERS
 from secsdlc.flow.folding import literal_value, meet, sanitized, value_safe
 from secsdlc.flow.frames import REQUEST, CallKey, Frame, InterpreterBase, Memo, State
-from secsdlc.flow.project import PROJECT, FunctionInfo
-from secsdlc.flow.syntax import is_staticmethod, last_name, short
+from secsdlc.flow.project import PROJECT, TYPED_ANNOTATIONS, FunctionInfo, annotation_name
+from secsdlc.flow.syntax import is_classmethod, is_staticmethod, last_name, short
 from secsdlc.flow.values import (
     ALL_KINDS,
     NONE,
@@ -207,6 +207,9 @@ class Calls(InterpreterBase):
         called = self._callbacks(node, args, kwargs, frame)
         if called is not None:
             return called
+        if name == "get" and 1 <= len(args) <= 2 and not kwargs and tag != "http-client":
+            # a lookup: what the mapping holds, chosen by the key but not made of it
+            return self._propagate(args[1:], {}, receiver)
         return self._propagate(args, kwargs, receiver)
 
     def _receiver_tag(self, expr: ast.expr, receiver: Value) -> str | None:
@@ -278,6 +281,11 @@ class Calls(InterpreterBase):
                 ref.split(".")[0] in _WEB_PACKAGES)
         if response:
             return Value(ctype="response")
+        if ref in models.wrappers:
+            position, keyword = models.wrappers[ref]
+            if keyword in kwargs:
+                return kwargs[keyword]
+            return args[position] if position < len(args) else UNKNOWN
         if consumed and ref not in models.types:
             return UNKNOWN
         if ref in ("lxml.etree.XMLParser", "lxml.etree.XMLPullParser"):
@@ -406,9 +414,57 @@ class Calls(InterpreterBase):
         obj = Value(ctype=class_ref, fields=())
         init = self.project.method(class_ref, "__init__")
         if init is None:
-            return obj
+            return self._record(node, class_ref, obj, args, kwargs)
         _, after = self.call_project(node, self.project.functions[init], args, kwargs, obj, frame)
         return after if after is not None else obj
+
+    def _record(self, node: ast.Call, class_ref: str, obj: Value, args: list[Value],
+                kwargs: dict[str, Value]) -> Value:
+        """A class whose constructor its annotated fields make (a dataclass, a pydantic model,
+        a NamedTuple): each argument becomes the field it names. A pydantic model validates its
+        fields, so one declared a number or a `Literal` holds no text."""
+        fields = self._record_fields(class_ref)
+        if not fields:
+            return obj
+        spread = any(isinstance(a, ast.Starred) for a in node.args) or \
+            any(k.arg is None for k in node.keywords)
+        positional = args[:-1] if spread and any(isinstance(a, ast.Starred)
+                                                 for a in node.args) else args
+        rest = join_all(args) if spread and args else None
+        validated = self.project.is_validating_model(class_ref)
+        for i, (name, annotation, default) in enumerate(fields):
+            if i < len(positional) and not spread:
+                value: Value | None = positional[i]
+            elif name in kwargs:
+                value = kwargs[name]
+            elif rest is not None:
+                value = rest
+            else:
+                value = _field_default(default)
+            if value is None:
+                continue
+            if validated and (annotation in TYPED_ANNOTATIONS or annotation == "Literal") and \
+                    value.all_taints():
+                value = Value(safe=frozenset({ALL_KINDS}))
+            obj = obj.with_field(name, value)
+        return obj
+
+    def _record_fields(self, class_ref: str) -> tuple[tuple[str, str, ast.expr | None], ...]:
+        cls = self.project.classes.get(class_ref)
+        if cls is None:
+            return ()
+        self.project.module(cls.module)  # what the analysis found depends on the class's code
+        fields: dict[str, tuple[str, str, ast.expr | None]] = {}
+        for base in reversed(cls.bases):
+            if base in self.project.classes and base != class_ref:
+                for name, annotation, default in self._record_fields(base):
+                    fields[name] = (name, annotation, default)
+        for stmt in cls.node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                annotation = _field_annotation(stmt.annotation)
+                if annotation != "ClassVar":
+                    fields[stmt.target.id] = (stmt.target.id, annotation, stmt.value)
+        return tuple(fields.values())
 
     def call_project(self, node: ast.Call, info: FunctionInfo, args: list[Value],
                      kwargs: dict[str, Value], bound: Value | None,
@@ -416,7 +472,9 @@ class Calls(InterpreterBase):
         if not self._may_follow(info.ref):
             return self._propagate(args, kwargs, None), bound
         is_static = is_staticmethod(info.node)
-        if info.class_ref is not None and bound is None and not is_static and args:
+        if info.class_ref is not None and is_classmethod(info.node):
+            bound = Value(ref=info.class_ref)  # `cls`, however the method was reached
+        elif info.class_ref is not None and bound is None and not is_static and args:
             bound, args = args[0], args[1:]  # Class.method(obj, ...)
         # An outcome that the call stack cut short (recursion, depth) holds only under that very
         # stack and is kept under it; one that cut nothing holds wherever it would cut nothing.
@@ -515,6 +573,13 @@ class Calls(InterpreterBase):
             result = join_all(values)
         else:
             result = NONE
+        if result.ctype is None and result.ref is None and not result.is_const and \
+                fn.returns is not None:
+            # `def directory(request) -> DirectoryClient: return request.app["directory"]`:
+            # the annotation resolves the methods called on what is returned, nothing more
+            declared = self.project.class_named(module, fn.returns)
+            if declared is not None:
+                result = replace(result, ctype=declared)
         if info.handler is not None or frame.wsgi_body:
             self._check_returns(frame, root=False)
         return result, after
@@ -525,3 +590,28 @@ class Calls(InterpreterBase):
         step = Step(info.path, info.node.lineno, info.node.col_offset + 1,
                     f"{info.name}({name})")
         return map_taints(value, lambda t: t.extend(step))
+
+
+def _field_default(default: ast.expr | None) -> Value | None:
+    """`= "open"`, `= field(default_factory=list)`, `= Field(default=10)`: what a field holds
+    when the constructor is not given it (None when that is not known)."""
+    if default is None:
+        return None
+    if isinstance(default, ast.Call) and last_name(default.func) in ("field", "Field"):
+        for kw in default.keywords:
+            if kw.arg == "default_factory" and isinstance(kw.value, ast.Name) and \
+                    kw.value.id in ("list", "dict", "set", "tuple"):
+                return container("dict", keys=()) if kw.value.id == "dict" else \
+                    container(kw.value.id, items=() if kw.value.id != "set" else None)
+            if kw.arg == "default":
+                return literal_value(kw.value)
+        if default.args:
+            return literal_value(default.args[0])
+        return None
+    return literal_value(default)
+
+
+def _field_annotation(node: ast.expr) -> str:
+    if isinstance(node, ast.Subscript) and last_name(node.value) in ("Literal", "ClassVar"):
+        return last_name(node.value) or ""
+    return annotation_name(node)

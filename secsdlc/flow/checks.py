@@ -10,8 +10,8 @@ from secsdlc.flow.folding import constant_collection
 from secsdlc.flow.frames import Frame, InterpreterBase, State
 from secsdlc.flow.methods import STR_KEEP
 from secsdlc.flow.project import FunctionInfo
-from secsdlc.flow.syntax import is_staticmethod
-from secsdlc.flow.values import ALL_KINDS, UNKNOWN, Value, map_taints
+from secsdlc.flow.syntax import digest_kind, is_staticmethod
+from secsdlc.flow.values import ALL_KINDS, UNKNOWN, URL_SCHEME, Value, map_taints
 
 NORMALIZERS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath",
                          "posixpath.normpath", "os.path.normcase", "safe_join",
@@ -23,6 +23,7 @@ URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlp
 _SAFE_URL_CHECKS = frozenset({"url_has_allowed_host_and_scheme", "is_safe_url",
                               "django.utils.http.url_has_allowed_host_and_scheme",
                               "django.utils.http.is_safe_url"})
+_SAFE_URL_KINDS = frozenset({"redirect", "ssrf", URL_SCHEME})
 _ALNUM_CHECKS = frozenset({"isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal",
                            "isidentifier"})
 
@@ -69,6 +70,10 @@ class Checks(InterpreterBase):
             # `holds` says the comparison is an equality here (`==` true or `!=` false)
             if isinstance(op, (ast.Eq, ast.NotEq)) and other.is_const and not other.taints:
                 return self._clear(test.left, frozenset({ALL_KINDS}), st, frame, other)
+            if isinstance(op, (ast.Eq, ast.NotEq)) and not other.all_taints() and \
+                    not isinstance(right, ast.Call) and not isinstance(test.left, ast.Call):
+                # equal to a value of the server's (`parts.hostname == settings.image_host`)
+                return self._clear(test.left, frozenset({ALL_KINDS}), st, frame)
             if isinstance(op, (ast.Eq, ast.NotEq)):
                 return self._refine_common_path(test.left, right, st, frame)
             return st
@@ -110,9 +115,12 @@ class Checks(InterpreterBase):
                 prefix = self.eval(test.args[0], st, frame)
                 if receiver.ctype == "normpath":
                     return self._clear(func.value, frozenset({"pathtraver"}), st, frame)
-                if isinstance(prefix.const, str) and "://" in prefix.const and \
-                        prefix.const.split("://", 1)[1].count("/") >= 1:
-                    return self._clear(func.value, frozenset({"ssrf", "redirect"}), st, frame)
+                prefixes = _url_prefixes(prefix)
+                if prefixes and all(p.split("://", 1)[1].count("/") >= 1 for p in prefixes):
+                    return self._clear(func.value, frozenset({"ssrf", "redirect", URL_SCHEME}),
+                                       st, frame)
+                if prefixes:
+                    return self._clear(func.value, frozenset({URL_SCHEME}), st, frame)
                 return st
             if name in ("match", "fullmatch", "search"):
                 pattern = self.eval(func.value, st, frame)
@@ -131,20 +139,49 @@ class Checks(InterpreterBase):
         if ref is not None and test.args:
             last = ref.rsplit(".", 1)[-1]
             if ref in _SAFE_URL_CHECKS or last in _SAFE_URL_CHECKS:
-                return self._clear(test.args[0], frozenset({"redirect", "ssrf"}), st, frame)
-        if ref is not None and not test.args and ref.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS:
-            for kw in test.keywords:
-                if kw.arg == "url":
-                    return self._clear(kw.value, frozenset({"redirect", "ssrf"}), st, frame)
-            if last == "compare_digest":
-                for arg in test.args:
-                    st = self._clear(arg, frozenset({ALL_KINDS}), st, frame)
-                return st
+                return self._clear(test.args[0], _SAFE_URL_KINDS, st, frame)
+            if last == "compare_digest" and len(test.args) == 2:
+                return self._digest_guard(test.args[0], test.args[1], st, frame)
             if last == "isinstance" and len(test.args) == 2:
                 kinds = self._static_ref(test.args[1], st, frame)
                 if kinds in ("int", "float", "bool", "uuid.UUID"):
                     return self._clear(test.args[0], frozenset({ALL_KINDS}), st, frame)
+        if ref is not None and not test.args and ref.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS:
+            for kw in test.keywords:
+                if kw.arg == "url":
+                    return self._clear(kw.value, _SAFE_URL_KINDS, st, frame)
         return st
+
+    def _digest_guard(self, first: ast.expr, second: ast.expr, st: State,
+                      frame: Frame) -> State:
+        """`hmac.compare_digest(a, b)` held: each side equals the other. A side equal to a value
+        the client cannot make (a keyed digest, or one the client sent no part of) is ours, and
+        so is the data behind a keyed digest; a plain digest the client could recompute proves
+        nothing about its data unless it matched a value of ours."""
+        values = (self.eval(first, st, frame), self.eval(second, st, frame))
+        everything = frozenset({ALL_KINDS})
+        for arg, other in ((first, values[1]), (second, values[0])):
+            ours = not any(t.kind == "remote" and ALL_KINDS not in t.cleared
+                           for t in other.all_taints())
+            if ours or (isinstance(arg, ast.Name) and arg.id in frame.keyed):
+                st = self._clear(arg, everything, st, frame)
+            if isinstance(arg, ast.Call) and (ours or self._keyed_digest_call(arg, frame)):
+                for name in _call_names(arg):
+                    st = self._clear(name, everything, st, frame)
+        return st
+
+    def _keyed_digest_call(self, call: ast.Call, frame: Frame) -> bool:
+        """`hmac.new(KEY, data, sha256).hexdigest()`, or a project function returning one
+        (`def sign(data): return hmac.new(KEY, data, sha256).hexdigest()`)."""
+        if digest_kind(call) == "keyed":
+            return True
+        ref = self.project.canonical(self.eval(call.func, {}, frame).ref or "")
+        info = self.project.functions.get(ref)
+        if info is None:
+            return False
+        returns = [n.value for n in ast.walk(info.node)
+                   if isinstance(n, ast.Return) and n.value is not None]
+        return bool(returns) and all(digest_kind(r) == "keyed" for r in returns)
 
     def _refine_by_predicate(self, test: ast.Call, info: FunctionInfo, callee: Value,
                              truth: bool, st: State, frame: Frame) -> State:
@@ -204,7 +241,13 @@ class Checks(InterpreterBase):
             if ref in URL_PARSERS or ref in NORMALIZERS or (ref or "").endswith("urlparse"):
                 target = target.args[0]
         if isinstance(target, ast.Attribute) and target.attr == "scheme":
-            return st  # the scheme says nothing about which host is reached
+            # the scheme says nothing about which host is reached, only which kind of URL it is
+            if ALL_KINDS not in kinds:
+                return st
+            kinds = frozenset({URL_SCHEME})
+            target = target.value
+            if isinstance(target, ast.Call) and target.args:
+                target = target.args[0]
         if isinstance(target, ast.Attribute) and target.attr in ("netloc", "hostname", "host"):
             kinds = frozenset({"ssrf", "redirect"})
             target = target.value
@@ -239,3 +282,32 @@ class Checks(InterpreterBase):
             return to
         cleaned = map_taints(value, lambda t: t.clear(kinds))
         return replace(cleaned, safe=cleaned.safe | kinds)
+
+
+def _url_prefixes(prefix: Value) -> tuple[str, ...]:
+    """`url.startswith("https://")` or `startswith(("http://", "https://"))`: the URL prefixes
+    checked, or () when the prefix is not a known set of URLs."""
+    if isinstance(prefix.const, str):
+        texts: tuple[object, ...] = (prefix.const,)
+    elif prefix.items is not None and prefix.ctype == "tuple":
+        texts = tuple(item.const for item in prefix.items)
+    else:
+        return ()
+    if all(isinstance(t, str) and "://" in t for t in texts):
+        return tuple(str(t) for t in texts)
+    return ()
+
+
+def _call_names(call: ast.Call) -> list[ast.Name]:
+    """The plain names passed to a digest call, however deep (`hmac.new(K, blob, h).hexdigest()`
+    passes `blob`)."""
+    found: list[ast.Name] = []
+    node: ast.expr = call
+    while isinstance(node, (ast.Call, ast.Attribute)):
+        if isinstance(node, ast.Call):
+            found += [a for a in [*node.args, *(k.value for k in node.keywords)]
+                      if isinstance(a, ast.Name)]
+            node = node.func
+        else:
+            node = node.value
+    return found

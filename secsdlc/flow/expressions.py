@@ -18,6 +18,7 @@ from secsdlc.flow.values import (
     ALL_KINDS,
     NONE,
     UNKNOWN,
+    URL_SCHEME,
     Key,
     Taint,
     Value,
@@ -61,13 +62,30 @@ def _open_quote(text: str) -> str | None:
     return state
 
 
+# An attribute whose value the browser follows as a URL: there HTML escaping leaves a
+# `javascript:` URL intact, so only a checked scheme makes an escaped value safe.
+_URL_ATTRIBUTE = re.compile(r"""\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*$""",
+                            re.IGNORECASE)
+
+
 def _requoted(context: str, part: Value) -> Value:
-    """Shell quoting undone by its context: a `shlex.quote`d value placed between double quotes
-    is still open to `$(...)` and backquotes; between single quotes, its own quotes close them."""
-    if _open_quote(context) is None or not any("cmdi" in t.cleared for t in part.all_taints()):
+    """Escaping undone by its context. Shell quoting: a `shlex.quote`d value placed between
+    double quotes is still open to `$(...)` and backquotes; between single quotes, its own
+    quotes close them. HTML escaping: a value that starts a URL attribute."""
+    if _open_quote(context) is not None and any("cmdi" in t.cleared for t in part.all_taints()):
+        part = _uncleared(part, "cmdi", lambda t: True)
+    if _URL_ATTRIBUTE.search(context):
+        part = _uncleared(part, "xss", lambda t: URL_SCHEME not in t.cleared)
+    return part
+
+
+def _uncleared(part: Value, kind: str, applies: Callable[[Taint], bool]) -> Value:
+    if not any(kind in t.cleared and ALL_KINDS not in t.cleared and applies(t)
+               for t in part.all_taints()):
         return part
-    part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {"cmdi"}))
-    return replace(part, safe=part.safe - {"cmdi"})
+    part = map_taints(part, lambda t: Taint(t.kind, t.trace, t.cleared - {kind})
+                      if ALL_KINDS not in t.cleared and applies(t) else t)
+    return replace(part, safe=part.safe - {kind})
 
 
 def _requote(parts: list[Value]) -> list[Value]:
@@ -96,6 +114,17 @@ def _requote_percent(template: str, values: Value) -> Value:
     if fields and values.items is None and values.keys is None:
         return _requoted(template[:fields[0].start()], values)
     return values
+
+
+# Stands, in a string's known ends, for text the server chose that the analysis does not know
+# (`f"https://{settings.host}/api/{path}"` starts with a scheme and a host of the server's).
+_SERVER_TEXT = "\x00"
+
+
+def _server_text(part: Value) -> bool:
+    return part.ctype is None and part.items is None and part.keys is None and \
+        part.rest is None and part.fields is None and part.ref is None and \
+        not part.all_taints()
 
 
 def _text_of(value: Value) -> str:
@@ -155,6 +184,8 @@ class Expressions(InterpreterBase):
                 return tainted(Taint("remote", (step,),
                                      self.models.request_guarantees.get(attr, frozenset())))
             return Value(ref=f"{REQUEST}.{attr}")
+        if attr in self.models.number_attributes.get(base.ctype or "", ()):
+            return Value(safe=frozenset({ALL_KINDS}))
         if base.taints and base.fields is None:
             return Value(taints=base.taints)
         known = base.field(attr)
@@ -226,7 +257,10 @@ class Expressions(InterpreterBase):
         if method is not None:
             return Value(ref=method, fields=(("__self__", base),))
         consts = self._class_constants(class_ref)
-        return consts.get(attr, UNKNOWN)
+        if attr in consts:
+            return consts[attr]
+        declared = self.project.attribute_class(class_ref, attr)
+        return Value(ctype=declared) if declared is not None else UNKNOWN
 
     def _class_constants(self, class_ref: str) -> dict[str, Value]:
         if class_ref in self._class_consts:
@@ -296,9 +330,11 @@ class Expressions(InterpreterBase):
                 return UNKNOWN
         if sp is None and base.taints:
             lo_i = lo if isinstance(lo, int) else 0
-            if isinstance(hi, int) and lo_i >= 0 and 0 <= hi <= len(base.prefix):
+            if isinstance(hi, int) and lo_i >= 0 and 0 <= hi <= len(base.prefix) and \
+                    _SERVER_TEXT not in base.prefix[lo_i:hi]:
                 return const(base.prefix[lo_i:hi])
-            if isinstance(lo, int) and lo < 0 and hi is None and -lo <= len(base.suffix):
+            if isinstance(lo, int) and lo < 0 and hi is None and -lo <= len(base.suffix) and \
+                    _SERVER_TEXT not in base.suffix[lo:]:
                 return const(base.suffix[lo:])
             return derived([base], prefix=base.prefix[lo_i:] if lo_i >= 0 else "")
         return derived([base])
@@ -424,6 +460,8 @@ class Expressions(InterpreterBase):
         for p in parts:
             if isinstance(p.const, str):
                 prefix += p.const
+            elif _server_text(p):
+                prefix += p.prefix + _SERVER_TEXT + p.suffix
             else:
                 prefix += p.prefix
                 break
@@ -431,6 +469,8 @@ class Expressions(InterpreterBase):
         for p in reversed(parts):
             if isinstance(p.const, str):
                 suffix = p.const + suffix
+            elif _server_text(p):
+                suffix = p.prefix + _SERVER_TEXT + p.suffix + suffix
             else:
                 suffix = p.suffix + suffix
                 break

@@ -87,6 +87,7 @@ class Frame:
     predicate_states: list[State] = field(default_factory=list)
     wsgi_body: bool = False  # the frame started a WSGI response: what it returns is the body
     origins: dict[str, set[str]] = field(default_factory=dict)
+    keyed: set[str] = field(default_factory=set)  # names holding a keyed digest (an HMAC)
     conditions: dict[str, ast.expr] = field(default_factory=dict)
     handler_kinds: tuple[int, ...] = ()
 

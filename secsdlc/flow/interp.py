@@ -20,10 +20,10 @@ from secsdlc.flow.checks import Checks
 from secsdlc.flow.expressions import Expressions
 from secsdlc.flow.frames import REQUEST, BudgetExceeded, Frame, Report, State
 from secsdlc.flow.methods import Methods
-from secsdlc.flow.project import FunctionInfo, Module
+from secsdlc.flow.project import TYPED_ANNOTATIONS, FunctionInfo, Module
 from secsdlc.flow.sinks import Sinks
 from secsdlc.flow.statements import Statements
-from secsdlc.flow.syntax import is_staticmethod
+from secsdlc.flow.syntax import is_staticmethod, last_name
 from secsdlc.flow.values import ALL_KINDS, Step, Taint, Value, tainted
 
 __all__ = ["BudgetExceeded", "Interpreter", "Report"]
@@ -131,5 +131,44 @@ class Interpreter(Statements, Checks, Expressions, Calls, Methods, Sinks):
                     else "WSGI environ")
             pattern = info.param_patterns.get(name)
             cleared = guards.regex_check("search", pattern) if pattern else frozenset()
-            return tainted(Taint("remote", (replace(step, note=note),), cleared))
+            source = tainted(Taint("remote", (replace(step, note=note),), cleared))
+            return self._declared_param(info, name, node, source)
         return tainted(Taint("param", (step,)))
+
+    def _declared_param(self, info: FunctionInfo, name: str,
+                        node: ast.FunctionDef | ast.AsyncFunctionDef, source: Value) -> Value:
+        """A handler's parameter the framework builds from its declaration: a dependency
+        (`repo: Repository = Depends(get_repo)`) is made by the server, a pydantic body model
+        (`body: Query`) holds the client's data in each field, validated where a field is a
+        number or a `Literal`."""
+        args = node.args
+        positional = args.posonlyargs + args.args
+        defaults: dict[str, ast.expr] = dict(zip(
+            [a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults,
+            strict=True))
+        defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults,
+                                                  strict=True) if d is not None})
+        annotation = next((a.annotation for a in [*positional, *args.kwonlyargs]
+                           if a.arg == name), None)
+        module = self.project.modules[info.module]
+        declared = self.project.class_named(module, annotation) if annotation is not None \
+            else None
+        default = defaults.get(name)
+        if isinstance(default, ast.Call) and last_name(default.func) in ("Depends", "Security"):
+            if declared is None and default.args:
+                made_by = self.project.canonical(
+                    self.project.resolve_expr(module, default.args[0]))
+                maker = self.project.functions.get(made_by)
+                if maker is not None and maker.node.returns is not None:
+                    declared = self.project.class_named(
+                        self.project.modules[maker.module], maker.node.returns)
+            return Value(ctype=declared, fields=()) if declared is not None else source
+        if declared is not None and self.project.is_validating_model(declared):
+            fields = []
+            for field_name, field_type, _ in self._record_fields(declared):
+                if field_type in TYPED_ANNOTATIONS or field_type == "Literal":
+                    fields.append((field_name, Value(safe=frozenset({ALL_KINDS}))))
+                else:
+                    fields.append((field_name, source))
+            return Value(ctype=declared, fields=tuple(fields))
+        return source

@@ -35,8 +35,13 @@ _BOOL_METHODS = frozenset({"isdigit", "isalnum", "isalpha", "isnumeric", "isdeci
 
 def _joined_key(section: Value, option: Value) -> str | None:
     if isinstance(section.const, str) and isinstance(option.const, str):
-        return f"{section.const}\0{option.const.lower()}"
+        return store_key(section.const, option.const)
     return None
+
+
+def store_key(section: str, option: str) -> str:
+    """Where a configparser-like store keeps an option (it lower-cases option names)."""
+    return f"{section}\0{option.lower()}"
 
 
 class Methods(InterpreterBase):

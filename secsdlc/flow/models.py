@@ -77,6 +77,8 @@ class Models:
     route_decorators: frozenset[str]
     route_registrations: frozenset[str]
     types: Mapping[str, str]
+    number_attributes: Mapping[str, frozenset[str]]
+    wrappers: Mapping[str, tuple[int, str]]
     logger_names: frozenset[str]
     sinks_by_ref: Mapping[str, tuple[Sink, ...]]
     sinks_by_method: Mapping[str, tuple[Sink, ...]]
@@ -91,6 +93,13 @@ def _rows(doc: Mapping[str, Any], key: str, source: str) -> list[Mapping[str, An
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ModelError(f"{source}: '{key}' must be a list of mappings")
     return rows
+
+
+def _mapping(doc: Mapping[str, Any], key: str, source: str) -> Mapping[str, Any]:
+    value = doc.get(key) or {}
+    if not isinstance(value, Mapping):
+        raise ModelError(f"{source}: {key}: expected a mapping")
+    return value
 
 
 def _strs(value: object, where: str) -> tuple[str, ...]:
@@ -131,6 +140,8 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     route_decorators: set[str] = set()
     route_registrations: set[str] = set()
     types: dict[str, str] = {}
+    number_attributes: dict[str, set[str]] = {}
+    wrappers: dict[str, tuple[int, str]] = {}
     logger_names: set[str] = set()
     clean_results: set[str] = set()
     digest = hashlib.sha256(str(MODELS_VERSION).encode())
@@ -174,8 +185,16 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         route_decorators |= set(_strs(doc.get("route_decorators"), f"{source}: route_decorators"))
         route_registrations |= set(_strs(doc.get("route_registrations"),
                                          f"{source}: route_registrations"))
-        for ref, tag in (doc.get("types") or {}).items():
+        for ref, tag in _mapping(doc, "types", source).items():
             types[str(ref)] = str(tag)
+        for ref, row in _mapping(doc, "wrappers", source).items():
+            if not isinstance(row, Mapping) or not isinstance(row.get("arg"), int) or \
+                    not isinstance(row.get("kwarg", ""), str):
+                raise ModelError(f"{source}: wrappers.{ref}: expected {{arg: N, kwarg: NAME}}")
+            wrappers[str(ref)] = (row["arg"], str(row.get("kwarg", "")))
+        for tag, names in _mapping(doc, "number_attributes", source).items():
+            number_attributes.setdefault(str(tag), set()).update(
+                _strs(names, f"{source}: number_attributes.{tag}"))
         logger_names |= set(_strs(doc.get("logger_names"), f"{source}: logger_names"))
         clean_results |= set(_strs(doc.get("clean_results"), f"{source}: clean_results"))
         for n, row in enumerate(_rows(doc, "sinks", source)):
@@ -232,6 +251,8 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         route_decorators=frozenset(route_decorators),
         route_registrations=frozenset(route_registrations),
         types=types,
+        number_attributes={t: frozenset(n) for t, n in number_attributes.items()},
+        wrappers=wrappers,
         logger_names=frozenset(logger_names),
         sinks_by_ref={k: tuple(v) for k, v in by_ref.items()},
         sinks_by_method={k: tuple(v) for k, v in by_method.items()},

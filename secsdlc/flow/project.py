@@ -152,6 +152,7 @@ class Project:
         self._by_module: dict[str, list[FunctionInfo]] = {}
         self._classes_by_module: dict[str, list[ClassInfo]] = {}
         self._handler_kinds: dict[str, tuple[int, ...]] = {}
+        self._attribute_classes: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
         # every module the analysis asked about since this was last emptied: what its results
         # depend on
         self.consulted: set[str] = set()
@@ -199,7 +200,7 @@ class Project:
         self._bind_imports(module)
         new_classes = list(classes.values())
         for cls in new_classes:
-            cls.bases = tuple(self._resolve_expr(module, b) for b in cls.node.bases)
+            cls.bases = tuple(self.resolve_expr(module, b) for b in cls.node.bases)
         for cls in new_classes:
             cls.base_names = frozenset(self._base_names(cls, set()))
         self._by_module[name] = list(functions.values())
@@ -344,6 +345,69 @@ class Project:
                 return method
         return f"{ref}.{attr}"
 
+    def attribute_class(self, class_ref: str, name: str) -> str | None:
+        """The project class an instance attribute is declared or made as, where the class
+        says so: `runner: CommandRunner` in its body, `self.runner = runner` from an
+        `__init__(self, runner: CommandRunner)`, `self.store = AuditStore(...)`. Used only to
+        resolve the attribute's methods; it says nothing of what data the attribute holds."""
+        key = (class_ref, name)
+        cached = self._attribute_classes.get(key)
+        if cached is None:
+            outer, self.consulted = self.consulted, set()
+            try:
+                found = self._find_attribute_class(class_ref, name, set())
+            finally:
+                reads, self.consulted = frozenset(self.consulted), outer
+            cached = self._attribute_classes[key] = (found, reads)
+        self.consulted |= cached[1]  # what was found depends on those modules' code
+        return cached[0]
+
+    def _find_attribute_class(self, class_ref: str, name: str, seen: set[str]) -> str | None:
+        cls = self.classes.get(class_ref)
+        if cls is None or class_ref in seen:
+            return None
+        seen.add(class_ref)
+        module = self.module(cls.module)
+        if module is None:
+            return None
+        for stmt in cls.node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
+                    stmt.target.id == name:
+                return self.class_named(module, stmt.annotation)
+        init = cls.methods.get("__init__")
+        info = self.functions.get(init) if init is not None else None
+        if info is not None:
+            fn = info.node
+            annotations = {a.arg: a.annotation for a in fn.args.args + fn.args.kwonlyargs
+                           if a.annotation is not None}
+            for node in ast.walk(fn):
+                target, value = _self_assignment(node, name)
+                if target is None:
+                    continue
+                if isinstance(node, ast.AnnAssign):
+                    return self.class_named(module, node.annotation)
+                if isinstance(value, ast.Name) and value.id in annotations:
+                    return self.class_named(module, annotations[value.id])
+                if isinstance(value, ast.Call):
+                    return self.class_named(module, value.func)
+        for base in cls.bases:
+            found = self._find_attribute_class(base, name, seen)
+            if found is not None:
+                return found
+        return None
+
+    def class_named(self, module: Module, node: ast.expr | None) -> str | None:
+        while isinstance(node, (ast.Subscript, ast.BinOp)):  # Optional[X], X | None
+            if isinstance(node, ast.BinOp):
+                node = node.left
+            else:
+                inner = node.slice
+                node = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
+        if node is None or not isinstance(node, (ast.Name, ast.Attribute)):
+            return None
+        ref = self.canonical(self.resolve_expr(module, node))
+        return ref if ref in self.classes else None
+
     def method(self, class_ref: str, name: str, seen: set[str] | None = None) -> str | None:
         """A method by name on a project class or its project bases (depth-first, like the MRO
         for the simple hierarchies found in practice)."""
@@ -361,13 +425,13 @@ class Project:
                     return found
         return None
 
-    def _resolve_expr(self, module: Module, node: ast.expr) -> str:
+    def resolve_expr(self, module: Module, node: ast.expr) -> str:
         if isinstance(node, ast.Name):
             return self.lookup(module.name, node.id) or node.id
         if isinstance(node, ast.Attribute):
-            return self.member(self._resolve_expr(module, node.value), node.attr)
+            return self.member(self.resolve_expr(module, node.value), node.attr)
         if isinstance(node, ast.Subscript):  # Generic[T]
-            return self._resolve_expr(module, node.value)
+            return self.resolve_expr(module, node.value)
         return "?"
 
     def _base_names(self, cls: ClassInfo, seen: set[str]) -> set[str]:
@@ -405,14 +469,15 @@ class Project:
                     info.typed_params |= _typed_in_route(deco.args[0].value)
             if validating:
                 for parameter in node.args.args + node.args.kwonlyargs:
-                    if _annotation_name(parameter.annotation) in _TYPED_ANNOTATIONS:
+                    if annotation_name(parameter.annotation) in TYPED_ANNOTATIONS:
                         info.typed_params.add(parameter.arg)
                 info.param_patterns.update(_validated_patterns(node))
             params = [a.arg for a in node.args.posonlyargs + node.args.args]
-            decorated = any(_is_route_decorator(d, models) for d in node.decorator_list)
-            if decorated or node.name in registered:
+            routes = [d for d in node.decorator_list if _is_route_decorator(d, models)]
+            if routes or node.name in registered:
                 info.handler = "route"
-                info.html_return = module.imports_flask_like
+                info.html_return = module.imports_flask_like or any(
+                    self._flask_like_router(module, d) for d in routes)
             elif params[:2] == ["environ", "start_response"] or \
                     params[:3] == ["self", "environ", "start_response"]:
                 info.handler = "wsgi"
@@ -424,6 +489,24 @@ class Project:
                     info.handler = "method"
             elif params and params[0] in models.request_names and "." not in info.qualname:
                 info.handler = "view"
+
+    def _flask_like_router(self, module: Module, decorator: ast.expr) -> bool:
+        """`@bp.route(...)` where `bp` is a blueprint made in another module of the project
+        (`from app.web import bp`): the view returns HTML as Flask's would, though its own
+        module never imports Flask."""
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if not isinstance(target, ast.Attribute):
+            return False
+        ref = self.canonical(self.resolve_expr(module, target.value))
+        if not ref.startswith(PROJECT) or ":" not in ref:
+            return False
+        owner = self.module(ref[1:].partition(":")[0])
+        return owner is not None and owner.imports_flask_like
+
+    def is_validating_model(self, class_ref: str) -> bool:
+        """A pydantic model: its constructor checks each field against its annotation."""
+        cls = self.classes.get(class_ref)
+        return cls is not None and "BaseModel" in cls.base_names
 
     def _params_from_urls(self, module: Module) -> None:
         """Django's `path("orders/<int:pk>/<slug>/", views.order)`: slug reaches the view from
@@ -439,7 +522,7 @@ class Project:
             if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) and \
                     view.func.attr == "as_view":
                 view = view.func.value
-            ref = self.canonical(self._resolve_expr(module, view))
+            ref = self.canonical(self.resolve_expr(module, view))
             if ref in self.functions:
                 targets = [ref]
             elif ref in self.classes:
@@ -524,7 +607,7 @@ _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opt
 
 
 _TYPED_CONVERTERS = frozenset({"int", "float", "uuid", "UUID"})
-_TYPED_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "date", "datetime", "time",
+TYPED_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "date", "datetime", "time",
                                 "Decimal", "PositiveInt", "NonNegativeInt", "conint",
                                 "condecimal", "confloat", "StrictInt", "StrictFloat",
                                 "StrictBool"})
@@ -561,14 +644,14 @@ def _validated_patterns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[st
     return found
 
 
-def _annotation_name(node: ast.expr | None) -> str:
+def annotation_name(node: ast.expr | None) -> str:
     if isinstance(node, ast.Subscript):  # Annotated[int, Query(...)], Optional[int]
         inner = node.slice
         if isinstance(inner, ast.Tuple) and inner.elts:
             inner = inner.elts[0]
-        return _annotation_name(inner)
+        return annotation_name(inner)
     if isinstance(node, ast.BinOp):  # int | None
-        return _annotation_name(node.left)
+        return annotation_name(node.left)
     if isinstance(node, ast.Attribute):
         return node.attr
     if isinstance(node, ast.Name):
@@ -600,3 +683,19 @@ def _decorator_name(node: ast.expr) -> str:
     if isinstance(node, ast.Name):
         return node.id
     return ""
+
+
+def _self_assignment(node: ast.AST, name: str) -> tuple[ast.expr | None, ast.expr | None]:
+    """`self.<name> = value` (or annotated): its target and value."""
+    target: ast.expr
+    value: ast.expr | None
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target, value = node.targets[0], node.value
+    elif isinstance(node, ast.AnnAssign):
+        target, value = node.target, node.value
+    else:
+        return None, None
+    if isinstance(target, ast.Attribute) and target.attr == name and \
+            isinstance(target.value, ast.Name) and target.value.id == "self":
+        return target, value
+    return None, None

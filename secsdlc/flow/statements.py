@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from secsdlc.flow.folding import join_states, truth_of
 from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, Loop, State
+from secsdlc.flow.methods import store_key
 from secsdlc.flow.project import PROJECT
-from secsdlc.flow.syntax import last_name, short
+from secsdlc.flow.syntax import digest_kind, last_name, short
 from secsdlc.flow.values import NONE, UNKNOWN, Key, Value, container, join, map_taints
 
 LOOP_PASSES = 3
@@ -28,19 +29,6 @@ def _names_in(node: ast.AST) -> frozenset[str]:
         _NAMES.clear()
     _NAMES[id(node)] = (node, names)
     return names
-
-
-def _mentions_digest(node: ast.expr) -> bool:
-    """`hmac.new(key, data, ...).hexdigest()`, `hashlib.sha256(data)`: a digest of the data."""
-    while True:
-        if isinstance(node, ast.Call):
-            node = node.func
-        elif isinstance(node, ast.Attribute):
-            if isinstance(node.value, ast.Name) and node.value.id in ("hmac", "hashlib"):
-                return True
-            node = node.value
-        else:
-            return False
 
 
 class Statements(InterpreterBase):
@@ -286,9 +274,13 @@ class Statements(InterpreterBase):
                 not any(n in frame.conditions or n == name for n in _names_in(value)):
             frame.conditions[name] = value
         node = value
-        if _mentions_digest(node):
+        frame.keyed.discard(name)
+        digest = digest_kind(node)
+        if digest is not None:
             # a digest of the data: checking it checks the data
             frame.origins[name] = set(_names_in(node) - {name})
+            if digest == "keyed":
+                frame.keyed.add(name)
             return
         if isinstance(node, ast.Call):
             first = node.args[0] if node.args else None
@@ -376,6 +368,10 @@ class Statements(InterpreterBase):
             value = map_taints(value, lambda t: t.extend(step))
         if base.ref is not None:
             return
+        if base.ctype == "store" and isinstance(key.const, str):
+            self.write_back(target.value, _section_stored(base, key.const, value), st, frame,
+                            node)
+            return
         if isinstance(key.const, (str, int, bool)) or (key.const is None and key.is_const):
             k: Key = key.const
             if base.items is not None and isinstance(k, int) and not isinstance(k, bool):
@@ -417,3 +413,16 @@ class Statements(InterpreterBase):
             if owner.ref is None and key.is_const and owner.keys is not None and \
                     isinstance(key.const, (str, int, bool)):
                 self.write_back(expr.value, owner.with_key(key.const, value), st, frame, node)
+
+
+def _section_stored(store: Value, section: str, options: Value) -> Value:
+    """`parser["probe"] = {"endpoint": url}`: each option as `parser.get("probe", name)` and
+    `parser.set` see it."""
+    if options.keys is None or options.rest is not None:
+        return replace(store, rest=join(store.rest or options.element(), options.element()))
+    for name, value in options.keys:
+        if isinstance(name, str):
+            store = store.with_key(store_key(section, name), value)
+        else:
+            store = replace(store, rest=join(store.rest or value, value))
+    return store

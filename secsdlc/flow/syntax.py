@@ -24,3 +24,21 @@ def last_name(expr: ast.expr) -> str | None:
 
 def is_staticmethod(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list)
+
+
+def is_classmethod(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == "classmethod" for d in node.decorator_list)
+
+
+def digest_kind(node: ast.expr) -> str | None:
+    """`hmac.new(key, data, ...).hexdigest()` is a "keyed" digest of the data (only the key's
+    holder can make it), `hashlib.sha256(data)` a "plain" one (anyone can); None otherwise."""
+    while True:
+        if isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Attribute):
+            if isinstance(node.value, ast.Name) and node.value.id in ("hmac", "hashlib"):
+                return "keyed" if node.value.id == "hmac" else "plain"
+            node = node.value
+        else:
+            return None

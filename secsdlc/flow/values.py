@@ -21,6 +21,9 @@ MAX_DEPTH = 4
 
 # Every sink kind a sanitizer can clear at once ("int()", a digest).
 ALL_KINDS = "*"
+# Not a sink kind: a URL whose scheme was checked against an allow-list (http, https), so it
+# cannot be a `javascript:` URL.
+URL_SCHEME = "url-scheme"
 
 # Steps, taints and values are immutable by convention, not declared frozen: a frozen
 # dataclass's constructor sets each field through object.__setattr__, and building values is

@@ -236,6 +236,12 @@ def test_user_models_extend_the_bundled_ones(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("sinks:\n  - {ref: x, kind: nosuchkind}\n")
     with pytest.raises(ScannerError, match="nosuchkind"):
         scan(tmp_path, {}, models=["bad.yaml"])
+    (tmp_path / "bad.yaml").write_text("types: [requests.get]\n")
+    with pytest.raises(ScannerError, match="types: expected a mapping"):
+        scan(tmp_path, {}, models=["bad.yaml"])
+    (tmp_path / "bad.yaml").write_text("wrappers: {x.Request: {arg: first}}\n")
+    with pytest.raises(ScannerError, match=r"wrappers\.x\.Request"):
+        scan(tmp_path, {}, models=["bad.yaml"])
 
 
 def _secsdlc() -> str:

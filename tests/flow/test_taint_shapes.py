@@ -668,3 +668,450 @@ def test_the_library_scanned_as_the_project_keeps_its_safe_join_model(tmp_path: 
                            path("r/<path:path>", static.raw)]
             """}
     assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
+
+
+def test_a_blueprint_made_in_another_module_returns_html(tmp_path: Path) -> None:
+    files = {
+        "site/__init__.py": "",
+        "site/web.py": """
+            from flask import Blueprint
+            bp = Blueprint("site", __name__)
+            """,
+        "site/teams.py": """
+            from markupsafe import escape
+            from site.web import bp
+
+            class Heading:
+                def __init__(self, team):
+                    self.team = team
+
+                def html(self):
+                    return "<h1>Team " + self.team + "</h1>"
+
+            @bp.route("/teams/<team>")
+            def team_page(team):
+                return Heading(team).html() + "<p>Members</p>"  # xss
+
+            @bp.route("/squads/<team>")
+            def squad_page(team):
+                return Heading(str(escape(team))).html()
+            """}
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_html_escaping_leaves_a_url_attribute_open_until_the_scheme_is_checked(
+        tmp_path: Path) -> None:
+    files = {
+        "cards/__init__.py": "",
+        "cards/views.py": """
+            import html
+            from urllib.parse import urlparse
+            from flask import Flask, abort, request
+            app = Flask(__name__)
+
+            @app.post("/card")
+            def card():
+                link = html.escape(request.form.get("homepage", ""), quote=True)
+                return f'<div><a href="{link}">Homepage</a></div>'  # xss
+
+            @app.post("/image")
+            def image():
+                return "<img src='%s'>" % html.escape(request.form["src"])  # xss
+
+            @app.post("/tile")
+            def tile():
+                homepage = request.form.get("homepage", "")
+                if urlparse(homepage).scheme not in ("http", "https"):
+                    abort(400)
+                return f'<a href="{html.escape(homepage)}">Homepage</a>'
+
+            @app.post("/link")
+            def link():
+                url = request.form["url"]
+                if not url.startswith(("http://", "https://")):
+                    abort(400)
+                return '<a href="' + html.escape(url) + '">link</a>'
+
+            @app.post("/profile")
+            def profile():
+                name = html.escape(request.form["name"])
+                return f'<a href="/users/{name}" title="{name}">{name}</a>'
+            """}
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_a_configparser_section_assigned_whole_hands_back_each_option(tmp_path: Path) -> None:
+    files = {
+        "status/__init__.py": "",
+        "status/probes.py": """
+            import configparser
+            import requests
+
+            class Probe:
+                def __init__(self, endpoint):
+                    self.settings = configparser.ConfigParser()
+                    self.settings["probe"] = {"Endpoint": endpoint,
+                                              "fallback": "https://status.example.com/health"}
+
+                def check(self, key):
+                    return requests.head(self.settings.get("probe", key)).status_code  # ssrf
+            """,
+        "status/views.py": """
+            import requests
+            from flask import Flask, request
+            from .probes import Probe
+            app = Flask(__name__)
+
+            @app.get("/probe")
+            def probe():
+                return str(Probe(request.headers.get("X-Probe", "")).check("endpoint"))
+
+            @app.get("/fallback")
+            def fallback():
+                return str(Probe(request.headers.get("X-Probe", "")).check("fallback"))
+
+            @app.get("/ping")
+            def ping():
+                response = requests.get(request.args["url"])  # ssrf
+                return f"<p>{response.status_code} {response.ok}</p>"
+            """}
+    out = scan(tmp_path, files)
+    assert lines_of(out, "forgery") == marked(files, "ssrf")
+    assert not lines_of(out, "scripting")
+
+
+def test_data_whose_keyed_digest_matched_is_ours(tmp_path: Path) -> None:
+    files = {
+        "carts/__init__.py": "",
+        "carts/signing.py": """
+            import hashlib
+            import hmac
+            KEY = b"from-settings"
+
+            def mac(blob):
+                return hmac.new(KEY, blob, hashlib.sha256).hexdigest()
+            """,
+        "carts/views.py": """
+            import base64
+            import hashlib
+            import hmac
+            import pickle
+            from flask import Flask, abort, request
+            from .signing import KEY, mac
+            app = Flask(__name__)
+
+            @app.get("/saved")
+            def saved():
+                tag, _, encoded = request.cookies.get("cart", "").partition(".")
+                blob = base64.urlsafe_b64decode(encoded)
+                expected = hmac.new(KEY, blob, hashlib.sha256).hexdigest()
+                if not KEY or not hmac.compare_digest(tag, expected):
+                    abort(403)
+                return {"items": list(pickle.loads(blob))}
+
+            @app.get("/draft")
+            def draft():
+                blob = base64.b64decode(request.cookies.get("draft", ""))
+                if not hmac.compare_digest(mac(blob), request.cookies.get("draft_mac", "")):
+                    abort(400)
+                return {"items": list(pickle.loads(blob))}
+
+            @app.get("/reply")
+            def reply():
+                blob = base64.b64decode(request.cookies.get("reply", ""))
+                if not hmac.compare_digest(mac(blob), request.cookies.get("reply_mac", "")):
+                    app.logger.warning("reply cookie signature mismatch")
+                return {"items": list(pickle.loads(blob))}  # deserialization
+
+            @app.get("/plain")
+            def plain():
+                blob = base64.b64decode(request.cookies.get("plain", ""))
+                digest = hashlib.sha256(blob).hexdigest()
+                if not hmac.compare_digest(digest, request.cookies.get("plain_sum", "")):
+                    abort(400)
+                return {"items": list(pickle.loads(blob))}  # deserialization
+            """}
+    assert lines_of(scan(tmp_path, files), "deserialization") == marked(files, "deserialization")
+
+
+def test_records_and_query_builders_carry_what_they_are_given(tmp_path: Path) -> None:
+    files = {
+        "billing/__init__.py": "",
+        "billing/queries.py": """
+            import sqlite3
+            from dataclasses import dataclass, field
+            from typing import Literal
+            from pydantic import BaseModel
+
+            @dataclass
+            class Filter:
+                status: str = "open"
+                limit: int = 20
+
+            class Search(BaseModel):
+                status: str
+                limit: int = 20
+                order: Literal["asc", "desc"] = "asc"
+
+            @dataclass
+            class Query:
+                clauses: list[str] = field(default_factory=list)
+
+                def where(self, clause):
+                    self.clauses.append(clause)
+                    return self
+
+                def sql(self):
+                    return "SELECT * FROM invoices WHERE " + " AND ".join(self.clauses)
+
+            class Repository:
+                def __init__(self, path):
+                    self.path = path
+
+                @classmethod
+                def from_config(cls, config):
+                    return cls(config["DATABASE"])
+
+                def fetch(self, query):
+                    return sqlite3.connect(self.path).execute(query.sql()).fetchall()  # sqli
+            """,
+        "billing/views.py": """
+            import sqlite3
+            from flask import Flask, jsonify, request
+            from .queries import Filter, Query, Repository, Search
+            app = Flask(__name__)
+
+            @app.get("/by-status")
+            def by_status():
+                flt = Filter(status=request.args.get("status", "open"))
+                query = Query()
+                query.where(f"status = '{flt.status}'")
+                return jsonify(Repository.from_config(app.config).fetch(query))
+
+            @app.get("/page")
+            def page():
+                flt = Filter(limit=request.args.get("limit", "20"))
+                query = Query().where(f"status = '{flt.status}'")
+                return jsonify(sqlite3.connect("db").execute(query.sql()).fetchall())
+
+            @app.post("/search")
+            def search():
+                body = Search(**request.get_json())
+                query = Query().where(f"LIMIT {body.limit} ORDER {body.order}")
+                return jsonify(sqlite3.connect("db").execute(query.sql()).fetchall())
+
+            @app.post("/search-status")
+            def search_status():
+                body = Search(**request.get_json())
+                query = Query().where(f"status = '{body.status}'")
+                return jsonify(sqlite3.connect("db").execute(query.sql()).fetchall())  # sqli
+            """}
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_an_attribute_set_up_in_init_resolves_its_methods(tmp_path: Path) -> None:
+    files = {
+        "ops/__init__.py": "",
+        "ops/runner.py": """
+            import subprocess
+
+            class CommandRunner:
+                def run(self, command):
+                    return subprocess.run(command, shell=True, capture_output=True)  # cmdi
+
+                def run_args(self, args):
+                    return subprocess.run(args, capture_output=True)
+            """,
+        "ops/store.py": """
+            import sqlite3
+
+            class AuditStore:
+                def __init__(self, path):
+                    self.path = path
+
+                def by_actor(self, actor):
+                    sql = f"SELECT * FROM audit WHERE actor = '{actor}'"
+                    return sqlite3.connect(self.path).execute(sql).fetchall()  # sqli
+            """,
+        "ops/handlers.py": """
+            from typing import Optional
+            from werkzeug.wrappers import Request
+            from .runner import CommandRunner
+            from .store import AuditStore
+
+            class Handlers:
+                def __init__(self, runner: CommandRunner, db: str) -> None:
+                    self.runner = runner
+                    self.store: Optional[AuditStore] = AuditStore(db)
+
+                def ping(self, request: Request):
+                    return self.runner.run("ping -c 1 " + request.args["host"]).stdout
+
+                def uptime(self, request: Request):
+                    return self.runner.run_args(["uptime"]).stdout
+
+                def audit(self, request: Request):
+                    return str(self.store.by_actor(request.args["actor"]))
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    assert lines_of(found, "sql") == marked(files, "sqli")
+
+
+def test_fastapi_dependencies_are_made_by_the_server_and_bodies_by_the_client(
+        tmp_path: Path) -> None:
+    files = {
+        "catalog/__init__.py": "",
+        "catalog/repository.py": """
+            from typing import Literal
+            from pydantic import BaseModel
+
+            class ProductQuery(BaseModel):
+                term: str
+                sort: str = "name"
+
+            class BrowseQuery(BaseModel):
+                term: str
+                sort: Literal["name", "price"] = "name"
+                limit: int = 50
+
+            class ProductRepository:
+                def __init__(self, conn):
+                    self.conn = conn
+
+                def ordered(self, term, sort, limit=50):
+                    sql = ("SELECT * FROM products WHERE name ILIKE %s"
+                           f" ORDER BY {sort} LIMIT {limit}")
+                    with self.conn.cursor() as cur:
+                        cur.execute(sql, (f"%{term}%",))  # sqli
+                        return cur.fetchall()
+
+                def by_column(self, column, value):
+                    with self.conn.cursor() as cur:
+                        cur.execute(f"SELECT * FROM products WHERE {column} = {value}")  # sqli
+                        return cur.fetchall()
+            """,
+        "catalog/deps.py": """
+            import psycopg
+            from fastapi import Request
+            from .repository import ProductRepository
+
+            def get_repo(request: Request) -> ProductRepository:
+                return request.app.state.repo
+
+            def get_conn():
+                return psycopg.connect("dbname=catalog")
+            """,
+        "catalog/routes.py": """
+            from fastapi import APIRouter, Depends
+            from .deps import get_conn, get_repo
+            from .repository import BrowseQuery, ProductQuery, ProductRepository
+            router = APIRouter()
+
+            @router.get("/brand/{brand_id}")
+            def by_brand(brand_id, repo=Depends(get_repo)):
+                return repo.by_column("brand_id", brand_id)
+
+            @router.get("/category/{category_id}")
+            def by_category(category_id: int, repo: ProductRepository = Depends(get_repo)):
+                return repo.by_column("category_id", category_id)
+
+            @router.post("/query")
+            def query(body: ProductQuery, repo: ProductRepository = Depends(get_repo)):
+                return repo.ordered(body.term, body.sort)
+
+            @router.post("/browse")
+            def browse(body: BrowseQuery, conn=Depends(get_conn)):
+                return ProductRepository(conn).ordered(body.term, body.sort, body.limit)
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "sql") == marked(files, "sqli")
+    sources = {step.location.start_line for f in found.findings  # type: ignore[attr-defined]
+               for step in f.flow[:1]}
+    assert sources == {8, 16}, sources
+
+
+def test_a_client_key_picks_a_server_value_and_an_equal_value_is_the_servers(
+        tmp_path: Path) -> None:
+    files = {
+        "feeds/__init__.py": "",
+        "feeds/settings.py": """
+            import os
+            from dataclasses import dataclass, field
+
+            @dataclass
+            class Settings:
+                image_host: str = os.environ.get("IMAGE_HOST", "images.example.com")
+                feeds: dict = field(default_factory=lambda: {"acme": "https://acme.example/feed"})
+
+            def load() -> Settings:
+                return Settings()
+            """,
+        "feeds/views.py": """
+            from urllib.parse import urlsplit
+            import requests
+            from flask import Flask, abort, request
+            from .settings import load
+            app = Flask(__name__)
+
+            @app.post("/import")
+            def import_feed():
+                url = load().feeds.get(request.form["supplier"])
+                if url is None:
+                    abort(404)
+                return str(len(requests.get(url).content))
+
+            @app.get("/check")
+            def check_image():
+                url = request.args["url"]
+                parts = urlsplit(url)
+                if parts.scheme != "https" or parts.hostname != load().image_host:
+                    abort(400)
+                return str(len(requests.get(url).content))
+
+            @app.get("/check-scheme")
+            def check_scheme():
+                url = request.args["url"]
+                if urlsplit(url).scheme != "https":
+                    abort(400)
+                return str(len(requests.get(url).content))  # ssrf
+            """}
+    assert lines_of(scan(tmp_path, files), "forgery") == marked(files, "ssrf")
+
+
+def test_a_request_object_is_its_url_to_whatever_sends_it(tmp_path: Path) -> None:
+    files = {
+        "alerts/__init__.py": "",
+        "alerts/client.py": """
+            import json
+            import urllib.request
+
+            def post_json(url, payload):
+                data = json.dumps(payload).encode()
+                req = urllib.request.Request(url, data=data)  # ssrf
+                with urllib.request.urlopen(req, timeout=5) as resp:  # ssrf
+                    return resp.status
+            """,
+        "alerts/views.py": """
+            import os
+            from urllib.parse import quote
+            from flask import Flask, request
+            from .client import post_json
+            app = Flask(__name__)
+            ALERT_HOST = os.environ.get("ALERT_HOST", "alerts.internal")
+
+            @app.post("/silence")
+            def silence():
+                body = request.get_json(silent=True) or {}
+                path = quote(str(body.get("path", "silences")), safe="")
+                return str(post_json(f"https://{ALERT_HOST}/api/v2/{path}", body.get("labels")))
+
+            @app.post("/relay")
+            def relay():
+                body = request.get_json(silent=True) or {}
+                return str(post_json(f"https://{body.get('host')}/api/v2/alerts", {}))
+            """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "forgery") == marked(files, "ssrf")
+    sources = {f.flow[0].location.start_line for f in found.findings}  # type: ignore[attr-defined]
+    assert sources and all(line >= 14 for line in sources), sources  # from /relay only
