@@ -8,6 +8,7 @@ file (keyed by the first line only) is not applied, and `migrate` re-keys it onc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Mapping
@@ -58,6 +59,11 @@ def load(path: Path) -> dict[str, dict[str, str]]:
     return entries
 
 
+def digest(data: bytes) -> str:
+    """What the configuration's `baseline-sha256` names: the SHA-256 of the baseline file."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def untrusted(path: Path, root: Path, digests: frozenset[str]) -> str | None:
     """Enforce mode: why the baseline file at `path` must not count, None when it may.
 
@@ -66,8 +72,6 @@ def untrusted(path: Path, root: Path, digests: frozenset[str]) -> str | None:
     its content (`baseline-sha256`); one outside the repository is the CI job's own, as trusted as
     its command line.
     """
-    import hashlib
-
     from secsdlc import vcs
 
     places = [root.resolve()]
@@ -78,14 +82,14 @@ def untrusted(path: Path, root: Path, digests: frozenset[str]) -> str | None:
     if not any(_within(p, place) for p in (named, path.resolve()) for place in places):
         return None
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        named_by = digest(path.read_bytes())
     except OSError as e:
         return f"enforce mode: baseline {path} cannot be read ({e.strerror}) and is ignored"
-    if digest in digests:
+    if named_by in digests:
         return None
     return (f"enforce mode: baseline {path} is a repository file whose content the signed "
             f"configuration does not name; it is ignored and every finding is judged; to accept "
-            f"it, a correspondent adds baseline-sha256 = \"{digest}\" to the configuration and "
+            f"it, a correspondent adds baseline-sha256 = \"{named_by}\" to the configuration and "
             f"signs it: secsdlc policy sign --key KEY (docs/signoff.md)")
 
 

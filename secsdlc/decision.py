@@ -16,7 +16,7 @@ from secsdlc.config import Config
 from secsdlc.engine import ProgressCallback
 from secsdlc.errors import UsageError
 from secsdlc.gate.interface import Verdict
-from secsdlc.mode import Mode, detect
+from secsdlc.mode import Mode, detect, trust_roots
 from secsdlc.model import ScanResult, Severity
 from secsdlc.scanners.interface import Scanner
 
@@ -106,16 +106,6 @@ def parse_shard(value: str | None) -> tuple[int, int] | None:
     if not 1 <= index <= count:
         raise UsageError(f"--shard {value!r}: I must be between 1 and N")
     return index, count
-
-
-def trust_roots(given: tuple[str, ...]) -> tuple[str, ...]:
-    """--trust-root, else $SECSDLC_TRUST_ROOT."""
-    import os
-
-    from secsdlc.mode import TRUST_ROOT_ENV
-
-    return given or tuple(
-        t for t in os.environ.get(TRUST_ROOT_ENV, "").replace(",", " ").split() if t)
 
 
 def load_scanners_and_config(
@@ -230,9 +220,9 @@ def scan(request: ScanRequest, progress: ProgressCallback | None = None) -> Deci
 def gate(request: GateRequest) -> Decision:
     """Decide on an existing SARIF file."""
     from secsdlc.sarif.reader import read_sarif
-    from secsdlc.signoff import context
+    from secsdlc.signoff import facade
 
-    root = context.project_root(request.root)
+    root = facade.project_root(request.root)
     trust_root = trust_roots(request.trust_root)
     mode = detect(enforce_flag=request.enforce, trust_root=trust_root)
     _, config, warnings = load_scanners_and_config(request.config, root, None, mode=mode,
@@ -249,10 +239,10 @@ def _decide(result: ScanResult, config: Config, root: Path, fail_on: Severity,
             warnings: tuple[str, ...], *, trust_root: tuple[str, ...], require_signoff: bool,
             signoff_file: Path | None = None, floor: Severity | None = None) -> Decision:
     from secsdlc.gate.pipeline import GateOptions, decide
-    from secsdlc.signoff import context
+    from secsdlc.signoff import facade
 
     if trust_root:
-        context.trust_root(trust_root)  # a malformed fingerprint is a usage error
+        facade.trust_root(trust_root)  # a malformed fingerprint is a usage error
     result, verdict = decide(result, config, root, GateOptions(
         fail_on=fail_on, trust_root=trust_root, require_signoff=require_signoff,
         signoff_file=signoff_file, floor=floor))

@@ -49,6 +49,15 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
+def trust_roots(given: Sequence[str], env: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """--trust-root, else $SECSDLC_TRUST_ROOT (comma or space separated): the fingerprints as
+    given, parsed by `secsdlc.signoff.facade.trust_root`."""
+    if given:
+        return tuple(given)
+    env = os.environ if env is None else env
+    return tuple(env.get(TRUST_ROOT_ENV, "").replace(",", " ").split())
+
+
 def ci_system(env: Mapping[str, str] | None = None) -> str | None:
     """The CI system this process runs in, by the variables its vendor documents; None on a
     machine where none is set. A value counts unless it is empty or says false (`CI=woodpecker`
@@ -64,9 +73,9 @@ def detect(*, enforce_flag: bool = False, trust_root: Sequence[str] = (),
            env: Mapping[str, str] | None = None) -> Mode:
     """Enforce when asked to, when a trust root is given, or when running in CI (CI=true, which
     GitHub Actions, GitLab CI and most others set)."""
-    env = os.environ if env is None else env
-    if enforce_flag or any(t.strip() for t in trust_root) or env.get(TRUST_ROOT_ENV, "").strip():
+    if enforce_flag or any(t.strip() for t in trust_root) or trust_roots((), env):
         return Mode.ENFORCE
+    env = os.environ if env is None else env
     if _truthy(env.get(ENFORCE_ENV)) or _truthy(env.get("CI")):
         return Mode.ENFORCE
     return Mode.ADVISORY

@@ -12,8 +12,7 @@ all attacker-controlled in a pull request. Each destination has its own way to b
 - markdown renders links, images, raw HTML and comments: `markdown_cell` escapes them;
 - a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@``: `csv_cell` prefixes
   it with ``'`` (OWASP's CSV-injection guidance);
-- HTML is escaped by the templates' autoescaping (and the page's CSP); `html_text` is for the
-  few strings built outside a template.
+- HTML is escaped by the templates' autoescaping (and the page's CSP).
 """
 
 from __future__ import annotations
@@ -236,10 +235,3 @@ def csv_cell(value: object) -> object:
         return "'" + value
     return value
 
-
-# ---------------------------------------------------------------------------------------------
-# HTML
-
-
-def html_text(text: str) -> str:
-    return html.escape(text, quote=True)

@@ -233,7 +233,7 @@ def _decide(options: Options, base: str | None, gated: Path | None) -> decision.
 
 
 def _expiring(result: ScanResult, now: datetime) -> list[summary.ExpiringWaiver]:
-    from secsdlc.signoff.canonical import parse_timestamp
+    from secsdlc.signoff.facade import parse_timestamp
 
     out = []
     for f in result.findings:

@@ -23,42 +23,33 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from secsdlc.errors import EXIT_BLOCKING
-    from secsdlc.signoff import audit, context, registry
-
-    root = context.project_root(args.root)
-    if args.audit_action == "verify":
-        trust = context.trust_root(args.trust_root)
-        keys = None
-        if trust:
-            try:
-                keys = registry.verify(root, trust).ever
-            except registry.RegistryError as e:
-                print(terminal(f"audit log signers cannot be checked: registry NOT trusted: "
-                               f"{e}"))
-                return EXIT_BLOCKING
-        try:
-            report = audit.verify(root, use_git=not args.no_git, correspondent_keys=keys)
-        except audit.AuditError as e:
-            print(terminal(f"audit log NOT intact: {e}"))
-            return EXIT_BLOCKING
-        who = "by correspondents" if keys is not None else "(signers not checked: no trust root)"
-        print(f"audit log intact: {report.entries} entries, {report.signed} signed {who}, "
-              f"{report.anchored_commits} committed version(s) checked")
-        return 0
     import json
 
-    if not (root / audit.AUDIT_DIR).exists():
-        print("no audit log")
+    from secsdlc.errors import EXIT_BLOCKING
+    from secsdlc.signoff import facade as signoff
+
+    root = signoff.project_root(args.root)
+    if args.audit_action == "verify":
+        check = signoff.verify_audit(root, args.trust_root, use_git=not args.no_git)
+        if check.problem:
+            print(terminal(check.problem))
+            return EXIT_BLOCKING
+        who = ("by correspondents" if check.signers_checked
+               else "(signers not checked: no trust root)")
+        print(f"audit log intact: {check.entries} entries, {check.signed} signed {who}, "
+              f"{check.anchored_commits} committed version(s) checked")
         return 0
     try:
-        entries = audit.read_entries(root)
-    except audit.AuditError as e:
+        entries = signoff.audit_entries(root)
+    except signoff.AuditError as e:
         print(terminal(f"audit log NOT intact: {e}"))
         return EXIT_BLOCKING
-    for ident, body in audit.ordered(entries):
-        note = audit.signature_note(body)  # "signed" only once the signature verifies
-        signed = f" [{note}]" if note else ""
-        print(terminal(f"{ident[:12]} {body['time']} {body['actor']} {body['action']} "
+    if entries is None:
+        print("no audit log")
+        return 0
+    for entry in entries:
+        body = entry.body
+        signed = f" [{entry.signature}]" if entry.signature else ""
+        print(terminal(f"{entry.id[:12]} {body['time']} {body['actor']} {body['action']} "
                        f"{json.dumps(body['data'], sort_keys=True)}{signed}"))
     return 0

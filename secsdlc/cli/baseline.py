@@ -33,7 +33,6 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import hashlib
     import sys
 
     from secsdlc import baseline, decision
@@ -75,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     count = sum(1 for f in result.findings if f.baseline_state != "absent")
     print(f"secsdlc: baseline of {count} finding(s) written to {args.output}")
     print(f"secsdlc: in enforce mode (CI) it counts once a correspondent adds "
-          f"baseline-sha256 = \"{hashlib.sha256(text.encode()).hexdigest()}\" to the "
+          f"baseline-sha256 = \"{baseline.digest(text.encode())}\" to the "
           f"configuration and signs it (secsdlc policy sign)")
     return 0
 

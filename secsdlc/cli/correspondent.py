@@ -45,92 +45,45 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from secsdlc.signoff import context
+    from secsdlc.signoff import facade as signoff
 
-    root = context.project_root(args.root)
+    root = signoff.project_root(args.root)
     action = args.correspondent_action
     if action == "add":
         return _add(args, root)
     if action == "remove":
-        return _remove(args, root)
+        signoff.remove_correspondent(root, args.principal, args.key)
+        print(f"removed {args.principal}; commit {signoff.REGISTRY_FILE} and "
+              f"{signoff.SIGNATURE_FILE}")
+        return 0
     if action == "list":
         return _list(root)
     if action == "verify":
         return _verify(args, root)
-    return _sign_override(args, root)
-
-
-def _current_text(root: Path) -> str:
-    from secsdlc.signoff import registry
-
-    path = root / registry.REGISTRY_FILE
-    return path.read_text(encoding="utf-8") if path.exists() else ""
-
-
-def _add(args: argparse.Namespace, root: Path) -> int:
-    from secsdlc.errors import UsageError
-    from secsdlc.fileio import read_text
-    from secsdlc.signoff import allowed_signers, audit, context, registry, sshsig
-
-    fields = read_text(args.pubkey, "public key", limit=64 * 1024).split()
-    if len(fields) < 2:
-        raise UsageError(f"{args.pubkey}: not an OpenSSH public key")
-    try:
-        newcomer = sshsig.SshPublicKey.parse(fields[0], fields[1])
-    except sshsig.SignatureError as e:
-        raise UsageError(f"{args.pubkey}: {e}") from e
-    current = registry.read_working(root)
-    if current is not None and any(s.matches_principal(args.principal) and s.key == newcomer
-                                   for s in current.signers):
-        raise UsageError(f"{args.principal} with this key is already a correspondent")
-    namespaces = tuple(n for n in (args.namespaces or "").split(",") if n) or None
-    text = _current_text(root)
-    if text and not text.endswith("\n"):
-        text += "\n"
-    text += allowed_signers.format_line(args.principal, newcomer, namespaces)
-    key = context.load_key(args.key)
-    signer = registry.write_signed(root, text, key, project=args.project)
-    actor = (context.principal_for(key, current, registry.NAMESPACE, None)
-             if current is not None else args.principal)
-    audit.append(root, action="correspondent-add", actor=actor, key=key,
-                 data={"principal": args.principal, "key": newcomer.fingerprint})
-    print(terminal(f"added {args.principal} ({newcomer.fingerprint}), signed by "
-                   f"{signer.fingerprint}"))
-    if current is None:
-        print(f"first version of the registry: CI must trust this signer, e.g.\n"
-              f"  SECSDLC_TRUST_ROOT={signer.fingerprint}")
-    print(f"commit {registry.REGISTRY_FILE} and {registry.SIGNATURE_FILE}")
+    signed = signoff.sign_override(root, args.config, args.directory, args.key)
+    print(f'# add to [{signed.key}] in {signed.config}:')
+    print(f'signature = """\n{signed.signature}"""')
     return 0
 
 
-def _remove(args: argparse.Namespace, root: Path) -> int:
-    from secsdlc.errors import UsageError
-    from secsdlc.signoff import audit, context, registry
-    from secsdlc.signoff.allowed_signers import same_principal
+def _add(args: argparse.Namespace, root: Path) -> int:
+    from secsdlc.signoff import facade as signoff
 
-    current = registry.read_working(root)
-    if current is None:
-        raise UsageError(f"no registry at {root / registry.REGISTRY_FILE}")
-    lines = _current_text(root).splitlines(keepends=True)
-    drop = {s.line for s in current.signers
-            if any(same_principal(args.principal, p) for p in s.principals)}
-    if not drop:
-        raise UsageError(f"{args.principal} is not in {registry.REGISTRY_FILE}")
-    kept = "".join(line for number, line in enumerate(lines, start=1) if number not in drop)
-    key = context.load_key(args.key)
-    actor = context.principal_for(key, current, registry.NAMESPACE, None)
-    registry.write_signed(root, kept, key)
-    audit.append(root, action="correspondent-remove", actor=actor, key=key,
-                 data={"principal": args.principal})
-    print(f"removed {args.principal}; commit {registry.REGISTRY_FILE} and "
-          f"{registry.SIGNATURE_FILE}")
+    namespaces = tuple(n for n in (args.namespaces or "").split(",") if n)
+    added = signoff.add_correspondent(root, args.principal, args.pubkey, args.key,
+                                      namespaces=namespaces, project=args.project)
+    print(terminal(f"added {args.principal} ({added.newcomer}), signed by {added.signer}"))
+    if added.first:
+        print(f"first version of the registry: CI must trust this signer, e.g.\n"
+              f"  SECSDLC_TRUST_ROOT={added.signer}")
+    print(f"commit {signoff.REGISTRY_FILE} and {signoff.SIGNATURE_FILE}")
     return 0
 
 
 def _list(root: Path) -> int:
-    from secsdlc.signoff import registry
+    from secsdlc.signoff import facade as signoff
 
-    current = registry.read_working(root)
+    current = signoff.registry_on_disk(root)
     if current is None:
         print("no correspondents")
         return 0
@@ -142,50 +95,16 @@ def _list(root: Path) -> int:
 
 def _verify(args: argparse.Namespace, root: Path) -> int:
     from secsdlc.errors import EXIT_BLOCKING
-    from secsdlc.signoff import context, registry
+    from secsdlc.signoff import facade as signoff
 
-    trust = context.trust_root(args.trust_root)
-    try:
-        verified = registry.verify(root, trust)
-    except registry.RegistryError as e:
-        print(terminal(f"registry NOT trusted: {e}"))
+    trust = signoff.trust_root(args.trust_root)  # malformed: exit 2, not a verdict
+    verified = signoff.verified_correspondents(root, trust)
+    if verified.problem or verified.signers is None:
+        print(terminal(f"registry NOT trusted: {verified.problem}"))
         return EXIT_BLOCKING
     project = f", project {verified.project!r}" if verified.project else ", no project"
     print(terminal(f"registry trusted: version {verified.version}{project}, "
                    f"{len(verified.signers.signers)} correspondent(s), "
                    f"{verified.versions_checked} signed version(s) checked back to the trust "
                    "root"))
-    return 0
-
-
-def _sign_override(args: argparse.Namespace, root: Path) -> int:
-    import hashlib
-
-    from secsdlc import config as config_mod
-    from secsdlc.errors import UsageError
-    from secsdlc.gate import policy
-    from secsdlc.signoff import audit, context, registry, sshsig
-
-    path = args.config if args.config is not None else config_mod.find_config_file(root)
-    table = config_mod.load(path, known_scanner_options={}).sections.get("policy", {})
-    overrides = table.get("overrides", {}) if isinstance(table, dict) else {}
-    body = overrides.get(args.directory) if isinstance(overrides, dict) else None
-    if not isinstance(body, dict):
-        raise UsageError(f"{path}: no policy override for {args.directory!r}")
-    unsigned = {k: v for k, v in body.items() if k != "signature"}
-    # Parse it as the gate will, so the signed bytes are exactly those it checks.
-    parsed = policy.parse({**table, "overrides": {args.directory: {**unsigned,
-                                                                    "signature": "pending"}}},
-                          source=str(path))
-    override = next(o for o in parsed.overrides if o.key.endswith(f'"{args.directory}"'))
-    key = context.load_key(args.key)
-    principal = context.principal_for(key, registry.read_working(root), policy.POLICY_NAMESPACE,
-                                      None)
-    signed = policy.relaxation_bytes(context.signed_project(root), override)
-    signature = sshsig.sign(key, signed, policy.POLICY_NAMESPACE)
-    audit.append(root, action="override-sign", actor=principal, key=key,
-                 data={"override": args.directory,
-                       "sha256": hashlib.sha256(signed).hexdigest()})
-    print(f'# add to [{override.key}] in {path}:')
-    print(f'signature = """\n{signature}"""')
     return 0

@@ -22,66 +22,10 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import hashlib
+    from secsdlc.signoff import facade as signoff
 
-    from secsdlc import config as config_mod
-    from secsdlc import trusted_config
-    from secsdlc.errors import UsageError
-    from secsdlc.signoff import audit, context, registry, sshsig
-    from secsdlc.signoff.files import atomic_write
-
-    root = context.project_root(args.root).resolve()
-    path = args.config if args.config is not None else config_mod.find_config_file(root)
-    if path is None:
-        raise UsageError(f"{root}: no .secsdlc.toml or [tool.secsdlc] in pyproject.toml to sign")
-    try:
-        rel = path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        raise UsageError(f"{path}: outside the project root {root}") from None
-    table = trusted_config.table_of(rel, path.read_bytes())
-    if table is None:
-        raise UsageError(f"{path}: holds no readable secsdlc configuration")
-    config_mod.parse(table, source=str(path), known_scanner_options={})  # bad values: exit 2
-    key = context.load_key(args.key)
-    principal = context.principal_for(key, registry.read_working(root),
-                                      trusted_config.NAMESPACE, None)
-    version = _last_version(root) + 1
-    message = trusted_config.signed_bytes(
-        repository=registry.repository_identity(root), version=version, path=rel,
-        table=table)
-    signature = sshsig.sign(key, message, trusted_config.NAMESPACE)
-    target = root / trusted_config.SIGNATURE_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, trusted_config.format_signature_file(rel, version, signature).encode())
-    audit.append(root, action="policy-sign", actor=principal, key=key,
-                 data={"file": rel, "version": version,
-                       "sha256": hashlib.sha256(message).hexdigest()})
-    print(f"{trusted_config.SIGNATURE_FILE}: {rel} signed as version {version} by {principal}; "
-          f"commit both files")
+    root = signoff.project_root(args.root)
+    signed = signoff.sign_config(root, args.config, args.key)
+    print(f"{signed.signature_file}: {signed.path} signed as version {signed.version} "
+          f"by {signed.principal}; commit both files")
     return 0
-
-
-def _last_version(root: Path) -> int:
-    """The highest version the signature file ever had, in the working tree or in git: a new
-    signature must supersede every earlier one."""
-    from secsdlc import trusted_config, vcs
-    from secsdlc.errors import ConfigError
-
-    blobs: list[bytes] = []
-    disk = root / trusted_config.SIGNATURE_FILE
-    if disk.is_file():
-        blobs.append(disk.read_bytes())
-    try:
-        for _, read in trusted_config.committed_versions(root, trusted_config.SIGNATURE_FILE):
-            blob = read(trusted_config.SIGNATURE_FILE)
-            if blob is not None:
-                blobs.append(blob)
-    except vcs.VcsError:
-        pass  # no history to supersede
-    versions = [0]
-    for blob in blobs:
-        try:
-            versions.append(trusted_config.parse_signature_file(blob, "")[1])
-        except ConfigError:
-            continue
-    return max(versions)

@@ -27,12 +27,10 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from datetime import datetime, timezone
-
     from secsdlc import decision
     from secsdlc.cli import common
-    from secsdlc.fileio import check_output, write_atomic
-    from secsdlc.signoff import audit, context, registry, release
+    from secsdlc.fileio import check_output
+    from secsdlc.signoff import facade as signoff
 
     if args.output is not None:
         check_output(args.output, "--output")
@@ -41,23 +39,12 @@ def run(args: argparse.Namespace) -> int:
                                                  config=args.config,
                                                  trust_root=tuple(args.trust_root)))
     common.print_warnings(decided.warnings)
-    root, result = decided.root, decided.result
-    key = context.load_key(args.key)
-    principal = context.principal_for(key, registry.read_working(root), release.NAMESPACE,
-                                      args.principal)
-    signoff = release.create(result, root=root, key=key, principal=principal,
-                             project=context.signed_project(root),
-                             now=datetime.now(timezone.utc).replace(microsecond=0))
-    if not args.no_note:
-        release.write_note(root, signoff)
-    if args.output is not None:
-        write_atomic(args.output, signoff.to_json(), "--output")
-    audit.append(root, action="release-signoff", actor=principal, key=key,
-                 data={"commit": signoff.commit, "open": len(signoff.open)})
-    where = [] if args.no_note else [f"git note {release.NOTES_REF}"]
+    signed = signoff.sign_release(decided.result, decided.root, args.key, args.principal,
+                                  note=not args.no_note, output=args.output)
+    where = [] if args.no_note else [f"git note {signoff.NOTES_REF}"]
     where += [str(args.output)] if args.output else []
-    print(f"signed off {signoff.commit[:12]} with {len(signoff.open)} open finding(s) as "
-          f"{principal} ({', '.join(where) or 'nowhere: use --output'})")
+    print(f"signed off {signed.commit[:12]} with {len(signed.open)} open finding(s) as "
+          f"{signed.principal} ({', '.join(where) or 'nowhere: use --output'})")
     if not args.no_note:
-        print(f"  share it: git push origin refs/notes/{release.NOTES_REF}")
+        print(f"  share it: git push origin refs/notes/{signoff.NOTES_REF}")
     return 0

@@ -42,9 +42,9 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from secsdlc.signoff import context
+    from secsdlc.signoff import facade as signoff
 
-    root = context.project_root(args.root)
+    root = signoff.project_root(args.root)
     if args.waiver_action == "request":
         return _request(args, root)
     if args.waiver_action == "approve":
@@ -52,34 +52,17 @@ def run(args: argparse.Namespace) -> int:
     return _list(args, root)
 
 
-def _policy(args: argparse.Namespace, root: Path) -> Any:
-    from secsdlc import config as config_mod
-    from secsdlc.gate import policy
-
-    path = args.config if args.config is not None else config_mod.find_config_file(root)
-    return policy.load(config_mod.load(path, known_scanner_options={}))
-
-
 def _request(args: argparse.Namespace, root: Path) -> int:
-    from datetime import datetime, timezone
-
     from secsdlc.errors import UsageError
-    from secsdlc.model import Severity
-    from secsdlc.signoff import context, waiver_requests
-    from secsdlc.signoff.canonical import parse_timestamp
+    from secsdlc.signoff import facade as signoff
 
     try:
-        expires = parse_timestamp(args.expires)
+        expires = signoff.parse_timestamp(args.expires)
     except ValueError:
         raise UsageError(f"--expires: not a date: {args.expires!r} (YYYY-MM-DD)") from None
-    scan = context.read_sarif(args.sarif)
-    policy = _policy(args, root)
-    made = waiver_requests.request(
-        root, scan=scan, scan_name=str(args.sarif), fingerprints=args.fingerprint,
-        reason=args.reason, expires=expires,
-        max_days=lambda path: policy.effective(path, Severity.HIGH).max_waiver_days,
-        requester=context.git_email(root), project=context.signed_project(root),
-        now=datetime.now(timezone.utc).replace(microsecond=0))
+    made = signoff.request_waiver(root, config_path=args.config, sarif=args.sarif,
+                                  fingerprints=args.fingerprint, reason=args.reason,
+                                  expires=expires)
     w = made.waiver
     print(terminal(f"{w.id}: requested, waiting for a correspondent's approval "
                    f"({made.saved.relative_to(root)}): {len(w.covered)} finding(s) of {w.rule} "
@@ -91,59 +74,42 @@ def _request(args: argparse.Namespace, root: Path) -> int:
 def _approve(args: argparse.Namespace, root: Path) -> int:
     import sys
 
-    from secsdlc.signoff import context, registry, waiver_requests, waivers
+    from secsdlc.signoff import facade as signoff
 
-    key = context.load_key(args.key)
-    principal = context.principal_for(key, registry.read_working(root), waivers.NAMESPACE,
-                                      args.principal)
-    w, shown = waiver_requests.review(root, args.id)
-    for line in shown:
+    review = signoff.review_waiver(root, args.id, args.key, args.principal)
+    w = review.waiver
+    for line in review.shown:
         print(line)
     if not args.yes and sys.stdin.isatty():
         try:
-            answer = input(f"Sign {w.id} as {terminal(principal)}? [y/N] ")
+            answer = input(f"Sign {w.id} as {terminal(review.principal)}? [y/N] ")
         except EOFError:
             answer = ""
         if answer.strip().lower() not in ("y", "yes"):
             print(f"{w.id}: not signed")
             return 1
-    waiver_requests.approve(root, w, key, principal)
-    print(terminal(f"{w.id}: approved by {principal} until {w.expires.date().isoformat()}"))
+    signoff.approve_waiver(root, review)
+    print(terminal(f"{w.id}: approved by {review.principal} until "
+                   f"{w.expires.date().isoformat()}"))
     return 0
 
 
 def _list(args: argparse.Namespace, root: Path) -> int:
-    from datetime import datetime, timezone
+    from secsdlc.cli.common import print_warnings
+    from secsdlc.signoff import facade as signoff
 
-    from secsdlc.model import Severity
-    from secsdlc.signoff import audit, context, registry, waivers
-
-    policy = _policy(args, root)
-    found, broken = waivers.load_all(root)
-    signers, problem, project = None, "", ""
-    trail = audit.WaiverTrail()
-    if found:
-        try:
-            verified = registry.verify(root, context.trust_root(args.trust_root))
-            signers, project = verified.signers, verified.project
-            trail = audit.waiver_trail(root, verified.ever)
-        except registry.RegistryError as e:
-            problem = str(e)
-            context.warn(f"correspondent registry not trusted: {e}")
-    now = datetime.now(timezone.utc)
-    for w in found:
-        st = waivers.check(w, signers=signers, registry_problem=problem, project=project,
-                           trail=trail,
-                           max_days=policy.effective(w.path, Severity.HIGH).max_waiver_days,
-                           now=now)
+    listed = signoff.list_waivers(root, args.config, args.trust_root)
+    if listed.registry_problem:
+        print_warnings((f"correspondent registry not trusted: {listed.registry_problem}",))
+    for st in listed.statuses:
+        w = st.waiver
         detail = f" by {st.approver}" if st.approver else ""
         detail += f": {st.why}" if st.why else f" until {w.expires.date().isoformat()}"
         print(terminal(f"{w.id}  {st.status:8}  {w.rule} {w.path} ({len(w.fingerprints)} "
                        f"finding(s), requested by {w.requester}){detail}"))
-        for warning in st.warnings:
-            context.warn(warning)
-    for path, why in broken:
+        print_warnings(st.warnings)
+    for path, why in listed.broken:
         print(terminal(f"{path.name}  invalid   {why}"))
-    if not found and not broken:
+    if not listed.statuses and not listed.broken:
         print("no waivers")
     return 0

@@ -17,12 +17,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import timedelta
 
 from secsdlc import derogations, fingerprint
 from secsdlc.gate.policy import Rules
 from secsdlc.model import Finding, ScannerRun, ScanResult, Suppression
-from secsdlc.signoff.facade import FIRST_LINE_VERSION, WaiverStatus, timestamp
+from secsdlc.signoff.facade import FIRST_LINE_VERSION, WaiverStatus, over_limit, timestamp
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,8 +139,9 @@ def _match(
             reasons.append(f"waiver {w.id} is for {w.path}, the finding is in "
                            f"{finding.location.path} (replayed to another finding?)")
             continue
-        limit = rules_at(finding.location.path).max_waiver_days.get(finding.severity)
-        if limit is not None and w.expires - w.created > timedelta(days=limit):
+        limit = over_limit(w.created, w.expires, finding.severity,
+                           rules_at(finding.location.path).max_waiver_days)
+        if limit is not None:
             reasons.append(f"waiver {w.id} lasts longer than the {limit} days the policy allows "
                            f"for a {finding.severity.value} finding in {finding.location.path}")
             continue
@@ -154,10 +154,10 @@ def _match(
 
 
 def _with_suppressions(finding: Finding, suppressions: tuple[Suppression, ...]) -> Finding:
-    """`replace(finding, suppressions=...)` without re-running __init__ over 18 fields.
+    """`replace(finding, suppressions=...)` without re-running __init__ over every field.
 
-    The gate does this for up to every finding; a shallow copy whose one field is set before
-    anyone else sees it is equivalent and several times faster.
+    The gate does this for up to every finding (benchmarks/bench_gate.py); a shallow copy whose
+    one field is set before anyone else sees it is equivalent.
     """
     new = copy.copy(finding)
     object.__setattr__(new, "suppressions", suppressions)

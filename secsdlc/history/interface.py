@@ -9,7 +9,6 @@ from typing import NewType
 
 from secsdlc.errors import SecsdlcError
 from secsdlc.model import Severity
-from secsdlc.sarif.reader import SarifError
 
 # sha256 of a SARIF document's bytes: what makes recording it again a no-op
 Digest = NewType("Digest", str)
@@ -23,9 +22,6 @@ FindingId = NewType("FindingId", int)
 class HistoryError(SecsdlcError):
     """Base of the history store's errors; the CLI reports them and exits 2 (fail closed)."""
 
-
-# The SARIF document cannot be imported: the reader's error, naming the file and the JSON path.
-SarifImportError = SarifError
 
 
 class Disposition(enum.Enum):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from secsdlc.errors import SecsdlcError, UsageError
-from secsdlc.model import ScanResult
 from secsdlc.signoff import registry, sshsig
 from secsdlc.signoff.allowed_signers import AllowedSigners
 from secsdlc.signoff.sshsig import PrivateKey
@@ -41,7 +39,10 @@ def git_email(root: Path) -> str:
 
 
 def trust_root(values: Sequence[str]) -> tuple[sshsig.KeyFingerprint, ...]:
-    return registry.parse_trust_root(values or (os.environ.get(registry.TRUST_ROOT_ENV, ""),))
+    """--trust-root, else $SECSDLC_TRUST_ROOT; RegistryError (exit 2) for a malformed one."""
+    from secsdlc.mode import trust_roots
+
+    return registry.parse_trust_root(trust_roots(values))
 
 
 def signed_project(root: Path) -> str:
@@ -76,16 +77,3 @@ def principal_for(key: PrivateKey, signers: AllowedSigners | None, namespace: st
         raise UsageError(f"key {public.fingerprint} is registered for {', '.join(known)}: "
                          "choose one with --principal")
     return known[0]
-
-
-def warn(message: str) -> None:
-    from secsdlc.sanitize import terminal
-
-    print(f"secsdlc: warning: {terminal(message)}", file=sys.stderr)
-
-
-def read_sarif(path: Path) -> ScanResult:
-    """A ScanResult from a SARIF file; SarifError (exit 2) names the file and the problem."""
-    from secsdlc.sarif import reader
-
-    return reader.read_sarif(path)

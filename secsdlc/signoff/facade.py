@@ -1,5 +1,6 @@
-"""What the gate asks of sign-off, behind one door: the verified correspondents, the waivers on
-file checked against them, whether a relaxation is signed by one, and the release sign-off.
+"""Sign-off behind one door: what the gate asks of it (the verified correspondents, the waivers
+on file checked against them, whether a relaxation is signed by one, the release sign-off) and
+what the sign-off commands do (`secsdlc.signoff.commands`).
 
 The registry is verified once per decision (git history and trust root); when it cannot be,
 `Correspondents.problem` says why and nothing that rests on it counts: waivers do not waive,
@@ -8,22 +9,48 @@ relaxations do not relax, a sign-off fails.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from secsdlc import fileio
 from secsdlc.model import ScanResult, Severity
-from secsdlc.signoff import audit, context, registry, release, sshsig
+from secsdlc.signoff import audit, registry, release, sshsig
 from secsdlc.signoff import waivers as signoff_waivers
 from secsdlc.signoff.allowed_signers import AllowedSigners
-from secsdlc.signoff.canonical import canonical, timestamp
-from secsdlc.signoff.waivers import FIRST_LINE_VERSION, Waiver, WaiverStatus
+from secsdlc.signoff.audit import AuditError
+from secsdlc.signoff.canonical import canonical, parse_timestamp, timestamp
+from secsdlc.signoff.commands import (
+    AuditEntry,
+    add_correspondent,
+    approve_waiver,
+    audit_entries,
+    list_waivers,
+    registry_on_disk,
+    remove_correspondent,
+    request_waiver,
+    review_waiver,
+    sign_config,
+    sign_override,
+    sign_release,
+    verify_audit,
+)
+from secsdlc.signoff.context import project_root, trust_root
+from secsdlc.signoff.registry import REGISTRY_FILE, SIGNATURE_FILE
+from secsdlc.signoff.release import NOTES_REF
+from secsdlc.signoff.sshsig import KeyFingerprint
+from secsdlc.signoff.waivers import FIRST_LINE_VERSION, Waiver, WaiverStatus, over_limit
 
-__all__ = ["FIRST_LINE_VERSION", "Correspondents", "Waiver", "WaiverStatus", "canonical",
-           "check_release", "check_waivers", "correspondents", "registered_principals",
-           "relaxation_problem", "timestamp", "waivers_on_file"]
+__all__ = [
+    "FIRST_LINE_VERSION", "NOTES_REF", "REGISTRY_FILE", "SIGNATURE_FILE", "AuditEntry",
+    "AuditError", "Correspondents", "Waiver", "WaiverStatus", "add_correspondent",
+    "approve_waiver", "audit_entries", "canonical", "check_release", "check_waivers",
+    "correspondents", "list_waivers", "over_limit", "parse_timestamp", "project_root",
+    "registered_principals", "registry_on_disk", "relaxation_problem", "remove_correspondent",
+    "request_waiver", "review_waiver", "sign_config", "sign_override", "sign_release",
+    "timestamp", "trust_root", "verified_correspondents", "verify_audit", "waivers_on_file",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,16 +61,29 @@ class Correspondents:
     project: str = ""  # the project the registry is signed for: what signatures are bound to
     problem: str = ""  # why the registry is not trusted; "" when verified or never asked for
     ever: frozenset[bytes] = frozenset()  # keys of every verified version (the audit log's)
+    version: int = 0
+    versions_checked: int = 0  # signed versions walked back to the trust root
 
 
-def correspondents(root: Path, trust_root: tuple[str, ...]) -> Correspondents:
-    """The registry verified against `trust_root` (empty: $SECSDLC_TRUST_ROOT)."""
+def correspondents(root: Path, given: Sequence[str]) -> Correspondents:
+    """The registry verified against the trust root `given` (empty: $SECSDLC_TRUST_ROOT); a
+    malformed trust root is a problem like any other."""
     try:
-        verified = registry.verify(root, context.trust_root(trust_root))
+        trust = trust_root(given)
+    except registry.RegistryError as e:
+        return Correspondents(problem=str(e))
+    return verified_correspondents(root, trust)
+
+
+def verified_correspondents(root: Path, trust: tuple[KeyFingerprint, ...]) -> Correspondents:
+    """The registry verified against `trust` (parsed by `trust_root`)."""
+    try:
+        verified = registry.verify(root, trust)
     except registry.RegistryError as e:
         return Correspondents(problem=str(e))
     return Correspondents(signers=verified.signers, project=verified.project,
-                          ever=verified.ever)
+                          ever=verified.ever, version=verified.version,
+                          versions_checked=verified.versions_checked)
 
 
 def waivers_on_file(root: Path) -> tuple[list[Waiver], list[str]]:

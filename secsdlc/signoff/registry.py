@@ -45,7 +45,6 @@ else:  # pragma: no cover
 REGISTRY_FILE = f"{SECSDLC_DIR}/correspondents"
 SIGNATURE_FILE = f"{SECSDLC_DIR}/correspondents.sig"
 NAMESPACE = "secsdlc-registry"
-TRUST_ROOT_ENV = "SECSDLC_TRUST_ROOT"
 # CI may pin the repository's identity (its first commit); otherwise it is read from git.
 REPOSITORY_ENV = "SECSDLC_REPOSITORY_ID"
 FORMAT = 2

@@ -46,8 +46,8 @@ def request(
     """
     covered = coverage.from_sarif(scan, tuple(dict.fromkeys(fingerprints)), scan_name)
     severity = max((c.severity for c in covered), key=lambda s: s.rank)
-    limit = max_days(covered[0].path)[severity]
-    if expires - now > timedelta(days=limit):
+    limit = waivers.over_limit(now, expires, severity, max_days(covered[0].path))
+    if limit is not None:
         latest = (now + timedelta(days=limit)).date().isoformat()
         raise waivers.WaiverError(
             f"--expires {expires.date().isoformat()}: the policy allows at most {limit} days "

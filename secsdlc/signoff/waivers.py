@@ -246,6 +246,18 @@ def load_all(root: Path) -> tuple[list[Waiver], list[tuple[Path, str]]]:
     return waivers, broken
 
 
+def over_limit(created: datetime, expires: datetime, severity: Severity,
+               max_days: Mapping[Severity, int]) -> int | None:
+    """The policy's longest waiver, in days, for a `severity` finding when a waiver from
+    `created` to `expires` lasts longer; None when it does not or the policy sets no limit.
+
+    The one length check: at request, for the waiver's own severity, and at the gate, for the
+    severity each finding it covers has where it stands.
+    """
+    limit = max_days.get(severity)
+    return limit if limit is not None and expires - created > timedelta(days=limit) else None
+
+
 @dataclass(frozen=True, kw_only=True)
 class WaiverStatus:
     """pending / approved / expired / invalid, and why; `approved` is the only one that waives."""
@@ -292,8 +304,8 @@ def check(
         return invalid(f"waiver is for project {waiver.project!r}, this is {project!r}")
     if waiver.created > now + CLOCK_SKEW:
         return invalid(f"created in the future ({timestamp(waiver.created)})")
-    limit = max_days.get(waiver.severity)
-    if limit is not None and waiver.expires - waiver.created > timedelta(days=limit):
+    limit = over_limit(waiver.created, waiver.expires, waiver.severity, max_days)
+    if limit is not None:
         return invalid(
             f"lasts {(waiver.expires - waiver.created).days} days; policy allows at most {limit} "
             f"for {waiver.severity.value}"

@@ -233,3 +233,14 @@ def test_a_repository_cannot_turn_the_analysis_off_and_keep_the_rules_skipped(
     assert rc == 1
     assert {"secsdlc.taint.code-injection", "secsdlc.taint.os-command-injection"} <= _rules(
         enforced, "taint")
+
+
+def test_when_the_analysis_fails_semgrep_runs_the_rules_on_every_file(tmp_path: Path) -> None:
+    root = _project(tmp_path, {"views.py": VIEWS,
+                               ".secsdlc.toml": "[scanners.taint]\nbudget = 0\n"})
+    out = tmp_path / "out.sarif"
+    proc = run_cli("scan", str(root), "--no-cache", "--format", "sarif", "-o", str(out))
+    assert proc.returncode == 2, proc.stderr  # a failed scanner fails the scan closed
+    semgrep = [r for r in json.loads(out.read_text())["runs"]
+               if r["tool"]["driver"]["name"] == "semgrep"]
+    assert {CODE, COMMAND} <= {r["ruleId"] for r in semgrep[0]["results"]}

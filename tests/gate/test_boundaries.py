@@ -1,8 +1,8 @@
-"""The package boundaries issue 15 draws, checked on the imports themselves.
+"""The package boundaries, checked on the imports themselves.
 
-The gate and the history reach sign-off only through its façade; the CLI modules parse
-arguments, call the library and print, so none of them opens a database, runs a process or
-verifies a signature itself.
+The gate, the history, CI and the command line reach sign-off only through its façade; the CLI
+modules parse arguments, call the library and print, so none of them opens a database, runs a
+process, loads a policy or verifies or makes a signature itself.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ def _modules(*packages: str) -> list[Path]:
     return sorted(p for name in packages for p in (PACKAGE / name).rglob("*.py"))
 
 
-@pytest.mark.parametrize("path", _modules("gate", "history"), ids=lambda p: p.stem)
-def test_gate_and_history_use_signoff_only_through_its_facade(path: Path) -> None:
+@pytest.mark.parametrize("path", [*_modules("gate", "history", "ci", "cli"),
+                                  PACKAGE / "decision.py"],
+                         ids=lambda p: p.relative_to(PACKAGE).with_suffix("").as_posix())
+def test_signoff_is_reached_only_through_its_facade(path: Path) -> None:
     # `from secsdlc.signoff import facade` names both the package and the façade
     reached = {m for m in _imports(path) if m.startswith("secsdlc.signoff.")
                and not m.startswith("secsdlc.signoff.facade")}
@@ -43,10 +45,13 @@ def test_gate_and_history_use_signoff_only_through_its_facade(path: Path) -> Non
 
 _CLI_FORBIDDEN = ("subprocess", "sqlalchemy", "alembic", "secsdlc.history.store",
                   "secsdlc.history.database", "secsdlc.history.snapshot",
-                  "secsdlc.history.settings", "secsdlc.signoff.sshsig")
+                  "secsdlc.history.settings", "secsdlc.signoff.sshsig", "secsdlc.signoff.registry",
+                  "secsdlc.signoff.audit", "secsdlc.trusted_config", "secsdlc.gate.policy",
+                  "secsdlc.config")
 
 
-@pytest.mark.parametrize("name", ["trends", "history", "report", "rules", "scan"])
+@pytest.mark.parametrize("name", ["trends", "history", "report", "rules", "scan", "audit",
+                                  "correspondent", "policy", "signoff", "waiver"])
 def test_cli_module_holds_no_business_logic(name: str) -> None:
     path = PACKAGE / "cli" / f"{name}.py"
     reached = {m for m in _imports(path) if m.startswith(_CLI_FORBIDDEN)}

@@ -17,7 +17,6 @@ from secsdlc.deps import pipfile_lock, poetry_lock, pylock, pyproject, requireme
 from secsdlc.deps.interface import DepsError, SourceResult
 from secsdlc.errors import SecsdlcError
 from secsdlc.gate import policy
-from secsdlc.history.interface import SarifImportError
 from secsdlc.history.sarif_import import ImportedScan, parse_bytes
 from secsdlc.model import ScanResult
 from secsdlc.sarif.reader import SarifError, read_sarif
@@ -109,7 +108,7 @@ def _in_file(name: str, data: bytes, check: Callable[[Path], object]) -> None:
 def _sarif_readers(data: bytes) -> None:
     _in_file("x.sarif", data, lambda path: _outcome(lambda: read_sarif(path), SarifError,
                                                      ScanResult))
-    _outcome(lambda: parse_bytes(data, source="x.sarif"), SarifImportError, ImportedScan)
+    _outcome(lambda: parse_bytes(data, source="x.sarif"), SarifError, ImportedScan)
 
 
 @SETTINGS

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from secsdlc.history.interface import Disposition, SarifImportError
+from secsdlc.history.interface import Disposition
 from secsdlc.history.sarif_import import WITHHELD, load_file, parse_bytes
 from secsdlc.model import Severity
+from secsdlc.sarif.reader import SarifError
 from tests.resources import installed_tool
 
 from .helpers import our_result, our_sarif, write
@@ -362,7 +363,7 @@ def test_malformed_sarif_names_the_file_the_path_and_the_problem(
 ) -> None:
     doc = our_sarif([our_result("a")])
     mutate(doc)
-    with pytest.raises(SarifImportError) as info:
+    with pytest.raises(SarifError) as info:
         parse(doc, source="bad.sarif")
     assert info.value.source == "bad.sarif"
     assert info.value.where == where
@@ -371,10 +372,10 @@ def test_malformed_sarif_names_the_file_the_path_and_the_problem(
 
 
 def test_invalid_json_and_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(SarifImportError,
+    with pytest.raises(SarifError,
                        match=r"bad\.sarif: not valid JSON \(line 1, column 2\)"):
         parse("{oops", source="bad.sarif")
-    with pytest.raises(SarifImportError, match="file not found"):
+    with pytest.raises(SarifError, match="file not found"):
         load_file(tmp_path / "nope.sarif")
 
 

@@ -146,6 +146,14 @@ def test_waiver_longer_than_policy_for_its_own_severity_is_invalid(world_repo, k
     _blocked_because(world_repo, keys, [finding("f1")], "lasts 45 days; policy allows at most 30")
 
 
+def test_waiver_length_limit_is_exact_to_the_second():
+    limits = {Severity.HIGH: 30}
+    assert waivers.over_limit(NOW, NOW + timedelta(days=30), Severity.HIGH, limits) is None
+    assert waivers.over_limit(NOW, NOW + timedelta(days=30, seconds=1), Severity.HIGH,
+                              limits) == 30
+    assert waivers.over_limit(NOW, NOW + timedelta(days=999), Severity.LOW, limits) is None
+
+
 def test_expiring_soon_is_a_warning(world_repo, keys):
     w = approve(world_repo, request(world_repo, "f1", days=5), keys["sec"])
     res, verdict = gate(world_repo, result(finding("f1")), _trust(keys))

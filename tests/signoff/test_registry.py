@@ -193,3 +193,18 @@ def test_trust_root_parsing():
     assert registry.parse_trust_root([f"{fp}, {fp}"]) == (fp,)
     with pytest.raises(RegistryError, match="not a key fingerprint"):
         registry.parse_trust_root(["MD5:aa:bb"])
+
+
+def test_trust_root_is_the_flag_else_the_environment(monkeypatch):
+    from secsdlc.mode import Mode, detect
+    from secsdlc.signoff import facade
+
+    flag, env = "SHA256:" + "A" * 43, "SHA256:" + "B" * 43
+    monkeypatch.setenv("SECSDLC_TRUST_ROOT", f" {env},{env} ")
+    assert facade.trust_root(()) == (env,)
+    assert facade.trust_root((flag,)) == (flag,)
+    assert detect(env={"SECSDLC_TRUST_ROOT": env}) is Mode.ENFORCE
+    assert detect(env={"SECSDLC_TRUST_ROOT": " "}) is Mode.ADVISORY
+    monkeypatch.setenv("SECSDLC_TRUST_ROOT", "MD5:aa")
+    with pytest.raises(RegistryError, match="not a key fingerprint"):
+        facade.trust_root(())
