@@ -1,7 +1,7 @@
 """Enforce mode against advisory mode, on the pre-commit hook and on a whole-tree scan (goal: at
 most 10% more).
 
-    python benchmarks/bench_enforce.py DJANGO_TREE [--runs 5] [--skip-full]
+    python benchmarks/bench_enforce.py DJANGO_TREE [--runs 5] [--skip-hook | --skip-full]
 
 1. The pre-commit hook (`secsdlc scan --staged` on a commit touching 3 Python files), with a cold
    cache and with a warm one (the base versions scanned by earlier commits, the staged content
@@ -67,6 +67,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("tree", type=Path, help=f"source tree ({DJANGO_HINT})")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-hook", action="store_true", help="time the whole tree only")
     parser.add_argument("--skip-full", action="store_true", help="time the hook only")
     args = parser.parse_args()
     src = args.tree.resolve()
@@ -110,8 +111,9 @@ def main() -> int:
         samples.add("full tree, cold", mode, *run_cpu(cmd, env=env))
         samples.add("full tree, warm", mode, *run_cpu(cmd, env=env))
 
-    parts: list[tuple[Callable[[str], None], tuple[str, ...]]] = [
-        (hook, ("hook, cold cache", "hook, warm base cache"))]
+    parts: list[tuple[Callable[[str], None], tuple[str, ...]]] = []
+    if not args.skip_hook:
+        parts.append((hook, ("hook, cold cache", "hook, warm base cache")))
     if not args.skip_full:
         parts.append((full, ("full tree, cold", "full tree, warm")))
     for fn, cases in parts:

@@ -10,11 +10,16 @@ executable = "/opt/bandit/bin/bandit"
 
 A relative path is read from the directory of this file; `~` is the home directory. The
 environment (`SECSDLC_<SCANNER>_EXECUTABLE`, set by a CI job or a shell) comes before it.
+
+The programs it names run with the user's rights, so a file another user owns, or that group or
+others may write, is refused (a configuration error), as git refuses a repository another user
+owns.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +46,7 @@ def _executables(file: Path) -> dict[str, str]:
     if not file.is_file():
         return {}
     source = str(file)
+    _only_the_user_writes(file)
     try:
         doc = tomllib.loads(fileio.read_text(file, "user configuration", limit=MAX_BYTES))
     except fileio.InputError as e:
@@ -68,6 +74,18 @@ def _executables(file: Path) -> dict[str, str]:
             program = file.parent / program
         found[name] = str(program)
     return found
+
+
+def _only_the_user_writes(file: Path) -> None:
+    if os.name != "posix":
+        return
+    info = file.stat()
+    if info.st_uid not in (os.geteuid(), 0):
+        raise ConfigError(str(file), "", "owned by another user: the programs it names would "
+                                         "run with your rights (not used)")
+    if info.st_mode & 0o022:
+        raise ConfigError(str(file), "", "group or others may write it: the programs it names "
+                                         "would run with your rights (chmod go-w)")
 
 
 def executable(name: str) -> str | None:
