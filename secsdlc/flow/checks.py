@@ -125,8 +125,7 @@ class Checks(InterpreterBase):
                     return self._clear(func.value, frozenset({"pathtraver"}), st, frame)
                 prefixes = _url_prefixes(prefix)
                 if prefixes and all(p.split("://", 1)[1].count("/") >= 1 for p in prefixes):
-                    return self._clear(func.value, frozenset({"ssrf", "redirect", URL_SCHEME}),
-                                       st, frame)
+                    return self._clear(func.value, _SAFE_URL_KINDS, st, frame)
                 if prefixes:
                     return self._clear(func.value, frozenset({URL_SCHEME}), st, frame)
                 return st
