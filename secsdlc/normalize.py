@@ -168,20 +168,32 @@ def merge_duplicates(per_scanner: Mapping[str, list[Finding]]) -> dict[str, list
     index: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for name, findings in per_scanner.items():
         for finding in findings:
-            key = (finding.location.path, finding.location.start_line)
+            keys = _places(finding)
             target = None
-            for owner, pos in index.get(key, []):
+            for owner, pos in (entry for key in keys for entry in index.get(key, [])):
                 other = merged[owner][pos]
                 if name not in other.scanners and _families(other.cwe) & _families(finding.cwe):
                     target = (owner, pos)
                     break
             if target is None:
                 merged[name].append(finding)
-                index.setdefault(key, []).append((name, len(merged[name]) - 1))
+                for key in keys:
+                    index.setdefault(key, []).append((name, len(merged[name]) - 1))
             else:
                 owner, pos = target
                 merged[owner][pos] = _absorb(merged[owner][pos], finding)
     return merged
+
+
+def _places(finding: Finding) -> list[tuple[str, int]]:
+    """Where a finding is, and where its path ends when it is reported where the data was
+    handed over (a pattern tool's finding on that sink is the same problem)."""
+    here = (finding.location.path, finding.location.start_line)
+    if not finding.flow:
+        return [here]
+    end = finding.flow[-1].location
+    sink = (end.path, end.start_line)
+    return [here] if sink == here else [here, sink]
 
 
 # Tools name the same weakness at different depths of the CWE tree (bandit: CWE-259 hard-coded

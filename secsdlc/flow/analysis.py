@@ -318,7 +318,8 @@ class _Part:
         return {
             "root": self.root,
             "depends": [list(d) for d in self.depends],
-            "reports": [[r.kind, [_step(s) for s in r.trace]] for r in self.reports],
+            "reports": [[r.kind, [_step(s) for s in r.trace],
+                         None if r.entry is None else _step(r.entry)] for r in self.reports],
             "proofs": [[p, line, kind, ok] for (p, line, kind), ok in self.proofs.items()],
             "skipped": [[s.path, s.reason, s.function] for s in self.skipped],
             "unfinished": list(self.unfinished) if self.unfinished else None,
@@ -326,8 +327,9 @@ class _Part:
 
     @classmethod
     def from_json(cls, doc: Mapping[str, Any]) -> _Part:
-        reports = tuple(Report(str(kind), _unstep(trace[-1]), tuple(_unstep(s) for s in trace))
-                        for kind, trace in doc["reports"])
+        reports = tuple(Report(str(kind), _unstep(trace[-1]), tuple(_unstep(s) for s in trace),
+                               None if entry is None else _unstep(entry))
+                        for kind, trace, entry in doc["reports"])
         proofs = {(str(p), int(line), str(kind)): bool(ok)
                   for p, line, kind, ok in doc["proofs"]}
         skipped = tuple(Skipped(str(p), str(reason), fn if fn is None else str(fn))
@@ -390,8 +392,15 @@ def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: 
     for (path, line, kind) in list(proofs):
         if any(start <= line <= end for start, end in unfinished.get(path, ())):
             proofs[(path, line, kind)] = False
-    ordered = sorted(reports.values(),
-                     key=lambda r: (r.sink.path, r.sink.line, r.sink.col, r.kind, r.trace))
+    # one finding per source and place: a call that reaches two sinks of one kind (a request
+    # built, then sent) is one problem where the caller hands its data over
+    located: dict[tuple[str, str, int, int, Step], Report] = {}
+    for report in sorted(reports.values(), key=lambda r: (len(r.trace), r.trace)):
+        at = report.location
+        located.setdefault((report.kind, at.path, at.line, at.col, report.trace[0]), report)
+    ordered = sorted(located.values(),
+                     key=lambda r: (r.location.path, r.location.line, r.location.col, r.kind,
+                                    r.trace))
     return Result(tuple(ordered), proofs, tuple(skipped), files, analysed)
 
 

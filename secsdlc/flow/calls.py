@@ -591,10 +591,36 @@ class Calls(InterpreterBase):
                 self.memo[key if self.cut_calls == cut else (key, stack)] = Memo(
                     result, after, found.reads, found.steps, found.reports, found.proofs,
                     found.entered, found.depth)
+        self._locate_in_caller(node, info, cached if cached is not None else found, frame)
         if result.all_taints():
             step = self.step(frame, node, f"returned by {info.name}()")
             result = map_taints(result, lambda t: t.extend(step))
         return result, after
+
+    def _locate_in_caller(self, node: ast.Call, info: FunctionInfo, memo: Memo,
+                          frame: Frame) -> None:
+        """The paths this call found from a source in the calling function are that function's
+        findings, located at this call (the path goes on to the sink)."""
+        caller = frame.info
+        if caller is None or not memo.reports:
+            return
+        start = caller.node.lineno
+        end = getattr(caller.node, "end_lineno", None) or start
+        call = self.step(frame, node, f"{info.name}(...)")
+        for report in memo.reports:
+            source = report.trace[0]
+            if report.entry is not None or source.path != frame.path or \
+                    not start <= source.line <= end:
+                continue
+            key = (report.kind, report.sink.path, report.sink.line, report.sink.col, source)
+            if self.reports.get(key) != report:
+                continue
+            trace = report.trace
+            at = next((i for i, s in enumerate(trace) if s.path == info.path and
+                       s.line == info.node.lineno and s.note.startswith(f"{info.name}(")),
+                      len(trace) - 1)
+            self.reports[key] = replace(report, entry=call,
+                                        trace=(*trace[:at], call, *trace[at:]))
 
     def _invoke(self, node: ast.Call, info: FunctionInfo, args: list[Value],
                 kwargs: dict[str, Value], bound: Value | None, is_static: bool,
@@ -655,7 +681,14 @@ class Calls(InterpreterBase):
             declared = self.project.class_named(module, fn.returns)
             if declared is not None:
                 result = replace(result, ctype=declared)
-        if info.handler is not None or frame.wsgi_body:
+        ct = frame.content_type
+        if frame.wsgi_body and info.handler is None and ct is not None and \
+                isinstance(ct.const, str):
+            # `return html_response(start_response, body)`: the helper started the response and
+            # hands back its body, so the caller returns a page (or a body that is not HTML)
+            html = "html" in ct.const.lower()
+            result = Value(ctype="response", fields=(("body", result),) if html else ())
+        elif info.handler is not None or frame.wsgi_body:
             self._check_returns(frame, root=False)
         return result, after
 

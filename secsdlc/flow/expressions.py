@@ -373,8 +373,14 @@ class Expressions(InterpreterBase):
                 if isinstance(result, (int, float, str, bytes, bool)) or result is None:
                     return const(result)
         if isinstance(op, ast.Add):
-            if left.items is not None and right.items is not None:
-                return container(left.ctype or "list", (*left.items, *right.items))
+            if left.items is not None and right.items is not None and left.rest is None:
+                return container(left.ctype or "list", (*left.items, *right.items),
+                                 rest=right.rest)
+            if left.items is not None and not right.is_const and \
+                    right.ctype in ("list", "tuple", None):
+                # `[("Content-Type", "text/html")] + list(extra)`: the first elements stay known
+                tail = [r for r in (left.rest, right.element()) if r is not None]
+                return container(left.ctype or "list", left.items, rest=join_all(tail))
             if left.ctype in ("list", "tuple") or right.ctype in ("list", "tuple"):
                 return container(left.ctype or right.ctype or "list",
                                  rest=join(left.element(), right.element()))

@@ -31,6 +31,14 @@ class Report:
     kind: str
     sink: Step
     trace: tuple[Step, ...]  # source first, sink last
+    # where the function holding the source calls the code that reaches the sink (None when
+    # the sink is in that function): the finding is that function's, as each handler that hands
+    # its request data to a shared helper has a finding of its own
+    entry: Step | None = None
+
+    @property
+    def location(self) -> Step:
+        return self.entry if self.entry is not None else self.sink
 
 
 @dataclass(slots=True)

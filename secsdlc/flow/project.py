@@ -12,6 +12,7 @@ import ast
 import builtins
 import hashlib
 import re
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -107,7 +108,10 @@ class ModuleIndex:
     def find(self, dotted: str) -> str | None:
         if dotted in self.by_name:
             return dotted
-        candidates = self._suffix.get(dotted, [])
+        # `import html` in one app of a monorepo is the standard library's, not another app's
+        # `common/html.py`
+        candidates = [] if dotted.partition(".")[0] in sys.stdlib_module_names \
+            else self._suffix.get(dotted, [])
         if len(candidates) == 1:
             return candidates[0]
         if self.root_package and dotted.startswith(self.root_package + "."):
@@ -153,6 +157,7 @@ class Project:
         self._classes_by_module: dict[str, list[ClassInfo]] = {}
         self._handler_kinds: dict[str, tuple[int, ...]] = {}
         self._attribute_classes: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
+        self._call_site_types: dict[str, dict[str, str]] = {}
         # every module the analysis asked about since this was last emptied: what its results
         # depend on
         self.consulted: set[str] = set()
@@ -373,7 +378,7 @@ class Project:
         for stmt in cls.node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
                     stmt.target.id == name:
-                return self.class_named(module, stmt.annotation)
+                return self.type_named(module, stmt.annotation)
             if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and any(
                     isinstance(t, ast.Name) and t.id == name for t in stmt.targets):
                 return self.class_named(module, stmt.value.func)  # `objects = TicketManager()`
@@ -388,11 +393,11 @@ class Project:
                 if target is None:
                     continue
                 if isinstance(node, ast.AnnAssign):
-                    return self.class_named(module, node.annotation)
+                    return self.type_named(module, node.annotation)
                 if isinstance(value, ast.Name) and value.id in annotations:
-                    return self.class_named(module, annotations[value.id])
+                    return self.type_named(module, annotations[value.id])
                 if isinstance(value, ast.Call):
-                    return self.class_named(module, value.func)
+                    return self.type_named(module, value.func)
         for base in cls.bases:
             found = self._find_attribute_class(base, name, seen)
             if found is not None:
@@ -410,6 +415,55 @@ class Project:
             return None
         ref = self.canonical(self.resolve_expr(module, node))
         return ref if ref in self.classes else None
+
+    def type_named(self, module: Module, node: ast.expr | None) -> str | None:
+        """What an annotation names: a project class, or a type the models tag
+        (`aiohttp.ClientSession` is an HTTP client)."""
+        found = self.class_named(module, node)
+        if found is not None or node is None:
+            return found
+        while isinstance(node, (ast.Subscript, ast.BinOp)):
+            node = node.left if isinstance(node, ast.BinOp) else node.slice
+            if isinstance(node, ast.Tuple):
+                node = node.elts[0] if node.elts else None
+        if not isinstance(node, (ast.Name, ast.Attribute)):
+            return None
+        return self.models.types.get(self.canonical(self.resolve_expr(module, node)))
+
+    def param_type(self, info: FunctionInfo, name: str) -> str | None:
+        """The type of an argument a function is analysed without a caller for: what its
+        annotation names, or, for a function that defines the handlers it is given services
+        for (`def setup_routes(app, directory, client)`), what every call in its module makes
+        that argument as (`setup_routes(app, Directory(...), PartnerClient(session))`)."""
+        node = info.node
+        module = self.modules[info.module]
+        for arg in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            if arg.arg == name and arg.annotation is not None:
+                return self.type_named(module, arg.annotation)
+        if info.ref not in self._call_site_types:
+            nested = any(f.qualname.startswith(f"{info.qualname}.")
+                         for f in self._by_module.get(info.module, ()))
+            self._call_site_types[info.ref] = self._types_at_calls(info, module) if nested \
+                else {}
+        return self._call_site_types[info.ref].get(name)
+
+    def _types_at_calls(self, info: FunctionInfo, module: Module) -> dict[str, str]:
+        node = info.node
+        params = [a.arg for a in node.args.posonlyargs + node.args.args]
+        if info.class_ref is not None:
+            params = params[1:]
+        seen: dict[str, set[str | None]] = {}
+        for call in ast.walk(module.tree):
+            if not isinstance(call, ast.Call) or _decorator_name(call.func) != info.name or \
+                    self.canonical(self.resolve_expr(module, call.func)) != info.ref:
+                continue
+            given = [*zip(params, call.args, strict=False),
+                     *((k.arg, k.value) for k in call.keywords if k.arg is not None)]
+            for param, arg in given:
+                made = self.type_named(module, arg.func) if isinstance(arg, ast.Call) else None
+                seen.setdefault(param, set()).add(made)
+        agreed = {p: next(iter(t)) for p, t in seen.items() if len(t) == 1}
+        return {p: t for p, t in agreed.items() if t is not None}
 
     def method(self, class_ref: str, name: str, seen: set[str] | None = None) -> str | None:
         """A method by name on a project class or its project bases (depth-first, like the MRO

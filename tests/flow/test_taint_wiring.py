@@ -1,0 +1,193 @@
+"""How projects wire their parts together: response helpers shared by handlers, services and
+clients handed to the code that uses them, handlers looked up in a table of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.flow.test_taint import lines_of, marked, scan
+
+
+def test_a_wsgi_response_helper_makes_each_handler_return_a_response(tmp_path: Path) -> None:
+    """`html_response(start_response, body)` starts the response and hands back the body: each
+    handler that returns it returns a page, and the finding is that handler's, not the helper's."""
+    files = {
+        "book/__init__.py": "",
+        "book/request.py": """
+            from urllib.parse import parse_qs
+
+            class Request:
+                def __init__(self, environ):
+                    self.environ = environ
+                    self.args = parse_qs(environ.get("QUERY_STRING", ""))
+
+                def param(self, name, default=""):
+                    values = self.args.get(name)
+                    return values[0] if values else default
+            """,
+        "book/app.py": """
+            import html
+            from book.request import Request
+
+            def html_response(start_response, body, status="200 OK", extra=None):
+                headers = [("Content-Type", "text/html; charset=utf-8")] + list(extra or [])
+                start_response(status, headers)
+                return [body.encode("utf-8")]
+
+            def text_response(start_response, body):
+                start_response("200 OK", [("Content-Type", "text/plain")])
+                return [body.encode("utf-8")]
+
+            def handle_department(req, start_response):
+                q = req.param("q")
+                body = "<h2>Department: %s</h2>" % q
+                return html_response(start_response, body)  # xss
+
+            def handle_department_escaped(req, start_response):
+                q = req.param("q")
+                body = "<h2>Department: %s</h2>" % html.escape(q)
+                return html_response(start_response, body)
+
+            def handle_export(req, start_response):
+                q = req.param("q")
+                return text_response(start_response, "Department: %s\\n" % q)
+
+            def application(environ, start_response):
+                req = Request(environ)
+                if req.environ.get("PATH_INFO") == "/export":
+                    return handle_export(req, start_response)
+                return handle_department_escaped(req, start_response)
+            """,
+    }
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_a_client_handed_to_a_route_factory_is_the_class_it_was_made_as(tmp_path: Path) -> None:
+    """`setup_routes(app, Directory(...), PartnerClient(...))`: the routes defined inside use
+    the objects they were given, whose methods run the query or make the request."""
+    files = {
+        "hub/__init__.py": "",
+        "hub/clients.py": """
+            import aiohttp
+            from ldap3 import SUBTREE, Connection, Server
+
+            class Directory:
+                def __init__(self, url, bind_dn, password):
+                    self.conn = Connection(Server(url), bind_dn, password, auto_bind=True)
+
+                def search(self, base, flt, attrs):
+                    self.conn.search(base, flt, search_scope=SUBTREE, attributes=attrs)
+                    return [e.entry_attributes_as_dict for e in self.conn.entries]
+
+            class PartnerClient:
+                def __init__(self, session: aiohttp.ClientSession) -> None:
+                    self.session = session
+
+                async def get(self, url):
+                    async with self.session.get(url) as resp:
+                        return await resp.read()
+            """,
+        "hub/admin.py": """
+            from aiohttp import web
+            from ldap3.utils.conv import escape_filter_chars
+            from hub.clients import Directory, PartnerClient
+
+            FEEDS = {"stock": "https://feeds.example.com/stock.xml"}
+
+            def setup_routes(app, directory, client):
+                routes = web.RouteTableDef()
+
+                @routes.get("/ldap/group")
+                async def group(request):
+                    name = request.query.get("group", "")
+                    entries = directory.search("ou=groups", f"(cn={name})", ["member"])  # ldapi
+                    return web.json_response(entries)
+
+                @routes.get("/ldap/team")
+                async def team(request):
+                    name = escape_filter_chars(request.query.get("team", ""))
+                    entries = directory.search("ou=groups", f"(cn={name})", ["member"])
+                    return web.json_response(entries)
+
+                @routes.get("/feeds/fetch")
+                async def fetch(request):
+                    url = request.query.get("url") or FEEDS["stock"]
+                    return web.json_response({"bytes": len(await client.get(url))})  # ssrf
+
+                @routes.get("/feeds/{feed}")
+                async def named(request):
+                    url = FEEDS.get(request.match_info["feed"])
+                    if url is None:
+                        raise web.HTTPNotFound()
+                    return web.json_response({"bytes": len(await client.get(url))})
+
+                app.add_routes(routes)
+
+            def create_app(url, bind_dn, password, session):
+                app = web.Application()
+                setup_routes(app, Directory(url, bind_dn, password), PartnerClient(session))
+                return app
+            """,
+    }
+    found = scan(tmp_path, files)
+    assert lines_of(found, "ldap") == marked(files, "ldapi")
+    assert lines_of(found, "forgery") == marked(files, "ssrf")
+
+
+def test_an_annotated_parameter_is_the_class_it_names(tmp_path: Path) -> None:
+    """A function analysed on its own still knows what its annotated parameters are."""
+    files = {
+        "svc/__init__.py": "",
+        "svc/repo.py": """
+            import sqlite3
+
+            class Repo:
+                def __init__(self, path):
+                    self.conn = sqlite3.connect(path)
+
+                def find(self, where):
+                    return self.conn.execute("SELECT * FROM t WHERE " + where).fetchall()
+            """,
+        "svc/routes.py": """
+            from flask import Flask, request
+            from svc.repo import Repo
+
+            def register(app: Flask, repo: Repo) -> None:
+                @app.get("/items")
+                def items():
+                    return {"rows": repo.find("name = '%s'" % request.args["name"])}  # sqli
+
+                @app.get("/items/mine")
+                def mine():
+                    return {"rows": repo.find("owner = 1")}
+            """,
+    }
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_a_standard_library_import_is_not_another_apps_module_of_that_name(tmp_path: Path) -> None:
+    """In a monorepo, `import html` in one app is the standard library even though another
+    app has a `common/html.py`."""
+    files = {
+        "ops/__init__.py": "",
+        "ops/common/__init__.py": "",
+        "ops/common/html.py": """
+            def table(rows):
+                return "<table>" + "".join("<tr><td>%s</td></tr>" % r for r in rows) + "</table>"
+            """,
+        "book/__init__.py": "",
+        "book/app.py": """
+            import html
+
+            def gone(environ, start_response):
+                path = html.escape(environ.get("PATH_INFO", ""))
+                start_response("410 Gone", [("Content-Type", "text/html")])
+                return [("<p>%s was removed</p>" % path).encode()]
+
+            def missing(environ, start_response):
+                path = environ.get("PATH_INFO", "")
+                start_response("404 Not Found", [("Content-Type", "text/html")])
+                return [("<p>No page at %s</p>" % path).encode()]  # xss
+            """,
+    }
+    assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
