@@ -392,13 +392,7 @@ def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: 
     for (path, line, kind) in list(proofs):
         if any(start <= line <= end for start, end in unfinished.get(path, ())):
             proofs[(path, line, kind)] = False
-    # one finding per source and place: a call that reaches two sinks of one kind (a request
-    # built, then sent) is one problem where the caller hands its data over
-    located: dict[tuple[str, str, int, int, Step], Report] = {}
-    for report in sorted(reports.values(), key=lambda r: (len(r.trace), r.trace)):
-        at = report.location
-        located.setdefault((report.kind, at.path, at.line, at.col, report.trace[0]), report)
-    ordered = sorted(located.values(),
+    ordered = sorted(reports.values(),
                      key=lambda r: (r.location.path, r.location.line, r.location.col, r.kind,
                                     r.trace))
     return Result(tuple(ordered), proofs, tuple(skipped), files, analysed)

@@ -397,6 +397,37 @@ def test_a_call_cut_short_under_one_stack_does_not_decide_it_under_another(
     assert lines_of(out, "command") == marked(files, "cut")
 
 
+def test_a_pattern_tools_result_on_a_helpers_sink_joins_each_handlers_finding(
+        tmp_path: Path) -> None:
+    """The analysis reports each handler where it hands its data to the helper; bandit's result
+    on the helper's `eval` and the analysis's second sink behind the same call (the `compile`
+    before it) are that problem, not findings of their own."""
+    (tmp_path / "rules.py").write_text(textwrap.dedent("""
+        def evaluate(expression, facts):
+            code = compile(expression, "<rule>", "eval")
+            return bool(eval(code, {"__builtins__": {}}, dict(facts)))
+        """))
+    (tmp_path / "app.py").write_text(textwrap.dedent("""
+        from flask import Flask, request
+        from rules import evaluate
+        app = Flask(__name__)
+
+        @app.post("/rules/try")
+        def try_rule():
+            return {"ok": evaluate(request.form["expr"], {"risk": 3})}
+
+        @app.post("/rules/builtin")
+        def builtin_rule():
+            return {"ok": evaluate("risk > 2", {"risk": int(request.form["risk"])})}
+        """))
+    sarif = _bandit_and_taint(tmp_path)
+    results = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                r["properties"].get("relatedRules", []))
+               for run in sarif["runs"] for r in run["results"]]
+    assert results == [("secsdlc.taint.code-injection", "app.py", 8, ["B307"])], results
+
+
 def test_a_query_built_from_safe_parts_lowers_bandit_where_it_is_built(tmp_path: Path) -> None:
     """bandit flags SQL text assembled by formatting on the line it is built, which is often not
     the line that runs it; the analysis judges that line too, and only lowers what it proved."""
