@@ -427,7 +427,7 @@ def _watched_names(models: Models) -> frozenset[str]:
     names: set[str] = set(models.request_names) | set(models.request_attributes)
     names |= {m for m in models.sinks_by_method}
     names |= {r.rsplit(".", 1)[-1] for r in models.sinks_by_ref}
-    names |= {r.rsplit(".", 1)[-1] for r in models.request_objects}
+    names |= {r.rsplit(".", 1)[-1] for r in models.request_objects | models.request_calls}
     for handler in models.handler_classes:
         names |= handler.attributes | handler.methods
     names |= {"environ", "session"}

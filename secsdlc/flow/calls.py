@@ -134,6 +134,14 @@ class Calls(InterpreterBase):
             if ref == "super":
                 return UNKNOWN
             return self.external(node, ref, args, kwargs, st, frame, receiver)
+        if callee.alts is not None:
+            # one of several: a handler picked from the project's own table, each may run
+            saved, self.dispatch_depth = self.dispatch_depth, len(self.stack)
+            try:
+                return join_all([self.apply(node, Value(ref=alt), list(args), dict(kwargs), st,
+                                            frame, receiver) for alt in sorted(callee.alts)])
+            finally:
+                self.dispatch_depth = saved
         # the function a value holds is chosen by its origin, not made of it: what an unknown
         # callable returns carries what it is given (and its receiver's, for a method)
         return self._propagate(args, kwargs, receiver)
@@ -291,6 +299,8 @@ class Calls(InterpreterBase):
     def external(self, node: ast.Call, ref: str, args: list[Value], kwargs: dict[str, Value],
                  st: State, frame: Frame, receiver: Value | None) -> Value:
         models = self.models
+        if ref in models.request_calls:
+            return tainted(Taint("remote", (self.step(frame, node, short(node)),)))
         if ref.rsplit(".", 1)[-1] == "Markup":
             for sink in models.sinks_by_ref.get(ref, ()):
                 self.check_sink(node, sink, args, kwargs, frame, receiver)
@@ -602,7 +612,7 @@ class Calls(InterpreterBase):
         """The paths this call found from a source in the calling function are that function's
         findings, located at this call (the path goes on to the sink)."""
         caller = frame.info
-        if caller is None or not memo.reports:
+        if caller is None or not memo.reports or self.dispatch_depth == len(self.stack):
             return
         start = caller.node.lineno
         end = getattr(caller.node, "end_lineno", None) or start

@@ -130,6 +130,9 @@ class InterpreterBase:
         self.cut_calls = 0  # project calls not followed because of the call stack
         self.entered: set[str] = set()  # project functions tried since this was last emptied
         self.deepest = 0  # the longest call stack a call was tried from, likewise
+        # the call depth of a call through a table of handlers, if one is being made: what
+        # such a call finds belongs to the handler it picked, not to the dispatcher
+        self.dispatch_depth: int | None = None
         self._globals_reads: dict[str, frozenset[str]] = {}
         self._globals_failed: set[str] = set()  # modules whose code exceeds the budget
         self._closure_reads: dict[str, frozenset[str]] = {}

@@ -79,6 +79,7 @@ class FormClass:
 class Models:
     kinds: Mapping[str, Kind]
     request_objects: frozenset[str]
+    request_calls: frozenset[str]  # calls that hand back the client's data (a CGI form)
     request_names: frozenset[str]
     request_attributes: frozenset[str]
     request_guarantees: Mapping[str, frozenset[str]]
@@ -160,7 +161,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     sinks: list[Sink] = []
     sanitizers: list[Sanitizer] = []
     request: dict[str, set[str]] = {"objects": set(), "names": set(), "attributes": set(),
-                                    "session": set()}
+                                    "session": set(), "calls": set()}
     guarantees: dict[str, frozenset[str]] = {}
     handler_classes: list[HandlerClass] = []
     forms: list[FormClass] = []
@@ -272,6 +273,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     return Models(
         kinds=kinds,
         request_objects=frozenset(request["objects"]),
+        request_calls=frozenset(request["calls"]),
         request_names=frozenset(request["names"]),
         request_attributes=frozenset(request["attributes"]),
         request_guarantees=guarantees,

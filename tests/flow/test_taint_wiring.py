@@ -191,3 +191,41 @@ def test_a_standard_library_import_is_not_another_apps_module_of_that_name(tmp_p
             """,
     }
     assert lines_of(scan(tmp_path, files), "scripting") == marked(files, "xss")
+
+
+def test_a_handler_looked_up_in_the_projects_own_table_runs(tmp_path: Path) -> None:
+    """A CGI script picks its action from a table by the form's `action` field: whichever
+    action it picks gets the client's form (`cgi.FieldStorage`)."""
+    files = {
+        "cgi-bin/upload.py": """
+            import cgi
+            import os
+            import sys
+
+            UPLOAD_DIR = "/srv/uploads"
+
+            def action_store(form):
+                item = form["document"]
+                path = os.path.join(UPLOAD_DIR, item.filename)
+                with open(path, "wb") as out:  # pathtraver
+                    out.write(item.file.read())
+                return "stored"
+
+            def action_store_flat(form):
+                item = form["document"]
+                name = os.path.basename(item.filename or "")
+                if name in ("", ".", ".."):
+                    return "no file"
+                with open(os.path.join(UPLOAD_DIR, name), "wb") as out:
+                    out.write(item.file.read())
+                return "stored"
+
+            ACTIONS = {"store": action_store, "store_flat": action_store_flat}
+
+            def main():
+                form = cgi.FieldStorage()
+                action = ACTIONS.get(form.getfirst("action", "store_flat"), action_store_flat)
+                sys.stdout.write("Content-Type: text/plain\\r\\n\\r\\n" + action(form))
+            """,
+    }
+    assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
