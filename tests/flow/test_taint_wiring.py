@@ -229,3 +229,90 @@ def test_a_handler_looked_up_in_the_projects_own_table_runs(tmp_path: Path) -> N
             """,
     }
     assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
+
+
+def test_a_response_of_the_projects_own_making_is_what_its_server_sends(tmp_path: Path) -> None:
+    """A small wiki on `http.server` with its own router: handlers return the project's
+    `Response(body, status, headers)`, which the server writes out as it is; the analysis
+    cannot follow the router's table, but what a handler returns is what the client gets."""
+    files = {
+        "wiki/__init__.py": "",
+        "wiki/router.py": """
+            import re
+            from dataclasses import dataclass, field
+            from typing import List, Tuple
+
+            @dataclass
+            class Response:
+                body: bytes = b""
+                status: int = 200
+                headers: List[Tuple[str, str]] = field(default_factory=list)
+
+                def header(self, name, value):
+                    self.headers.append((name, value))
+                    return self
+
+            def html_response(text, status=200):
+                return Response(text.encode("utf-8"), status,
+                                [("Content-Type", "text/html; charset=utf-8")])
+
+            def redirect_response(location, status=303):
+                return Response(b"", status, [("Location", location)])
+
+            class Router:
+                def __init__(self):
+                    self.routes = []
+
+                def route(self, method, pattern):
+                    compiled = re.compile("^" + pattern + "$")
+                    def register(fn):
+                        self.routes.append((method, compiled, fn))
+                        return fn
+                    return register
+
+            router = Router()
+            """,
+        "wiki/pages.py": """
+            from html import escape
+            from urllib.parse import quote
+            from .router import Response, html_response, redirect_response, router
+
+            @router.route("GET", "/missing")
+            def page_missing(req):
+                name = req.query("title")
+                return html_response("<p>No page called <b>" + name + "</b></p>", 404)  # xss
+
+            @router.route("GET", "/gone")
+            def page_gone(req):
+                name = req.query("title")
+                return html_response("<p>" + escape(name) + " was deleted</p>", 410)
+
+            @router.route("GET", "/download")
+            def download(req):
+                name = req.query("name")
+                resp = Response(b"...", 200, [("Content-Type", "text/markdown")])
+                disposition = f'attachment; filename="{name}.md"'
+                return resp.header("Content-Disposition", disposition)  # headeri
+
+            @router.route("GET", "/export")
+            def export(req):
+                name = req.query("name")
+                resp = Response(b"...", 200, [("Content-Type", "text/markdown")])
+                return resp.header("Content-Disposition",
+                                   "attachment; filename*=UTF-8''" + quote(name, safe=""))
+
+            @router.route("GET", "/raw")
+            def raw(req):
+                text = req.query("text")
+                return Response(text.encode(), 200, [("Content-Type", "text/plain")])
+
+            @router.route("POST", "/save")
+            def save(req):
+                title = req.form().get("title", "")
+                return redirect_response("/wiki/" + title.replace(" ", "_"))
+            """,
+    }
+    found = scan(tmp_path, files)
+    assert lines_of(found, "scripting") == marked(files, "xss")
+    assert lines_of(found, "header") == marked(files, "headeri")
+    assert not lines_of(found, "redirect")
