@@ -169,6 +169,11 @@ class Calls(InterpreterBase):
                         self.check_sink(node, sink, args, kwargs, frame, receiver)
                 # a Django manager: rows from the database, not the filter's arguments
                 return UNKNOWN
+            if receiver.ref.rsplit(".", 1)[-1] in self.models.logger_names:
+                # `current_app.logger.info(...)`: a logger reached through a name
+                for sink in self.models.sinks_by_method.get(name, ()):
+                    if sink.receiver is not None and "logger" in sink.receiver:
+                        self.check_sink(node, sink, args, kwargs, frame, receiver)
             target = self.project.canonical(callee.ref) if callee.ref else None
             if target is not None and target not in self.project.functions and \
                     target not in self.project.classes and \
@@ -301,6 +306,11 @@ class Calls(InterpreterBase):
         models = self.models
         if ref in models.request_calls:
             return tainted(Taint("remote", (self.step(frame, node, short(node)),)))
+        if ref in models.autoescaped_renderers and args and isinstance(args[0].const, str):
+            for name in _unescaped_names(args[0].const):
+                if name in kwargs:
+                    self.sink_values("xss", [kwargs[name]],
+                                     self.step(frame, node, f"{name} rendered unescaped"))
         if ref.rsplit(".", 1)[-1] == "Markup":
             for sink in models.sinks_by_ref.get(ref, ()):
                 self.check_sink(node, sink, args, kwargs, frame, receiver)
@@ -708,6 +718,20 @@ class Calls(InterpreterBase):
         step = Step(info.path, info.node.lineno, info.node.col_offset + 1,
                     f"{info.name}({name})")
         return map_taints(value, lambda t: t.extend(step))
+
+
+_SAFE_FILTER = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)[^}]*?\|\s*safe\b")
+_RAW_BLOCK = re.compile(r"\{%-?\s*autoescape\s+false\s*-?%\}(.*?)\{%-?\s*endautoescape",
+                        re.DOTALL)
+_VARIABLE = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)")
+
+
+def _unescaped_names(template: str) -> set[str]:
+    """The variables a template text renders without escaping."""
+    names = set(_SAFE_FILTER.findall(template))
+    for block in _RAW_BLOCK.findall(template):
+        names.update(_VARIABLE.findall(block))
+    return names
 
 
 def _field_default(default: ast.expr | None) -> Value | None:

@@ -97,6 +97,9 @@ class Models:
     sanitizers_by_ref: Mapping[str, tuple[Sanitizer, ...]]
     sanitizers_by_method: Mapping[str, tuple[Sanitizer, ...]]
     clean_results: frozenset[str]
+    # calls that render a template text with autoescaping on: only what the text marks
+    # `|safe` (or renders inside `{% autoescape false %}`) goes out as it is
+    autoescaped_renderers: frozenset[str]
     digest: str = field(default="")
 
 
@@ -172,6 +175,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     wrappers: dict[str, tuple[int, str]] = {}
     logger_names: set[str] = set()
     clean_results: set[str] = set()
+    autoescaped_renderers: set[str] = set()
     digest = hashlib.sha256(str(MODELS_VERSION).encode())
     for source, text in texts:
         digest.update(text.encode())
@@ -227,6 +231,8 @@ def _build(texts: list[tuple[str, str]]) -> Models:
                 _strs(names, f"{source}: number_attributes.{tag}"))
         logger_names |= set(_strs(doc.get("logger_names"), f"{source}: logger_names"))
         clean_results |= set(_strs(doc.get("clean_results"), f"{source}: clean_results"))
+        autoescaped_renderers |= set(_strs(doc.get("autoescaped_renderers"),
+                                           f"{source}: autoescaped_renderers"))
         for n, row in enumerate(_rows(doc, "sinks", source)):
             where = f"{source}: sinks[{n}]"
             if bool(row.get("ref")) == bool(row.get("method")):
@@ -291,5 +297,6 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         sanitizers_by_ref={k: tuple(v) for k, v in san_ref.items()},
         sanitizers_by_method={k: tuple(v) for k, v in san_method.items()},
         clean_results=frozenset(clean_results),
+        autoescaped_renderers=frozenset(autoescaped_renderers),
         digest=digest.hexdigest(),
     )

@@ -316,3 +316,45 @@ def test_a_response_of_the_projects_own_making_is_what_its_server_sends(tmp_path
     assert lines_of(found, "scripting") == marked(files, "xss")
     assert lines_of(found, "header") == marked(files, "headeri")
     assert not lines_of(found, "redirect")
+
+
+def test_a_template_text_marking_a_variable_safe_renders_it_as_html(tmp_path: Path) -> None:
+    """`render_template_string` escapes what it renders, except what the text marks `|safe`
+    or renders inside `{% autoescape false %}`; a logger reached through the application is
+    a logger."""
+    files = {
+        "desk/__init__.py": "",
+        "desk/views.py": """
+            from flask import Blueprint, current_app, jsonify, render_template_string, request
+
+            bp = Blueprint("tickets", __name__)
+
+            @bp.post("/preview")
+            def preview():
+                comment = request.form.get("comment", "")
+                return render_template_string(  # xss
+                    "<div class='comment'>{{ body|safe }}</div>", body=comment)
+
+            @bp.post("/preview/plain")
+            def preview_plain():
+                comment = request.form.get("comment", "")
+                return render_template_string("<div class='comment'>{{ body }}</div>",
+                                              body=comment, title="Preview")
+
+            @bp.post("/preview/raw")
+            def preview_raw():
+                return render_template_string(  # xss
+                    "{% autoescape false %}<h1>{{ title }}</h1>{% endautoescape %}{{ body }}",
+                    title=request.form.get("title", ""),
+                    body=request.form.get("body", ""))
+
+            @bp.post("/close")
+            def close():
+                resolution = request.form.get("resolution", "")
+                current_app.logger.info("ticket closed: %s", resolution)  # logi
+                return jsonify({"closed": True})
+            """,
+    }
+    found = scan(tmp_path, files)
+    assert lines_of(found, "scripting") == marked(files, "xss")
+    assert lines_of(found, "log") == marked(files, "logi")
