@@ -599,18 +599,19 @@ class Project:
     def _params_from_url_specs(self, module: Module) -> None:
         r"""Tornado's `(r"/api/check/(\d+)", CheckHandler)`: each group of the pattern reaches
         the handler's methods as the next positional argument, matched by that group."""
+        constants = _string_constants(module.tree)
         for node in ast.walk(module.tree):
             if not (isinstance(node, ast.Tuple) and len(node.elts) >= 2 and
-                    isinstance(node.elts[0], ast.Constant) and
-                    isinstance(node.elts[0].value, str) and
-                    node.elts[0].value.lstrip("^").startswith("/") and
                     isinstance(node.elts[1], (ast.Name, ast.Attribute))):
+                continue
+            pattern = _text_of(node.elts[0], constants)
+            if pattern is None or not pattern.lstrip("^").startswith("/"):
                 continue
             ref = self.canonical(self.resolve_expr(module, node.elts[1]))
             cls = self.classes.get(ref)
-            groups = _groups(node.elts[0].value)
+            groups = _groups(pattern)
             try:
-                counted = re.compile(node.elts[0].value).groups
+                counted = re.compile(pattern).groups
             except re.error:
                 continue
             if cls is None or not groups or counted != len(groups):
@@ -789,6 +790,41 @@ def _self_assignment(node: ast.AST, name: str) -> tuple[ast.expr | None, ast.exp
             isinstance(target.value, ast.Name) and target.value.id == "self":
         return target, value
     return None, None
+
+
+def _string_constants(tree: ast.Module) -> dict[str, str]:
+    """A module's names bound once, at its top level, to a string literal."""
+    found: dict[str, str] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                isinstance(stmt.targets[0], ast.Name) and isinstance(stmt.value, ast.Constant) \
+                and isinstance(stmt.value.value, str):
+            found[stmt.targets[0].id] = stmt.value.value
+    return found
+
+
+def _text_of(node: ast.expr, constants: Mapping[str, str]) -> str | None:
+    """The text of a string written with the module's constants (`rf"/items/{SKU}/adjust"`)."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.FormattedValue):
+                if value.conversion != -1 or value.format_spec is not None:
+                    return None
+                value = value.value
+            text = _text_of(value, constants)
+            if text is None:
+                return None
+            parts.append(text)
+        return "".join(parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _text_of(node.left, constants), _text_of(node.right, constants)
+        return None if left is None or right is None else left + right
+    return None
 
 
 def _groups(pattern: str) -> list[str]:

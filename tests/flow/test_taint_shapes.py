@@ -1685,11 +1685,24 @@ def test_tornado_url_groups_are_matched_before_the_handler_runs(tmp_path: Path) 
             def post(self, tag):
                 log.info("tag %s", tag)  # logi
 
+        class RecountHandler(tornado.web.RequestHandler):
+            def post(self, sku):
+                log.info("stock of %s counted", sku)
+
+        class LabelHandler(tornado.web.RequestHandler):
+            def post(self, label):
+                log.info("label %s", label)  # logi
+
+        SKU = r"([A-Z0-9-]+)"
+        ANY = r"([^/]+)"
+
         def make_app():
             return tornado.web.Application([
                 (r"/alerts/(\\d+)/silence", SilenceHandler),
                 (r"/notes/([^/]+)", NoteHandler),
                 (r"/tags/((\\w+)-(.*))", TagHandler),
+                (rf"/items/{SKU}/recount", RecountHandler),
+                ("/labels/" + ANY, LabelHandler),
             ])
         """}
     assert lines_of(scan(tmp_path, files), "log-injection") == marked(files, "logi")
