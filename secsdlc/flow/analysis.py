@@ -22,7 +22,7 @@ from typing import Any
 
 from secsdlc.cache import ResultCache
 from secsdlc.flow import incremental
-from secsdlc.flow.frames import DEFAULT_BUDGET
+from secsdlc.flow.frames import DEFAULT_BUDGET, ReportKey, report_key
 from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
 from secsdlc.flow.models import Models
 from secsdlc.flow.project import (
@@ -369,7 +369,7 @@ def _unstep(raw: Any) -> Step:
 
 
 def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: int) -> Result:
-    reports: dict[tuple[str, str, int, int, Step], Report] = {}
+    reports: dict[ReportKey, Report] = {}
     proofs: dict[tuple[str, int, str], bool] = {}
     unfinished: dict[str, list[tuple[int, int]]] = {}
     analysed = 0
@@ -380,8 +380,7 @@ def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: 
             if part.unfinished is not None and part.skipped:
                 unfinished.setdefault(part.skipped[0].path, []).append(part.unfinished)
             for report in part.reports:
-                key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
-                       report.trace[0])
+                key = report_key(report)
                 old = reports.get(key)
                 if old is None or \
                         (len(report.trace), report.trace) < (len(old.trace), old.trace):

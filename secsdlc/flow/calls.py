@@ -17,7 +17,15 @@ from secsdlc.flow.folding import (
     sanitized,
     value_safe,
 )
-from secsdlc.flow.frames import REQUEST, CallKey, Frame, InterpreterBase, Memo, State
+from secsdlc.flow.frames import (
+    REQUEST,
+    CallKey,
+    Frame,
+    InterpreterBase,
+    Memo,
+    State,
+    report_key,
+)
 from secsdlc.flow.models import FormClass
 from secsdlc.flow.project import PROJECT, TYPED_ANNOTATIONS, FunctionInfo, annotation_name
 from secsdlc.flow.syntax import is_classmethod, is_staticmethod, last_name, short
@@ -619,28 +627,28 @@ class Calls(InterpreterBase):
 
     def _locate_in_caller(self, node: ast.Call, info: FunctionInfo, memo: Memo,
                           frame: Frame) -> None:
-        """The paths this call found from a source in the calling function are that function's
-        findings, located at this call (the path goes on to the sink)."""
+        """A path this call found, whose data did not come into the calling function through
+        its parameters (it read the request, or a helper that does), is that function's finding,
+        located at this call; the path goes on to the sink."""
         caller = frame.info
         if caller is None or not memo.reports or self.dispatch_depth == len(self.stack):
             return
-        start = caller.node.lineno
-        end = getattr(caller.node, "end_lineno", None) or start
         call = self.step(frame, node, f"{info.name}(...)")
+        arrived = f"{caller.name}("
         for report in memo.reports:
-            source = report.trace[0]
-            if report.entry is not None or source.path != frame.path or \
-                    not start <= source.line <= end:
+            trace = report.trace
+            if report.entry is not None or any(
+                    s.line == caller.node.lineno and s.path == caller.path and
+                    s.note.startswith(arrived) for s in trace):
                 continue
-            key = (report.kind, report.sink.path, report.sink.line, report.sink.col, source)
+            key = report_key(report)
             if self.reports.get(key) != report:
                 continue
-            trace = report.trace
             at = next((i for i, s in enumerate(trace) if s.path == info.path and
                        s.line == info.node.lineno and s.note.startswith(f"{info.name}(")),
                       len(trace) - 1)
-            self.reports[key] = replace(report, entry=call,
-                                        trace=(*trace[:at], call, *trace[at:]))
+            del self.reports[key]
+            self._report(replace(report, entry=call, trace=(*trace[:at], call, *trace[at:])))
 
     def _invoke(self, node: ast.Call, info: FunctionInfo, args: list[Value],
                 kwargs: dict[str, Value], bound: Value | None, is_static: bool,

@@ -41,6 +41,16 @@ class Report:
         return self.entry if self.entry is not None else self.sink
 
 
+ReportKey = tuple[str, str, int, int, Step, Step | None]
+
+
+def report_key(report: Report) -> ReportKey:
+    """What makes two paths one finding: one source reaching one sink, handed over at one
+    place."""
+    sink = report.sink
+    return (report.kind, sink.path, sink.line, sink.col, report.trace[0], report.entry)
+
+
 @dataclass(slots=True)
 class Memo:
     """A project call's outcome for given abstract arguments, what computing it read, and the
@@ -116,7 +126,7 @@ class InterpreterBase:
         self.models = models
         self.budget_per_root = budget
         self.budget = budget
-        self.reports: dict[tuple[str, str, int, int, Step], Report] = {}
+        self.reports: dict[ReportKey, Report] = {}
         # (path, line, kind) -> the dangerous argument was constant or sanitized every time
         self.proofs: dict[tuple[str, int, str], bool] = {}
         self.globals: dict[str, State] = {}
@@ -153,8 +163,7 @@ class InterpreterBase:
     def _report(self, report: Report) -> None:
         """One source-to-sink path; of several from one source to one sink, the shortest (the
         first in order among equals, so that the path shown never depends on set order)."""
-        key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
-               report.trace[0])
+        key = report_key(report)
         old = self.reports.get(key)
         if old is None or (len(report.trace), report.trace) < (len(old.trace), old.trace):
             self.reports[key] = report
