@@ -24,6 +24,7 @@ from secsdlc.flow.frames import (
     InterpreterBase,
     Memo,
     State,
+    entered_through_parameters,
     report_key,
 )
 from secsdlc.flow.models import FormClass
@@ -631,15 +632,13 @@ class Calls(InterpreterBase):
         its parameters (it read the request, or a helper that does), is that function's finding,
         located at this call; the path goes on to the sink."""
         caller = frame.info
-        if caller is None or not memo.reports or self.dispatch_depth == len(self.stack):
+        if caller is None or not memo.reports or self.dispatch_depth == len(self.stack) or \
+                _is_server_entry(caller, frame):
             return
         call = self.step(frame, node, f"{info.name}(...)")
-        arrived = f"{caller.name}("
         for report in memo.reports:
             trace = report.trace
-            if report.entry is not None or any(
-                    s.line == caller.node.lineno and s.path == caller.path and
-                    s.note.startswith(arrived) for s in trace):
+            if report.entry is not None or entered_through_parameters(trace, caller):
                 continue
             key = report_key(report)
             if self.reports.get(key) != report:
@@ -726,6 +725,12 @@ class Calls(InterpreterBase):
         step = Step(info.path, info.node.lineno, info.node.col_offset + 1,
                     f"{info.name}({name})")
         return map_taints(value, lambda t: t.extend(step))
+
+
+def _is_server_entry(info: FunctionInfo, frame: Frame) -> bool:
+    """A server's own entry point (`do_GET` of an `http.server` handler, a WSGI application):
+    it hands each request to the route's method or handler, which has the finding."""
+    return info.handler == "wsgi" or (info.name.startswith("do_") and bool(frame.handler_kinds))
 
 
 _SAFE_FILTER = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)[^}]*?\|\s*safe\b")

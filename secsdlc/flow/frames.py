@@ -4,7 +4,7 @@ others."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,9 +31,10 @@ class Report:
     kind: str
     sink: Step
     trace: tuple[Step, ...]  # source first, sink last
-    # where the function holding the source calls the code that reaches the sink (None when
-    # the sink is in that function): the finding is that function's, as each handler that hands
-    # its request data to a shared helper has a finding of its own
+    # where the finding is: the sink, or the call by which the first function on the path
+    # that did not get the data through its parameters (the handler that read the request)
+    # hands it to the code that reaches the sink, so each handler has a finding of its own;
+    # None while the path only came in through parameters
     entry: Step | None = None
 
     @property
@@ -42,6 +43,24 @@ class Report:
 
 
 ReportKey = tuple[str, str, int, int, Step, Step | None]
+
+
+def handed_down(trace: tuple[Step, ...], definitions: Mapping[tuple[str, int], str]) -> bool:
+    """Whether a path entered some function through its arguments (or an object made with
+    them) on its way: the function that handed the data down has the finding."""
+    for s in trace:
+        entered = definitions.get((s.path, s.line))
+        if entered is not None and s.note.startswith(entered):
+            return True
+    return False
+
+
+def entered_through_parameters(trace: tuple[Step, ...], info: FunctionInfo) -> bool:
+    """Whether a path came into the function through its parameters (the step the analysis
+    notes on entering it with tainted arguments)."""
+    entered = f"{info.name}("
+    return any(s.line == info.node.lineno and s.path == info.path and
+               s.note.startswith(entered) for s in trace)
 
 
 def report_key(report: Report) -> ReportKey:

@@ -158,6 +158,8 @@ class Project:
         self._handler_kinds: dict[str, tuple[int, ...]] = {}
         self._attribute_classes: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
         self._call_site_types: dict[str, dict[str, str]] = {}
+        # where each function is defined, and how the step of entering it is noted
+        self.definitions: dict[tuple[str, int], str] = {}
         # every module the analysis asked about since this was last emptied: what its results
         # depend on
         self.consulted: set[str] = set()
@@ -231,6 +233,7 @@ class Project:
                     ref = f"{PROJECT}{module.name}:{qual}"
                     self.functions[ref] = functions[ref] = FunctionInfo(
                         ref, module.name, qual, node, module.path, class_ref)
+                    self.definitions[(module.path, node.lineno)] = f"{node.name}("
                     if class_ref is not None:
                         self.classes[class_ref].methods.setdefault(node.name, ref)
                     elif not prefix:

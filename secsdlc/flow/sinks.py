@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from secsdlc.flow.folding import repr_fields
-from secsdlc.flow.frames import Frame, InterpreterBase, Report
+from secsdlc.flow.frames import Frame, InterpreterBase, Report, handed_down
 from secsdlc.flow.models import Sink
 from secsdlc.flow.syntax import short
 from secsdlc.flow.values import Step, Value
@@ -161,7 +161,12 @@ class Sinks(InterpreterBase):
             for taint in value.all_taints():
                 if taint.kind != "remote" or not taint.reaches(kind):
                     continue
-                self._report(Report(kind, sink, (*taint.trace, sink)))
+                trace = (*taint.trace, sink)
+                # settled at the sink unless the data came in through the parameters of the
+                # function the sink is in: then the caller that handed it over has the finding
+                current = self.project.functions.get(self.stack[-1]) if self.stack else None
+                settled = current is None or not handed_down(trace, self.project.definitions)
+                self._report(Report(kind, sink, trace, sink if settled else None))
 
     def _check_returns(self, frame: Frame, root: bool = True) -> None:
         info = frame.info
