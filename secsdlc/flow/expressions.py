@@ -15,6 +15,7 @@ from secsdlc.flow.folding import (
     literal_value,
     meet,
     repr_field,
+    sanitized,
     truth_of,
     value_safe,
 )
@@ -149,6 +150,9 @@ def _concat_safe(left: Value, right: Value) -> frozenset[str]:
     return meet((value_safe(left), value_safe(right)))
 
 
+_NAME_PARTS = frozenset({"name", "stem"})
+
+
 class Expressions(InterpreterBase):
     """Names, attributes, subscripts, operators, strings and displays."""
 
@@ -197,6 +201,9 @@ class Expressions(InterpreterBase):
             return Value(ref=f"{REQUEST}.{attr}")
         if attr in self.models.number_attributes.get(base.ctype or "", ()):
             return Value(safe=frozenset({ALL_KINDS}))
+        if base.ctype in ("path", "normpath") and attr in _NAME_PARTS:
+            # `Path(name).name`: the last part only, as os.path.basename leaves it
+            return sanitized(Value(taints=base.all_taints()), frozenset({"pathtraver"}))
         if base.taints and base.fields is None:
             return Value(taints=base.taints)
         known = base.field(attr)

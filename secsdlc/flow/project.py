@@ -518,6 +518,7 @@ class Project:
         for cls in self._classes_by_module.get(module.name, []):
             if self.handler_class(cls.ref) and self._find_dispatch(cls):
                 self.dispatching.add(cls.ref)
+            self._lookup_pattern(cls)
         self._params_from_urls(module)
         self._params_from_url_specs(module)
         validating = any(i.split(".")[0] in ("fastapi", "pydantic") for i in module.imports)
@@ -550,6 +551,21 @@ class Project:
                     info.handler = "method"
             elif params and params[0] in models.request_names and "." not in info.qualname:
                 info.handler = "view"
+
+    def _lookup_pattern(self, cls: ClassInfo) -> None:
+        """A REST framework viewset's `lookup_value_regex`: its router matches the lookup
+        argument (`pk`, or the class's `lookup_url_kwarg`/`lookup_field`) against it."""
+        consts = {t.id: stmt.value.value for stmt in cls.node.body if isinstance(stmt, ast.Assign)
+                  for t in stmt.targets if isinstance(t, ast.Name) and
+                  isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)}
+        regex = consts.get("lookup_value_regex")
+        if regex is None:
+            return
+        name = consts.get("lookup_url_kwarg") or consts.get("lookup_field") or "pk"
+        for method in cls.methods.values():
+            info = self.functions.get(method)
+            if info is not None and any(a.arg == name for a in info.node.args.args):
+                info.param_patterns[name] = f"^(?:{regex})\\Z"
 
     def _flask_like_router(self, module: Module, decorator: ast.expr) -> bool:
         """`@bp.route(...)` where `bp` is a blueprint made in another module of the project

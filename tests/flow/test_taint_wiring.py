@@ -358,3 +358,74 @@ def test_a_template_text_marking_a_variable_safe_renders_it_as_html(tmp_path: Pa
     found = scan(tmp_path, files)
     assert lines_of(found, "scripting") == marked(files, "xss")
     assert lines_of(found, "log") == marked(files, "logi")
+
+
+def test_values_the_server_parsed_signed_or_matched_are_not_the_clients_text(
+        tmp_path: Path) -> None:
+    """An IP address parsed by `ipaddress`, a file name reduced by `Path(...).name`, a token
+    the server signed, and a viewset's lookup matched by its `lookup_value_regex`."""
+    files = {
+        "ops/__init__.py": "",
+        "ops/views.py": """
+            import ipaddress
+            import subprocess
+            from pathlib import Path
+            from django.core import signing
+            from django.http import FileResponse, Http404
+            from flask import Flask, abort, request
+            from rest_framework import viewsets
+            from rest_framework.decorators import action
+
+            app = Flask(__name__)
+            ROOT = Path("/srv/files")
+
+            @app.route("/traceroute")
+            def traceroute():
+                target = request.args.get("target", "")
+                try:
+                    addr = ipaddress.IPv4Address(target)
+                except ValueError:
+                    abort(400)
+                return subprocess.run(["sh", "-c", "traceroute -n %s" % addr]).stdout
+
+            @app.route("/traceroute/raw")
+            def traceroute_raw():
+                target = request.args.get("target", "")
+                return subprocess.run(["sh", "-c", "traceroute -n %s" % target]).stdout  # cmdi
+
+            @app.route("/inline/<name>")
+            def inline(name):
+                return open(ROOT / Path(name).name, "rb").read()
+
+            @app.route("/attachment/<path:name>")
+            def attachment(name):
+                return open(ROOT / name, "rb").read()  # pathtraver
+
+            class ExportViewSet(viewsets.ViewSet):
+                @action(detail=False, methods=["get"])
+                def signed(self, request):
+                    payload = signing.loads(request.query_params.get("t", ""), max_age=3600)
+                    return FileResponse(open(ROOT / str(payload["uid"]) / payload["file"], "rb"))
+
+                @action(detail=False, methods=["get"])
+                def unsigned(self, request):
+                    name = request.query_params.get("file", "")
+                    return FileResponse(open(ROOT / name, "rb"))  # pathtraver
+
+            class AvatarViewSet(viewsets.ViewSet):
+                lookup_value_regex = r"[0-9]+"
+
+                def retrieve(self, request, pk):
+                    path = ROOT / "avatars" / f"{pk}.jpg"
+                    if not path.exists():
+                        raise Http404
+                    return FileResponse(open(path, "rb"))
+
+            class BannerViewSet(viewsets.ViewSet):
+                def retrieve(self, request, pk):
+                    return FileResponse(open(ROOT / "banners" / f"{pk}.jpg", "rb"))  # pathtraver
+            """,
+    }
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    assert lines_of(found, "path") == marked(files, "pathtraver")
