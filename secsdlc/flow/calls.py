@@ -178,6 +178,12 @@ class Calls(InterpreterBase):
                         self.check_sink(node, sink, args, kwargs, frame, receiver)
                 # a Django manager: rows from the database, not the filter's arguments
                 return UNKNOWN
+            tag = self.models.types.get(self.project.canonical(receiver.ref))
+            if tag is not None:
+                # an object the framework provides under a name (`current_app.jinja_env`)
+                for sink in self.models.sinks_by_method.get(name, ()):
+                    if sink.receiver is not None and tag in sink.receiver:
+                        self.check_sink(node, sink, args, kwargs, frame, receiver)
             if receiver.ref.rsplit(".", 1)[-1] in self.models.logger_names:
                 # `current_app.logger.info(...)`: a logger reached through a name
                 for sink in self.models.sinks_by_method.get(name, ()):

@@ -429,3 +429,46 @@ def test_values_the_server_parsed_signed_or_matched_are_not_the_clients_text(
     found = scan(tmp_path, files)
     assert lines_of(found, "command") == marked(files, "cmdi")
     assert lines_of(found, "path") == marked(files, "pathtraver")
+
+
+def test_a_configuration_the_client_sends_and_the_apps_template_environment(
+        tmp_path: Path) -> None:
+    """A notifier block pasted by the user is parsed with configparser: its options are the
+    client's; a template compiled by the application's own environment is a template."""
+    files = {
+        "watch/__init__.py": "",
+        "watch/handlers.py": """
+            import configparser
+            import requests
+            from flask import Flask, current_app, jsonify, request
+
+            app = Flask(__name__)
+
+            @app.post("/notifier/test")
+            def notifier_test():
+                parser = configparser.ConfigParser()
+                parser.read_string(request.get_data(as_text=True))
+                url = parser.get("notifier", "url")
+                return jsonify(status=requests.post(url, json={}).status_code)  # ssrf
+
+            @app.post("/notifier/test-saved")
+            def notifier_test_saved():
+                parser = configparser.ConfigParser()
+                parser.read("/etc/watch/notifier.ini")
+                url = parser.get("notifier", "url")
+                return jsonify(status=requests.post(url, json={}).status_code)
+
+            @app.post("/pages/preview")
+            def page_preview():
+                page = current_app.jinja_env.from_string(request.form.get("content", ""))  # ssti
+                return jsonify(html=page.render(site="wiki"))
+
+            @app.post("/pages/preview-stored")
+            def page_preview_stored():
+                page = current_app.jinja_env.get_template("page.html")
+                return jsonify(html=page.render(body=request.form.get("content", "")))
+            """,
+    }
+    found = scan(tmp_path, files)
+    assert lines_of(found, "forgery") == marked(files, "ssrf")
+    assert lines_of(found, "template") == marked(files, "ssti")
