@@ -88,7 +88,9 @@ def _requoted(context: str, part: Value) -> Value:
     quotes close them. HTML escaping: a value that starts a URL attribute, or that sits in an
     attribute without quotes."""
     if _open_quote(context) is not None and any("cmdi" in t.cleared for t in part.all_taints()):
-        part = _uncleared(part, "cmdi", lambda t: True)
+        # only a value that may still hold a quote (one checked against quotes is safe for SQL
+        # too): a name matched by `[A-Za-z0-9_-]+` stays safe between quotes
+        part = _uncleared(part, "cmdi", lambda t: "sqli" not in t.cleared)
     if _URL_ATTRIBUTE.search(context):
         part = _uncleared(part, "xss", lambda t: URL_SCHEME not in t.cleared)
     if _UNQUOTED_ATTRIBUTE.search(context):
@@ -134,9 +136,12 @@ def _requote_percent(template: str, values: Value) -> Value:
 
 
 def _server_text(part: Value) -> bool:
+    """Text the client cannot shape a URL with: the server's own, or the client's checked to
+    hold no path or host syntax (`re.fullmatch(r"[a-z0-9-]{3,63}", bucket)` before
+    `f"https://{bucket}.storage.example/"`)."""
     return part.ctype is None and part.items is None and part.keys is None and \
         part.rest is None and part.fields is None and part.ref is None and \
-        not part.all_taints()
+        all(not t.reaches("ssrf") and not t.reaches("pathtraver") for t in part.all_taints())
 
 
 def _text_of(value: Value) -> str:

@@ -472,3 +472,47 @@ def test_a_configuration_the_client_sends_and_the_apps_template_environment(
     found = scan(tmp_path, files)
     assert lines_of(found, "forgery") == marked(files, "ssrf")
     assert lines_of(found, "template") == marked(files, "ssti")
+
+
+def test_a_name_checked_to_hold_no_syntax_stays_safe_in_quotes_and_in_a_host(
+        tmp_path: Path) -> None:
+    """A name matched by `[A-Za-z0-9_-]+` cannot close the quotes it is put between, and a
+    bucket matched as a host label keeps the request under the server's own domain."""
+    files = {
+        "data/__init__.py": "",
+        "data/routes.py": """
+            import re
+            import subprocess
+            import requests
+            from fastapi import APIRouter, HTTPException
+
+            router = APIRouter()
+            NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+            def sh(command):
+                return subprocess.run(command, shell=True, capture_output=True, text=True).stdout
+
+            @router.post("/{name}/checksum")
+            def checksum(name: str):
+                if not NAME_RE.fullmatch(name):
+                    raise HTTPException(400, "invalid name")
+                return {"sum": sh(f"sha256sum '/srv/exports/{name}.csv'")}
+
+            @router.post("/{name}/compress")
+            def compress(name: str):
+                return {"out": sh(f"gzip -kf '/srv/exports/{name}.csv'")}  # cmdi
+
+            @router.get("/team-buckets/{bucket}/{key:path}")
+            def team_bucket(bucket: str, key: str):
+                if not re.fullmatch(r"[a-z0-9-]{3,63}", bucket):
+                    raise HTTPException(400, "invalid bucket")
+                return requests.get(f"https://{bucket}.minio.example.com/{key}").json()
+
+            @router.get("/buckets/{bucket}/{key:path}")
+            def bucket(bucket: str, key: str):
+                return requests.get(f"https://{bucket}.minio.example.com/{key}").json()  # ssrf
+            """,
+    }
+    found = scan(tmp_path, files)
+    assert lines_of(found, "command") == marked(files, "cmdi")
+    assert lines_of(found, "forgery") == marked(files, "ssrf")
