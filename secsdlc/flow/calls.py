@@ -178,7 +178,8 @@ class Calls(InterpreterBase):
                         self.check_sink(node, sink, args, kwargs, frame, receiver)
                 # a Django manager: rows from the database, not the filter's arguments
                 return UNKNOWN
-            tag = self.models.types.get(self.project.canonical(receiver.ref))
+            tag = self.models.types.get(self.project.canonical(receiver.ref)) \
+                if receiver.ref.rsplit(".", 1)[-1] in self.models.type_names else None
             if tag is not None:
                 # an object the framework provides under a name (`current_app.jinja_env`)
                 for sink in self.models.sinks_by_method.get(name, ()):

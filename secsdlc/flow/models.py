@@ -89,6 +89,7 @@ class Models:
     route_decorators: frozenset[str]
     route_registrations: frozenset[str]
     types: Mapping[str, str]
+    type_names: frozenset[str]  # the last part of every name in `types`
     number_attributes: Mapping[str, frozenset[str]]
     wrappers: Mapping[str, tuple[int, str]]
     logger_names: frozenset[str]
@@ -289,6 +290,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         route_decorators=frozenset(route_decorators),
         route_registrations=frozenset(route_registrations),
         types=types,
+        type_names=frozenset(r.rsplit(".", 1)[-1] for r in types),
         number_attributes={t: frozenset(n) for t, n in number_attributes.items()},
         wrappers=wrappers,
         logger_names=frozenset(logger_names),

@@ -158,6 +158,7 @@ class Project:
         self._handler_kinds: dict[str, tuple[int, ...]] = {}
         self._attribute_classes: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
         self._call_site_types: dict[str, dict[str, str]] = {}
+        self._calls_by_name: dict[str, dict[str, list[ast.Call]]] = {}
         # where each function is defined, and how the step of entering it is noted
         self.definitions: dict[tuple[str, int], str] = {}
         # every module the analysis asked about since this was last emptied: what its results
@@ -456,9 +457,8 @@ class Project:
         if info.class_ref is not None:
             params = params[1:]
         seen: dict[str, set[str | None]] = {}
-        for call in ast.walk(module.tree):
-            if not isinstance(call, ast.Call) or _decorator_name(call.func) != info.name or \
-                    self.canonical(self.resolve_expr(module, call.func)) != info.ref:
+        for call in self._calls_by_name.get(module.name, {}).get(info.name, ()):
+            if self.canonical(self.resolve_expr(module, call.func)) != info.ref:
                 continue
             given = [*zip(params, call.args, strict=False),
                      *((k.arg, k.value) for k in call.keywords if k.arg is not None)]
@@ -619,7 +619,12 @@ class Project:
         r"""Tornado's `(r"/api/check/(\d+)", CheckHandler)`: each group of the pattern reaches
         the handler's methods as the next positional argument, matched by that group."""
         constants = _string_constants(module.tree)
+        # the module's calls by the name called, gathered on the way for `param_type`
+        calls: dict[str, list[ast.Call]] = self._calls_by_name.setdefault(module.name, {})
         for node in ast.walk(module.tree):
+            if isinstance(node, ast.Call):
+                calls.setdefault(_decorator_name(node.func), []).append(node)
+                continue
             if not (isinstance(node, ast.Tuple) and len(node.elts) >= 2 and
                     isinstance(node.elts[1], (ast.Name, ast.Attribute))):
                 continue

@@ -315,7 +315,8 @@ def join(a: Value, b: Value, depth: int = 0) -> Value:
         rest=rest,
         fields=fields,
         ref=a.ref if a.ref == b.ref else None,
-        alts=None if a.ref is not None and a.ref == b.ref else _alternatives(a, b),
+        alts=None if a.ref == b.ref and a.alts is None and b.alts is None
+        else _alternatives(a, b),
     )
 
 
