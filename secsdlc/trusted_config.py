@@ -159,9 +159,8 @@ def signed_versions(root: Path, signers: Any, repository: str) -> tuple[list[Sig
 def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
          known_scanner_options: Mapping[str, Mapping[str, Any]]) -> config_mod.Config:
     """The configuration enforce mode uses, with warnings naming what it ignored."""
-    from secsdlc.signoff import registry
-
     from secsdlc import vcs
+    from secsdlc.signoff import registry
 
     root = root.resolve()
     current_path = config_path if config_path is not None else config_mod.find_config_file(root)
