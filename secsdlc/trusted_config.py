@@ -159,12 +159,11 @@ def signed_versions(root: Path, signers: Any, repository: str) -> tuple[list[Sig
 def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
          known_scanner_options: Mapping[str, Mapping[str, Any]]) -> config_mod.Config:
     """The configuration enforce mode uses, with warnings naming what it ignored."""
-    from secsdlc import vcs
     from secsdlc.signoff import registry
 
     root = root.resolve()
     current_path = config_path if config_path is not None else config_mod.find_config_file(root)
-    if current_path is not None and not _inside(current_path, vcs.top(root) or root):
+    if current_path is not None and not _inside(current_path, _work_tree(root)):
         # a file the CI job names outside the repository is the job's, not a commit's
         return config_mod.load(current_path, known_scanner_options=known_scanner_options)
     if current_path is not None and not _inside(current_path, root):
@@ -211,6 +210,15 @@ def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
     from dataclasses import replace
 
     return replace(signed, warnings=tuple(warnings) + signed.warnings)
+
+
+def _work_tree(root: Path) -> Path:
+    """The git work tree around `root` (where `find_config_file` stops looking upwards), found
+    without running git; `root` itself outside one."""
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            return directory
+    return root
 
 
 def _inside(path: Path, root: Path) -> bool:
