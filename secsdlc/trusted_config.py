@@ -159,8 +159,6 @@ def signed_versions(root: Path, signers: Any, repository: str) -> tuple[list[Sig
 def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
          known_scanner_options: Mapping[str, Mapping[str, Any]]) -> config_mod.Config:
     """The configuration enforce mode uses, with warnings naming what it ignored."""
-    from secsdlc.signoff import registry
-
     root = root.resolve()
     current_path = config_path if config_path is not None else config_mod.find_config_file(root)
     if current_path is not None and not _inside(current_path, _work_tree(root)):
@@ -179,6 +177,10 @@ def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
     current_rel = current_path.resolve().relative_to(root).as_posix() if current_path else None
     current_table = (table_of(current_rel, current_path.read_bytes())
                      if current_path is not None and current_rel is not None else None)
+    # only here: verifying signatures imports the SSH key parsers, a start-up cost the job's
+    # own configuration does not need
+    from secsdlc.signoff import registry
+
     warnings: list[str] = []
     chosen: SignedPolicy | None = None
     try:
