@@ -1,0 +1,1 @@
+"""Audit trail, activity search and report downloads (Django app plus small servers)."""

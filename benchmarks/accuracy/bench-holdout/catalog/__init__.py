@@ -1,0 +1,1 @@
+"""Product catalogue API (FastAPI)."""

@@ -1,0 +1,1 @@
+"""Company directory: people, groups and the staff XML export."""

@@ -1,0 +1,1 @@
+"""Document storage service: downloads, previews and imports."""

@@ -1,0 +1,1 @@
+"""Partner integrations: webhooks, feeds and XML imports."""

@@ -1,0 +1,1 @@
+"""Internal operations console: diagnostics, backups, mirrors."""

@@ -1,0 +1,1 @@
+"""Member profiles (Django app)."""

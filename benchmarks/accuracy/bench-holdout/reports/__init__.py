@@ -1,0 +1,1 @@
+"""Reporting dashboards and exports."""
