@@ -1,0 +1,1 @@
+"""guildbot: a small chat bot for our community server, with a web admin."""

@@ -1,0 +1,1 @@
+BUNDLED = ("dice", "weather", "quotes", "karma")

@@ -1,0 +1,2 @@
+def setup(bot):
+    bot.log.info("dice plugin ready")

@@ -1,0 +1,6 @@
+from linkjar.web import create_app
+
+app = create_app()
+
+if __name__ == "__main__":
+    app.run(debug=False, port=5080)

@@ -1,0 +1,3 @@
+"""linkjar - a tiny self-hosted read-later jar."""
+
+__version__ = "0.4.2"

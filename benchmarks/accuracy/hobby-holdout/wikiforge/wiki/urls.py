@@ -1,0 +1,45 @@
+from django.urls import path
+
+from . import views
+
+app_name = "wiki"
+
+urlpatterns = [
+    path("", views.recent, name="home"),
+    path("p/<slug:namespace>/<slug:slug>/", views.page_detail, name="page"),
+    path("p/<slug:slug>/raw", views.page_raw, name="raw"),
+    path("preview/", views.preview, name="preview"),
+    path("preview/clean/", views.preview_clean, name="preview_clean"),
+    path("search/", views.search, name="search"),
+    path("search/titles/", views.search_titles, name="search_titles"),
+    path("search/miss/", views.search_miss, name="search_miss"),
+    path("search/miss/v2/", views.search_miss_v2, name="search_miss_v2"),
+    path("ns/<str:namespace>/", views.namespace_index, name="namespace"),
+    path("ns/<str:namespace>/list/", views.namespace_listing, name="namespace_listing"),
+    path("changes/<str:author>/", views.AuthorChangesView.as_view(), name="changes"),
+    path("history/<str:author>/", views.AuthorHistoryView.as_view(), name="history"),
+    path("revision/badge/", views.RevisionBadgeView.as_view(), name="revision_badge"),
+    path("revision/info/", views.RevisionInfoView.as_view(), name="revision_info"),
+    path("p/<slug:slug>/layout/preview/", views.layout_preview, name="layout_preview"),
+    path("p/<slug:slug>/layout/sandboxed/", views.layout_preview_sandboxed, name="layout_preview_sandboxed"),
+    path("p/<slug:slug>/styled/", views.page_with_layout, name="styled"),
+    path("p/<slug:slug>/plain/", views.page_with_default_layout, name="plain"),
+    path("watch/", views.watch, name="watch"),
+    path("watch/v2/", views.watch_v2, name="watch_v2"),
+    path("p/<slug:slug>/footer/", views.footer_preview, name="footer"),
+    path("p/<slug:slug>/footer/v2/", views.footer_preview_v2, name="footer_v2"),
+    path("files/<slug:slug>/<path:filename>", views.attachment_download, name="attachment"),
+    path("f/<slug:slug>/<str:filename>", views.attachment_file, name="attachment_file"),
+    path("p/<slug:slug>/upload/", views.attachment_upload, name="upload"),
+    path("p/<slug:slug>/attach/", views.attachment_add, name="attach"),
+    path("me/name/", views.set_editor_name, name="editor_name"),
+    path("me/theme/", views.set_theme, name="theme"),
+    path("me/lang/auto/", views.remember_language, name="lang_auto"),
+    path("me/lang/", views.choose_language, name="lang"),
+    path("login/done/", views.login_done, name="login_done"),
+    path("login/finish/", views.login_finish, name="login_finish"),
+    path("import/lookup/", views.import_lookup, name="import_lookup"),
+    path("import/lookup/v2/", views.import_lookup_v2, name="import_lookup_v2"),
+    path("p/<slug:slug>/protect/", views.protect_page, name="protect"),
+    path("p/<slug:slug>/protect/v2/", views.protect_page_v2, name="protect_v2"),
+]
