@@ -18,47 +18,38 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import BIN, DJANGO_HINT, OFFLINE, fmt, run, run_cpu
+from _common import (
+    BIN,
+    DJANGO_HINT,
+    SCANNERS,
+    developer_env,
+    django_checkout,
+    fmt,
+    git,
+    run,
+    run_cpu,
+)
 
 REPO = Path(__file__).resolve().parents[1]
-SCANNERS = "taint,bandit,semgrep,secrets"  # what a default scan runs on Python code
-
-
-def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("tree", type=Path, help=f"source tree ({DJANGO_HINT})")
+    parser.add_argument("tree", type=Path, help=f"Django's tree or its package ({DJANGO_HINT})")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    src = args.tree.resolve()
-    if not src.is_dir():
-        sys.exit(f"{src}: not a directory ({DJANGO_HINT})")
-    work = Path(tempfile.mkdtemp(prefix="bench-devloop-"))
-    tree = work / "tree"
-    shutil.copytree(src, tree)
+    checkout = django_checkout(args.tree, "bench-devloop-")
+    work, tree, touched = checkout.work, checkout.tree, list(checkout.touched)
     cache = work / "cache"
-    env = {**OFFLINE, "SECSDLC_CACHE_DIR": str(cache)}
+    env = developer_env(cache, work / "config")
     secsdlc = [str(BIN / "secsdlc"), "scan", "--scanners", SCANNERS, "--no-progress",
                "--format", "json", "-o", str(work / "out.json")]
 
     # 1. the commit hook
-    git(tree, "init", "-q")
-    git(tree, "-c", "user.email=b@example.com", "-c", "user.name=b", "add", "-A")
-    git(tree, "-c", "user.email=b@example.com", "-c", "user.name=b", "commit", "-q", "-m", "base")
-    touched = ["django/views/debug.py", "django/contrib/auth/views.py", "django/db/utils.py"]
-    for i, rel in enumerate(touched):
-        with (tree / rel).open("a") as fh:
-            fh.write(f"\n\ndef _bench_{i}(value):\n    return value\n")
-    git(tree, "add", *touched)
     semgrep = [str(BIN / "semgrep"), "scan", "--metrics=off", "--disable-version-check",
                "--json", "--quiet", "--config", str(REPO / "rules"), "--", *touched]
     native = [*semgrep[:2], "--experimental", *semgrep[2:]]
@@ -94,7 +85,7 @@ def main() -> int:
             wall, used = run_cpu(full, env=env)
             times.append(wall)
             cpu[label].append(used)
-        with (tree / "django" / "utils" / "text.py").open("a") as fh:
+        with (tree / checkout.package / "utils" / "text.py").open("a") as fh:
             fh.write(f"\n\ndef _bench_change_{i}():\n    return {i}\n")
         wall, used = run_cpu(full, env=env)
         ones.append(wall)
@@ -109,7 +100,7 @@ def main() -> int:
           f"ratio {m_w / m_c:.3f}  (goal <= 0.05)  {cpu_of('warm')}")
     print(f"rescan after changing one file:  median {m_1:.2f} s  [{fmt(ones)}]  (goal <= 3 s)  "
           f"{cpu_of('one')}")
-    shutil.rmtree(work, ignore_errors=True)
+    checkout.remove()
     return 0
 
 

@@ -1,7 +1,7 @@
 """Enforce mode against advisory mode, on the pre-commit hook and on a whole-tree scan (goal: at
 most 10% more).
 
-    python benchmarks/bench_enforce.py DJANGO_TREE [--runs 5] [--skip-hook | --skip-full]
+    python benchmarks/bench_enforce.py DJANGO_TREE [--runs 3] [--skip-hook | --skip-full]
 
 1. The pre-commit hook (`secsdlc scan --staged` on a commit touching 3 Python files), with a cold
    cache and with a warm one (the base versions scanned by earlier commits, the staged content
@@ -12,34 +12,30 @@ Both modes run on a developer's machine: no CI variable is set, and the per-user
 in a configuration directory made for the benchmark. The modes alternate which goes first in each
 round, so a trend in the machine's load weighs on both. Wall and CPU times (user + system of
 secsdlc and the tools it runs) are medians; on a shared machine the CPU time is the steadier.
+
+Django's package holds a file a scanner that should read it does not (`UNSCANNABLE`: the
+`manage.py-tpl` template, a Python script semgrep skips by its name): enforce mode fails the gate
+on it (exit 2), so both modes are given the job's own configuration, a file outside the tree named
+with `--config` (trusted as it is in enforce mode) that excludes it. Both modes then scan the
+same files and each run must exit 0 or 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _common import BIN, DJANGO_HINT, OFFLINE, fmt, run_cpu
+from _common import BIN, DJANGO_HINT, SCANNERS, developer_env, django_checkout, fmt, git, run_cpu
 
-from secsdlc.cache import KEY_ENV
-from secsdlc.mode import CI_VARIABLES, ENFORCE_ENV, TRUST_ROOT_ENV
-
-SCANNERS = "taint,bandit,semgrep,secrets"  # what a default scan runs on Python code
-TOUCHED = ("django/views/debug.py", "django/contrib/auth/views.py", "django/db/utils.py")
 MODES = ("advisory", "enforce")
-
-
-def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.email=b@example.com", "-c", "user.name=b", *args],
-                   cwd=cwd, check=True, capture_output=True)
+# in Django's package: files a scanner should read and does not, each an error in enforce mode
+UNSCANNABLE = ("conf/project_template/manage.py-tpl",)
 
 
 class Samples:
@@ -65,44 +61,33 @@ class Samples:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("tree", type=Path, help=f"source tree ({DJANGO_HINT})")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("tree", type=Path, help=f"Django's tree or its package ({DJANGO_HINT})")
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-hook", action="store_true", help="time the whole tree only")
     parser.add_argument("--skip-full", action="store_true", help="time the hook only")
     args = parser.parse_args()
-    src = args.tree.resolve()
-    if not src.is_dir():
-        sys.exit(f"{src}: not a directory ({DJANGO_HINT})")
-    work = Path(tempfile.mkdtemp(prefix="bench-enforce-"))
-    tree = work / "tree"
-    shutil.copytree(src, tree)
+    checkout = django_checkout(args.tree, "bench-enforce-")
+    work, tree, touched = checkout.work, checkout.tree, checkout.touched
     cache = work / "cache"
-    quiet = {k: v for k, v in OFFLINE.items()
-             if k not in CI_VARIABLES and k not in (KEY_ENV, ENFORCE_ENV, TRUST_ROOT_ENV)}
-    env = {**quiet, "SECSDLC_CACHE_DIR": str(cache), "XDG_CONFIG_HOME": str(work / "config")}
+    env = developer_env(cache, work / "config")
+    job_config = work / "job.toml"
+    job_config.write_text("exclude = " + json.dumps([checkout.package + rel
+                                                     for rel in UNSCANNABLE]) + "\n")
     base = [str(BIN / "secsdlc"), "scan", "--scanners", SCANNERS, "--no-progress",
-            "--format", "json", "-o", str(work / "out.json")]
+            "--config", str(job_config), "--format", "json", "-o", str(work / "out.json")]
     flags = {"advisory": [], "enforce": ["--enforce"]}
     samples = Samples()
-
-    git(tree, "init", "-q")
-    git(tree, "add", "-A")
-    git(tree, "commit", "-q", "-m", "base")
-    for i, rel in enumerate(TOUCHED):
-        with (tree / rel).open("a") as fh:
-            fh.write(f"\n\ndef _bench_{i}(value):\n    return value\n")
-    git(tree, "add", *TOUCHED)
     edits = 0
 
     def hook(mode: str) -> None:
         nonlocal edits
-        cmd = [*base, *flags[mode], "--staged", *TOUCHED]
+        cmd = [*base, *flags[mode], "--staged", *touched]
         shutil.rmtree(cache, ignore_errors=True)
         samples.add("hook, cold cache", mode, *run_cpu(cmd, cwd=tree, env=env))
         edits += 1
-        with (tree / TOUCHED[0]).open("a") as fh:
+        with (tree / touched[0]).open("a") as fh:
             fh.write(f"\n# edit {edits}\n")
-        git(tree, "add", TOUCHED[0])
+        git(tree, "add", touched[0])
         samples.add("hook, warm base cache", mode, *run_cpu(cmd, cwd=tree, env=env))
 
     def full(mode: str) -> None:
@@ -123,7 +108,7 @@ def main() -> int:
         for case in cases:
             samples.report(case)
         sys.stdout.flush()
-    shutil.rmtree(work, ignore_errors=True)
+    checkout.remove()
     return 0
 
 

@@ -53,7 +53,10 @@ def main() -> int:
     cpu: dict[str, list[float]] = {}  # label -> CPU time (user + system) of each sample
     parts: dict[str, list[float]] = {"bandit": [], "semgrep": []}  # by hand, wall time
 
+    loads: list[float] = []  # the machine's load average as each command started
+
     def timed(label: str, cmd: list[str], **kw: Any) -> float:
+        loads.append(os.getloadavg()[0])
         wall, used = run_cpu(cmd, **kw)
         cpu.setdefault(label, []).append(used)
         return wall
@@ -127,6 +130,9 @@ def main() -> int:
                                                    "--all-files", str(tree)], ok=(0,)))
         print(f"detect-secrets alone:          {ds:.2f} s  [{fmt(ds_samples)}]")
         print(f"ratio secsdlc / (by hand + detect-secrets): {ours / (hand + ds):.2f}")
+    # on a shared machine a figure means little without the load it was taken under
+    print(f"load average (1 min) as the commands started: {min(loads):.2f} to {max(loads):.2f}, "
+          f"median {statistics.median(loads):.2f}")
     v, v_samples = median_of(max(args.runs, 5), version)
     print(f"secsdlc --version:             median {v:.3f} s  [{fmt(v_samples)}]  (goal <= 0.3)")
     return 0

@@ -188,6 +188,15 @@ def collect(
         if not stat.S_ISREG(st.st_mode):
             unscanned(rel, "not a regular file (a FIFO, socket or device), not scanned")
             return
+        if rel.endswith(_BYTECODE):
+            # Python runs the bytecode a commit carries: an unchecked-hash __pycache__ file in
+            # place of its scanned source, a module.pyc with no source at all
+            notes.append(replace(_skip(rel, "compiled Python (bytecode) that Python may run "
+                                            "instead of the scanned source, not scanned (remove "
+                                            "it from the repository, or exclude it in the "
+                                            "trusted configuration)"),
+                                 kind=NotificationKind.NOT_SCANNED))
+            return
         if st.st_size > max_file_size:
             unscanned(rel, f"larger than max-file-size ({st.st_size} > {max_file_size} bytes), "
                            f"not scanned")
@@ -353,6 +362,7 @@ def _skip(rel: str, why: str) -> Notification:
 
 
 _PYTHON = (".py", ".pyw")
+_BYTECODE = (".pyc", ".pyo")
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),

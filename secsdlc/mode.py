@@ -71,11 +71,12 @@ def ci_system(env: Mapping[str, str] | None = None) -> str | None:
 
 def detect(*, enforce_flag: bool = False, trust_root: Sequence[str] = (),
            env: Mapping[str, str] | None = None) -> Mode:
-    """Enforce when asked to, when a trust root is given, or when running in CI (CI=true, which
-    GitHub Actions, GitLab CI and most others set)."""
+    """Enforce when asked to, when a trust root is given, or when running in a CI job
+    (`ci_system`: CI, or the variable its vendor documents, so a job that never sets CI or sets
+    `CI: false` for its other tools still enforces)."""
     if enforce_flag or any(t.strip() for t in trust_root) or trust_roots((), env):
         return Mode.ENFORCE
     env = os.environ if env is None else env
-    if _truthy(env.get(ENFORCE_ENV)) or _truthy(env.get("CI")):
+    if _truthy(env.get(ENFORCE_ENV)) or ci_system(env) is not None:
         return Mode.ENFORCE
     return Mode.ADVISORY

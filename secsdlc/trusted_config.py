@@ -159,16 +159,28 @@ def signed_versions(root: Path, signers: Any, repository: str) -> tuple[list[Sig
 def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
          known_scanner_options: Mapping[str, Mapping[str, Any]]) -> config_mod.Config:
     """The configuration enforce mode uses, with warnings naming what it ignored."""
-    from secsdlc.signoff import registry
-
     root = root.resolve()
     current_path = config_path if config_path is not None else config_mod.find_config_file(root)
-    if current_path is not None and not _inside(current_path, root):
+    if current_path is not None and not _inside(current_path, _work_tree(root)):
         # a file the CI job names outside the repository is the job's, not a commit's
         return config_mod.load(current_path, known_scanner_options=known_scanner_options)
+    if current_path is not None and not _inside(current_path, root):
+        # the repository's, above the scanned directory (`scan src` finds the top's
+        # pyproject.toml): a signature is looked for under the scan root only
+        name = current_path.name
+        return config_mod.Config(
+            source="built-in defaults (enforce mode)",
+            warnings=(f"enforce mode: {name} is not signed by a correspondent and is ignored "
+                      f"({current_path}, above the scan root {root}); the built-in defaults "
+                      f"apply; scan with --root at the repository's top to use a signed one; "
+                      f"{SIGN_HINT}",))
     current_rel = current_path.resolve().relative_to(root).as_posix() if current_path else None
     current_table = (table_of(current_rel, current_path.read_bytes())
                      if current_path is not None and current_rel is not None else None)
+    # only here: verifying signatures imports the SSH key parsers, a start-up cost the job's
+    # own configuration does not need
+    from secsdlc.signoff import registry
+
     warnings: list[str] = []
     chosen: SignedPolicy | None = None
     try:
@@ -200,6 +212,15 @@ def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
     from dataclasses import replace
 
     return replace(signed, warnings=tuple(warnings) + signed.warnings)
+
+
+def _work_tree(root: Path) -> Path:
+    """The git work tree around `root` (where `find_config_file` stops looking upwards), found
+    without running git; `root` itself outside one."""
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            return directory
+    return root
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -28,7 +28,8 @@ def register(sub: Any) -> None:
                    help="sign-off file (default: the git note on HEAD)")
     p.add_argument("--enforce", action="store_true",
                    help="enforce mode: only a signed configuration or the built-in defaults "
-                        "(default in CI, CI=true, or with a trust root)")
+                        "(default in a CI job, by CI or its system's own variable, or with a "
+                        "trust root)")
     p.add_argument("--format", "-f", choices=FORMATS, default="text")
     p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report here")
     p.add_argument("--output-sarif", type=Path, metavar="FILE",

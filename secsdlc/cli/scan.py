@@ -54,7 +54,8 @@ def add_scan_arguments(p: Any) -> None:
     p.add_argument("--no-cache", action="store_true", help="do not use the result cache")
     p.add_argument("--enforce", action="store_true",
                    help="enforce mode: only trusted configuration can lower the verdict, and a "
-                        "file that could not be scanned fails (default in CI, CI=true, or with a "
+                        "file that could not be scanned fails (default in a CI job, by CI or its "
+                        "system's own variable such as GITHUB_ACTIONS or JENKINS_URL, or with a "
                         "trust root)")
     p.add_argument("--no-progress", action="store_true", help="no progress display")
 

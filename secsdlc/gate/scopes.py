@@ -21,6 +21,7 @@ secsdlc.trusted_config): a commit cannot widen where findings stop blocking.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -156,9 +157,12 @@ class Scoped:
 
 def imported_by_application(root: Path, result: ScanResult,
                             scopes: Iterable[Scope]) -> frozenset[str]:
-    """Python files a scope covers that scanned code no scope covers imports: application code,
-    whatever they are named (`app/net_test.py` imported by `app/views.py`). Read from the
-    import statements' text, so a doubt keeps the file's findings as they are."""
+    """Python files a scope covers that code no scope covers imports: application code,
+    whatever they are named (`app/net_test.py` imported by `app/views.py`). Read from the text of
+    import statements and of strings naming a module (`importlib.import_module("app.net_test")`,
+    Django's `ROOT_URLCONF`), so a doubt keeps the file's findings as they are. Every Python file
+    under the root is read, not only the scanned ones: a diff-aware scan scans the changed
+    helper, and the view that imports it is unchanged."""
     scopes = tuple(s for s in scopes if s.paths and s.rules)
     covered = {f.location.path for f in result.findings
                if f.location.path.endswith(".py") and any(s.covers(f.location.path)
@@ -167,19 +171,33 @@ def imported_by_application(root: Path, result: ScanResult,
         return frozenset()
     names = {path: PurePosixPath(path).stem if PurePosixPath(path).stem != "__init__"
              else PurePosixPath(path).parent.name for path in covered}
-    pattern = re.compile(r"^\s*(?:from|import)\s[^\n]*?\b(" +
-                         "|".join(sorted({re.escape(n) for n in names.values() if n})) +
-                         r")\b", re.MULTILINE)
+    alternatives = "|".join(sorted({re.escape(n) for n in names.values() if n}))
+    pattern = re.compile(r"^\s*(?:from|import)\s[^\n]*?\b(" + alternatives + r")\b"
+                         r"|([\"'])[\w.]*?\b(" + alternatives + r")\b[\w.:]*\2", re.MULTILINE)
     seen: set[str] = set()
-    for path in result.scanned:
+    for path in sorted({*result.scanned, *_python_files(root)}):
         if not path.endswith(".py") or any(s.covers(path) for s in scopes):
             continue
         try:
             text = (root / path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        seen.update(m.group(1) for m in pattern.finditer(text))
+        seen.update(m.group(1) or m.group(3) for m in pattern.finditer(text))
     return frozenset(path for path, name in names.items() if name in seen)
+
+
+def _python_files(root: Path) -> list[str]:
+    """The Python files under `root` (relative, POSIX), the built-in exclusions left out."""
+    from secsdlc.config import DEFAULT_EXCLUDE
+    from secsdlc.files import matches
+
+    found: list[str] = []
+    for top, dirs, names in os.walk(root):
+        rel_top = Path(top).relative_to(root).as_posix()
+        prefix = "" if rel_top == "." else rel_top + "/"
+        dirs[:] = [d for d in dirs if not matches(f"{prefix}{d}/x", DEFAULT_EXCLUDE)]
+        found += [prefix + n for n in names if n.endswith(".py")]
+    return found
 
 
 def apply(result: ScanResult, scopes: Iterable[Scope],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -152,11 +153,7 @@ def _run(request: ScanRequest, configs: list[Path], *,
     if request.options.get("cli", "osemgrep") == "osemgrep":
         cmd.append("--experimental")
     jobs = request.options.get("jobs")
-    # semgrep's own default (a job per core) is kept: it is faster on an idle machine, and
-    # bandit and the secrets scanner beside it need far less. Under heavy outside load
-    # --jobs 1 measured faster (docs/rules.md): set `jobs` on machines that are always busy.
-    if isinstance(jobs, int) and jobs > 0:
-        cmd += ["--jobs", str(jobs)]
+    cmd += ["--jobs", str(jobs if isinstance(jobs, int) and jobs > 0 else default_jobs(request))]
     for config in configs:
         cmd += ["--config", str(config)]
     bundled = _pack((str(rules_dir().resolve()),))
@@ -183,6 +180,15 @@ def _run(request: ScanRequest, configs: list[Path], *,
         findings.append(finding)
         rules.setdefault(rule.id, rule)
     return ScannerOutput(findings=tuple(findings), rules=rules, notifications=tuple(notes))
+
+
+def default_jobs(request: ScanRequest) -> int:
+    """The cores the other scanners of this scan leave semgrep, at least one. semgrep's parallel
+    jobs wait on one another whenever one of them has no core to run on: beside the taint
+    analysis and bandit on two cores, two jobs cost three times the CPU of one for the same
+    results (docs/rules.md, "Performance"). Alone, it gets every core, as semgrep would take."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) - len(request.companions))
 
 
 def _names(rule_id: str, file: Path, root: Path) -> list[str]:

@@ -1,8 +1,9 @@
 """A real git repository with a base branch and a pull-request branch, and a simulated GitHub job.
 
 `GitHubJob.run` starts `secsdlc ci github` in a subprocess, as the action does, with the variables
-the runner sets (GITHUB_EVENT_PATH pointing at a pull_request payload, GITHUB_STEP_SUMMARY and
-GITHUB_OUTPUT as temp files) and returns everything the runner would read back.
+the runner sets (CI and GITHUB_ACTIONS, so enforce mode; GITHUB_EVENT_PATH pointing at a
+pull_request payload, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT as temp files) and returns everything
+the runner would read back.
 """
 
 from __future__ import annotations
@@ -18,7 +19,16 @@ from typing import Any
 import pytest
 
 from secsdlc.ci.outputs import parse_outputs
+from tests.conftest import outside_ci
 from tests.resources import SARIF_SCHEMA
+
+# What GitHub sets in every job to say it is CI ("Default environment variables"): a step may
+# override CI, never GITHUB_ACTIONS.
+GITHUB_SETS = {"CI": "true", "GITHUB_ACTIONS": "true"}
+# The job's own configuration, outside the repository and so trusted in enforce mode: bandit's own
+# severities (B602 high) whatever the pack down-ranks, and reviewed inline suppressions up to high.
+JOB_CONFIG = ('[scanners.bandit]\nall-checks = true\n'
+              '[suppressions]\ninline-up-to = "high"\n')
 
 # Built at run time so that no secrets scanner flags this test file itself.
 PLANTED_KEY = "AKIA" + "IOSFODNN7" + "QWERTYU"
@@ -111,7 +121,16 @@ class GitHubJob:
 
     def run(self, cwd: Path, *args: str, event: str = "pull_request",
             event_path: Path | None = None, sha: str = "",
-            extra_env: dict[str, str] | None = None) -> JobResult:
+            extra_env: dict[str, str] | None = None, config: str | None = None,
+            ci: bool = True) -> JobResult:
+        """`config`: the job's own configuration file (the Action's `config` input), outside
+        the repository. `ci=False`: the job reproduced by hand on a developer's machine, with
+        GitHub's files and event but none of the variables that make a run CI."""
+        if config is not None:
+            job_config = self.tmp / "config" / ".secsdlc.toml"
+            job_config.parent.mkdir(exist_ok=True)
+            job_config.write_text(config, encoding="utf-8")
+            args = ("--config", str(job_config), *args)
         summary = self.tmp / "step_summary.md"
         output = self.tmp / "github_output.txt"
         # the runner hands the step files that may already hold other steps' content
@@ -119,10 +138,10 @@ class GitHubJob:
         output.write_text("earlier=1\n", encoding="utf-8")
         out_dir = self.tmp / "results"
         env = {
-            **os.environ,
+            **outside_ci(os.environ),
+            **(GITHUB_SETS if ci else {}),
             "SEMGREP_ENABLE_VERSION_CHECK": "0",
             "SECSDLC_CACHE_DIR": str(self.tmp / "cache"),
-            "GITHUB_ACTIONS": "true",
             "GITHUB_EVENT_NAME": event,
             "GITHUB_WORKSPACE": str(cwd),
             "GITHUB_STEP_SUMMARY": str(summary),
@@ -132,7 +151,6 @@ class GitHubJob:
             "GITHUB_SHA": sha,
             **(extra_env or {}),
         }
-        env.pop("SECSDLC_TRUST_ROOT", None)
         if event_path is not None:
             env["GITHUB_EVENT_PATH"] = str(event_path)
         else:

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from .conftest import PLANTED_KEY, GitHubJob, JobResult, Repo, git
+from .conftest import JOB_CONFIG, PLANTED_KEY, GitHubJob, JobResult, Repo, git
 
 SCANNERS = ("--scanners", "bandit,secrets")
 
@@ -42,7 +42,7 @@ def _results(doc: dict[str, Any]) -> list[dict[str, Any]]:
 def pr(repo: Repo, job: GitHubJob) -> tuple[Repo, JobResult]:
     repo.head_sha = repo.commit(PR_FILES, "feature work")
     event = job.pull_request_event(repo, number=42)
-    result = job.run(repo.root, *SCANNERS, event_path=event, sha="f" * 40)
+    result = job.run(repo.root, *SCANNERS, event_path=event, sha="f" * 40, config=JOB_CONFIG)
     return repo, result
 
 
@@ -130,7 +130,7 @@ def test_fixed_finding_is_left_out_and_pull_request_passes(repo: Repo, job: GitH
 
 def test_push_event_scans_everything(repo: Repo, job: GitHubJob) -> None:
     head = repo.commit(PR_FILES, "feature work")
-    r = job.run(repo.root, *SCANNERS, event="push", sha=head)
+    r = job.run(repo.root, *SCANNERS, event="push", sha=head, config=JOB_CONFIG)
     assert r.proc.returncode == 1
     assert "Full scan (push)" in r.summary
     # no diff: legacy's finding counts and blocks too
@@ -153,7 +153,8 @@ def test_shallow_merge_commit_checkout_fetches_the_base(
     git(tmp_path, "clone", "-q", "--depth=1", "--branch", "pull/42/merge",
         f"file://{repo.root}", str(clone))
     assert git(clone, "rev-parse", "--is-shallow-repository") == "true"
-    r = job.run(clone, *SCANNERS, event_path=job.pull_request_event(repo), sha=merge_sha)
+    r = job.run(clone, *SCANNERS, event_path=job.pull_request_event(repo), sha=merge_sha,
+                config=JOB_CONFIG)
     assert r.proc.returncode == 1, r.proc.stderr
     assert r.outputs["blocking-findings"] == "2", r.summary
     assert not any("legacy.py" in a for a in r.annotations)
@@ -175,9 +176,9 @@ def test_bad_event_payload_fails_closed_naming_the_file_and_key(
 
 
 def test_scan_that_cannot_run_reports_an_error_gate(repo: Repo, job: GitHubJob) -> None:
-    (repo.root / ".secsdlc.toml").write_text("fail-on = 12\n")
-    repo.head_sha = repo.commit({}, "bad config")
-    r = job.run(repo.root, *SCANNERS, event_path=job.pull_request_event(repo))
+    repo.head_sha = repo.commit({"app/more.py": "x = 1\n"}, "more")
+    r = job.run(repo.root, *SCANNERS, event_path=job.pull_request_event(repo),
+                config="fail-on = 12\n")
     assert r.proc.returncode == 2
     assert r.outputs["gate"] == "error"
     assert r.outputs["sarif"] == "" and r.outputs["upload-sarif"] == ""
@@ -186,15 +187,14 @@ def test_scan_that_cannot_run_reports_an_error_gate(repo: Repo, job: GitHubJob) 
 
 
 def test_blocking_follows_the_policy_per_directory(repo: Repo, job: GitHubJob) -> None:
-    policy = ('[scanners.bandit]\nall-checks = true\n'
-              '[policy]\nfail-on = "critical"\n'
+    policy = (JOB_CONFIG + '[policy]\nfail-on = "critical"\n'
               '[policy.overrides."app/strict"]\nfail-on = "low"\n')
     repo.head_sha = repo.commit({
-        ".secsdlc.toml": policy,
         "app/new.py": PR_FILES["app/new.py"],  # high: below the root's critical
         "app/strict/tool.py": "import subprocess\n",  # low: blocks under app/strict
-    }, "policy")
-    r = job.run(repo.root, "--scanners", "bandit", event_path=job.pull_request_event(repo))
+    }, "code")
+    r = job.run(repo.root, "--scanners", "bandit", event_path=job.pull_request_event(repo),
+                config=policy)
     assert r.proc.returncode == 1, r.proc.stderr
     assert r.outputs["blocking-findings"] == "1"
     errors = [a for a in r.annotations if a.startswith("::error ")]

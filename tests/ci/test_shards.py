@@ -11,7 +11,9 @@ from typing import Any
 
 import jsonschema
 
-from .conftest import PLANTED_KEY, GitHubJob, Repo, write
+from tests.conftest import outside_ci
+
+from .conftest import GITHUB_SETS, JOB_CONFIG, PLANTED_KEY, GitHubJob, Repo, write
 
 SHARDS = 3
 
@@ -26,8 +28,6 @@ def _files() -> dict[str, str]:
             "    return pickle.loads(blob)\n"
         )
     files["pkg/conf.py"] = f'KEY = "{PLANTED_KEY}"\n'
-    # bandit's own severities (B602 high), whatever checks the pack down-ranks by default
-    files[".secsdlc.toml"] = "[scanners.bandit]\nall-checks = true\n"
     files["pkg/quiet.py"] = ("import subprocess\n\n\ndef ok(cmd):\n"
                              "    return subprocess.call(cmd, shell=True)  "
                              "# secsdlc: ignore[B602] constant command, reviewed\n")
@@ -35,8 +35,10 @@ def _files() -> dict[str, str]:
 
 
 def _cli(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """A step of the matrix's jobs, in GitHub's environment."""
     return subprocess.run([sys.executable, "-m", "secsdlc", *args], cwd=cwd,
-                          env={**os.environ, **env}, capture_output=True, text=True, timeout=300)
+                          env={**outside_ci(os.environ), **GITHUB_SETS, **env},
+                          capture_output=True, text=True, timeout=300)
 
 
 def _key(doc: dict[str, Any]) -> dict[str, set[tuple[Any, ...]]]:
@@ -56,7 +58,11 @@ def test_merged_shards_equal_the_unsharded_scan(repo: Repo, job: GitHubJob,
     write(repo.root, _files())
     env = {"SEMGREP_ENABLE_VERSION_CHECK": "0", "SECSDLC_CACHE_DIR": str(job.tmp / "cache")}
     out = job.tmp / "sarif"
-    common = ("--scanners", "bandit,secrets", "--no-cache", "--no-progress", "--format", "json")
+    # the job's own configuration, as the Action's `config` input gives it to every shard
+    config = job.tmp / "matrix.toml"
+    config.write_text(JOB_CONFIG, encoding="utf-8")
+    common = ("--scanners", "bandit,secrets", "--no-cache", "--no-progress", "--format", "json",
+              "--config", str(config))
     full = _cli("scan", *common, "-o", str(out / "full.json"), "--sarif", str(out / "full.sarif"),
                 cwd=repo.root, env=env)
     assert full.returncode == 1, full.stderr
@@ -85,8 +91,10 @@ def test_merged_shards_equal_the_unsharded_scan(repo: Repo, job: GitHubJob,
         for r in full_doc["runs"]}
 
     # the gate job of the matrix decides exactly as one unsharded job would
-    unsharded = job.run(repo.root, "--scanners", "bandit,secrets", event="push")
-    gated = job.run(repo.root, "--from-sarif", *map(str, shards), event="push")
+    unsharded = job.run(repo.root, "--scanners", "bandit,secrets", event="push",
+                        config=JOB_CONFIG)
+    gated = job.run(repo.root, "--from-sarif", *map(str, shards), event="push",
+                    config=JOB_CONFIG)
     assert gated.proc.returncode == unsharded.proc.returncode == 1, gated.proc.stderr
     assert gated.outputs == unsharded.outputs
     assert gated.annotations == unsharded.annotations

@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import outside_ci
+
 MODES = ("advisory", "enforce")
 # B501 is high and not down-ranked: a finding that blocks at the default fail-on
 VULN = "import requests\n\n\ndef fetch(url):\n    return requests.get(url, verify=False)\n"
@@ -43,9 +45,7 @@ class Outcome:
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("CI", "SECSDLC_TRUST_ROOT", "SECSDLC_ENFORCE")
-            and not k.endswith("_EXECUTABLE")}
+    base = {k: v for k, v in outside_ci(os.environ).items() if not k.endswith("_EXECUTABLE")}
     full_env = {**base, "SEMGREP_ENABLE_VERSION_CHECK": "0", **(env or {})}
     return subprocess.run([sys.executable, "-m", "secsdlc", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=timeout)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from secsdlc.cache import KEY_BYTES, KEY_ENV
-from secsdlc.mode import CI_VARIABLES
+from tests.conftest import outside_ci
 from tests.enforce.conftest import VULN
 from tests.signoff.conftest import commit_all, git
 
@@ -68,10 +68,8 @@ class Machine:
     def scan(self, mode: str, job: dict[str, str] | None = None) -> tuple[int, dict[str, object],
                                                                          str]:
         # the outer environment (the test runner's own CI) never decides: only `job` does
-        base = {k: v for k, v in os.environ.items()
-                if k not in CI_VARIABLES and k not in (KEY_ENV, "SECSDLC_TRUST_ROOT",
-                                                       "SECSDLC_ENFORCE")
-                and not k.endswith("_EXECUTABLE")}
+        base = {k: v for k, v in outside_ci(os.environ).items()
+                if k != KEY_ENV and not k.endswith("_EXECUTABLE")}
         env = {**base, "SEMGREP_ENABLE_VERSION_CHECK": "0", "XDG_CONFIG_HOME": str(self.config),
                "SECSDLC_CACHE_DIR": str(self.cache),
                "SECSDLC_BANDIT_EXECUTABLE": str(self.wrapper), **(job or {})}
@@ -107,14 +105,15 @@ def _blocks(doc: dict[str, object]) -> bool:
     return any(f["rule"] == "B501" for f in findings)
 
 
-@pytest.mark.parametrize("job", [{}, *CI_JOBS,
-                                 {"GITHUB_ACTIONS": "true", KEY_ENV: "job-secret"}],
-                         ids=["developer", "github", "jenkins", "azure", "woodpecker",
-                              "ci-secret"])
+@pytest.mark.parametrize(("mode", "job"), [
+    ("advisory", {}), ("enforce", {}), *(("enforce", job) for job in CI_JOBS),
+    ("enforce", {"GITHUB_ACTIONS": "true", KEY_ENV: "job-secret"})],
+    ids=["developer-advisory", "developer-enforce", "github", "jenkins", "azure", "woodpecker",
+         "ci-secret"])
 def test_cache_seeded_by_another_key_is_a_miss(machine: Machine, mode: str,
                                                job: dict[str, str]) -> None:
     """Entries authenticated with a key this run does not hold are scanned again, in every mode
-    and wherever the run happens."""
+    and wherever the run happens (a CI job is enforce mode)."""
     rc, _, _ = machine.scan(mode, {KEY_ENV: "attacker"})
     assert rc == 1
     assert machine.seed_clean(hashlib.sha256(b"attacker").digest())
@@ -136,14 +135,14 @@ def test_ci_enforce_run_does_not_reuse_an_earlier_run(machine: Machine,
     assert not machine.key_file.exists()
 
 
-def test_ci_run_ignores_entries_forged_with_the_per_user_key(machine: Machine,
-                                                             mode: str) -> None:
+def test_ci_run_ignores_entries_forged_with_the_per_user_key(machine: Machine) -> None:
     """An earlier job on a persistent runner, as the same user, read the per-user key a
-    developer's run made and wrote entries that pass: a CI run does not use that key."""
+    developer's run made and wrote entries that pass: a CI run (enforce mode) does not use that
+    key."""
     machine.scan("advisory")
     assert machine.seed_clean(machine.key_file.read_bytes())
     for job in CI_JOBS:
-        rc, doc, _ = machine.scan(mode, job)
+        rc, doc, _ = machine.scan("enforce", job)
         assert rc == 1 and _blocks(doc), (job, doc["findings"])
 
 

@@ -1,11 +1,15 @@
-"""`secsdlc ci github` decides on the same path as `secsdlc scan`: in CI (CI=true, which GitHub
-sets) it runs in enforce mode, so a commit that loosens the configuration or adds an unapproved
-suppression does not pass there either, and the code-scanning upload shows what was hidden."""
+"""`secsdlc ci github` decides on the same path as `secsdlc scan`: in a GitHub job (CI=true and
+GITHUB_ACTIONS=true, which GitHub sets; a workflow may set CI to false, never GITHUB_ACTIONS) it
+runs in enforce mode, so a commit that loosens the configuration or adds an unapproved suppression
+does not pass there either, and the code-scanning upload shows what was hidden. Reproduced by hand
+on a developer's machine, without those variables, it is advisory."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.ci.conftest import GitHubJob
 from tests.enforce.conftest import VULN, commit_all, git
@@ -19,8 +23,11 @@ def _results(sarif: dict[str, Any]) -> list[dict[str, Any]]:
     return [r for run in sarif["runs"] for r in run["results"]]
 
 
+@pytest.mark.parametrize(("mode", "ci", "job_env"), [
+    ("advisory", False, {}), ("enforce", True, {}), ("enforce", True, {"CI": "false"})],
+    ids=["by-hand", "github", "github-ci-false"])
 def test_ci_github_with_a_loosening_config_and_an_unapproved_suppression(
-        project: Any, mode: str, tmp_path: Path) -> None:
+        project: Any, mode: str, ci: bool, job_env: dict[str, str], tmp_path: Path) -> None:
     root = project({"app.py": VULN, "quiet.py": SUPPRESSED, "pyproject.toml": LOOSENING})
     for args in (("init", "-q", "-b", "main"), ("config", "user.email", "dev@example.com"),
                  ("config", "commit.gpgsign", "false")):
@@ -29,9 +36,7 @@ def test_ci_github_with_a_loosening_config_and_an_unapproved_suppression(
     job_dir = tmp_path / "job"
     job_dir.mkdir()
     ci = GitHubJob(tmp=job_dir).run(
-        root, "--scanners", "bandit,semgrep", event="push", sha=sha,
-        extra_env={"CI": "true" if mode == "enforce" else "false",
-                   "SECSDLC_ENFORCE": "", "SECSDLC_TRUST_ROOT": ""})
+        root, "--scanners", "bandit,semgrep", event="push", sha=sha, ci=ci, extra_env=job_env)
     sarif = ci.sarif()
     assert {run["invocations"][0]["properties"]["secsdlc/mode"]
             for run in sarif["runs"]} == {mode}

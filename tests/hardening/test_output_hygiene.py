@@ -46,21 +46,28 @@ ALL_CHECKS = ('[project]\nname = "p"\nversion = "0"\n'
               '[tool.secsdlc.scanners.bandit]\nall-checks = true\n')
 
 
-def _github_env(root: Path, tmp: Path) -> dict[str, str]:
-    return {"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "push", "GITHUB_WORKSPACE": str(root),
+def _github_env(root: Path, tmp: Path, *, ci: bool = True) -> dict[str, str]:
+    """GitHub's variables; `ci=False`: the job reproduced by hand, in advisory mode."""
+    return {**({"CI": "true", "GITHUB_ACTIONS": "true"} if ci else {}),
+            "GITHUB_EVENT_NAME": "push", "GITHUB_WORKSPACE": str(root),
             "GITHUB_OUTPUT": str(tmp / "output.txt"),
             "GITHUB_STEP_SUMMARY": str(tmp / "summary.md"), "RUNNER_TEMP": str(tmp)}
 
 
-def test_toml_key_cannot_inject_a_workflow_command_in_ci_github(repo: Path,
-                                                                 tmp_path: Path) -> None:
+@pytest.mark.parametrize("ci", [False, True], ids=["by-hand", "github"])
+def test_toml_key_cannot_inject_a_workflow_command_in_ci_github(repo: Path, tmp_path: Path,
+                                                                 ci: bool) -> None:
     (repo / "app.py").write_text(VULNERABLE)
     (repo / "pyproject.toml").write_text(
         f'[tool.secsdlc]\n"x\\n{STOP}" = 1\n"y\\r::error::forged" = 2\n' + ALL_CHECKS)
     proc = secsdlc("ci", "github", "--output-dir", str(tmp_path / "out"), "--scanners", "bandit",
-                   "--", ".", cwd=repo, env=_github_env(repo, tmp_path))
+                   "--", ".", cwd=repo, env=_github_env(repo, tmp_path, ci=ci))
     assert proc.returncode == 1, proc.stderr
-    assert "unknown key 'tool.secsdlc.x\\n::stop-commands::x' ignored" in proc.stderr
+    if ci:
+        # enforce mode: the unsigned configuration is not read at all
+        assert "pyproject.toml is not signed by a correspondent and is ignored" in proc.stderr
+    else:
+        assert "unknown key 'tool.secsdlc.x\\n::stop-commands::x' ignored" in proc.stderr
     stderr_commands = workflow_commands(proc.stderr)
     assert stderr_commands == [], stderr_commands
     # secsdlc's own annotations still come through on stdout
