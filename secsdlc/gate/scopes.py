@@ -164,26 +164,46 @@ def imported_by_application(root: Path, result: ScanResult,
     under the root is read, not only the scanned ones: a diff-aware scan scans the changed
     helper, and the view that imports it is unchanged."""
     scopes = tuple(s for s in scopes if s.paths and s.rules)
-    covered = {f.location.path for f in result.findings
+    flagged = {f.location.path for f in result.findings
                if f.location.path.endswith(".py") and any(s.covers(f.location.path)
                                                            for s in scopes)}
-    if not covered:
+    if not flagged:
         return frozenset()
+    every = sorted({p for p in (*result.scanned, *_python_files(root)) if p.endswith(".py")})
+    # every covered module, flagged or not: `app/tests/__init__.py` importing the flagged helper
+    # carries the import from application code on
+    covered = [p for p in every if any(s.covers(p) for s in scopes)] + sorted(flagged)
     names = {path: PurePosixPath(path).stem if PurePosixPath(path).stem != "__init__"
              else PurePosixPath(path).parent.name for path in covered}
-    alternatives = "|".join(sorted({re.escape(n) for n in names.values() if n}))
-    pattern = re.compile(r"^\s*(?:from|import)\s[^\n]*?\b(" + alternatives + r")\b"
-                         r"|([\"'])[\w.]*?\b(" + alternatives + r")\b[\w.:]*\2", re.MULTILINE)
-    seen: set[str] = set()
-    for path in sorted({*result.scanned, *_python_files(root)}):
-        if not path.endswith(".py") or any(s.covers(path) for s in scopes):
-            continue
+    known = {n for n in names.values() if n}
+
+    def imported_by(path: str) -> set[str]:
         try:
             text = (root / path).read_text(encoding="utf-8", errors="replace")
         except OSError:
-            continue
-        seen.update(m.group(1) or m.group(3) for m in pattern.finditer(text))
-    return frozenset(path for path, name in names.items() if name in seen)
+            return set()
+        words = {w for statement in _IMPORT.findall(text) for w in _WORD.findall(statement)}
+        words |= {w for _, dotted in _DOTTED_STRING.findall(text) for w in _WORD.findall(dotted)}
+        return words & known
+
+    seen: set[str] = set()
+    for path in every:
+        if not any(s.covers(path) for s in scopes):
+            seen |= imported_by(path)
+    # what an imported covered module imports is imported too, to the end of the chain
+    done: set[str] = set()
+    while todo := [p for p, n in names.items() if n in seen and p not in done]:
+        for path in todo:
+            done.add(path)
+            seen |= imported_by(path)
+    return frozenset(path for path in flagged if names[path] in seen)
+
+
+# an import statement, its parenthesised names on later lines included; a string that is a dotted
+# path (`"app.tests.helpers"`, `"app.tests.cli:main"`)
+_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t](?:[^\n(]*\([^)]*\)|[^\n]*)", re.MULTILINE)
+_DOTTED_STRING = re.compile(r"([\"'])([\w.:]+)\1")
+_WORD = re.compile(r"\w+")
 
 
 def _python_files(root: Path) -> list[str]:

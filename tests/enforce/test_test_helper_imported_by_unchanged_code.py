@@ -1,7 +1,8 @@
 """A pull request that makes a helper in a test-named module vulnerable, where application code
-the change does not touch imports it: the diff-aware scan reads only the changed file, yet the
-helper is application code (`app/views.py` imports it), so its finding is not lowered to the
-test scope's `low` and blocks, as it does in a full scan. Real git and bandit, both modes."""
+the change does not touch imports it (by name, by a dotted string, or through the test package's
+`__init__`): the diff-aware scan reads only the changed file, yet the helper is application code,
+so its finding is not lowered to the test scope's `low` and blocks, as in a full scan. Real git
+and bandit, both modes."""
 
 from __future__ import annotations
 
@@ -16,7 +17,17 @@ VIEWS = "from app.tests.helpers import fetch\n\n\ndef view(url):\n    return fet
 HELPER = "import requests\n\n\ndef fetch(url):\n    return requests.get(url, timeout=5)\n"
 
 
-@pytest.mark.parametrize("how", ["import", "import_module"])
+VIEWS_BY = {
+    "import": (VIEWS, ""),
+    "import_module": ("import importlib\n\nfetch = importlib.import_module('app.tests.helpers')"
+                      ".fetch\n", ""),
+    # through the test package, whose __init__ imports the helper
+    "package": ("from app import tests\n\n\ndef view(url):\n    return tests.helpers.fetch(url)\n",
+                "from . import helpers\n"),
+}
+
+
+@pytest.mark.parametrize("how", VIEWS_BY)
 def test_pull_request_makes_an_imported_test_helper_vulnerable(tmp_path: Path, mode: str,
                                                                how: str) -> None:
     root = tmp_path / "repo"
@@ -26,9 +37,8 @@ def test_pull_request_makes_an_imported_test_helper_vulnerable(tmp_path: Path, m
     git(root, "config", "user.name", "Dev")
     git(root, "config", "commit.gpgsign", "false")
     (root / "app" / "__init__.py").write_text("")
-    (root / "app" / "tests" / "__init__.py").write_text("")
-    views = VIEWS if how == "import" else (
-        "import importlib\n\nfetch = importlib.import_module('app.tests.helpers').fetch\n")
+    views, package = VIEWS_BY[how]
+    (root / "app" / "tests" / "__init__.py").write_text(package)
     (root / "app" / "views.py").write_text(views)
     (root / "app" / "tests" / "helpers.py").write_text(HELPER)
     commit_all(root, "base")
