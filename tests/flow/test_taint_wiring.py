@@ -516,3 +516,23 @@ def test_a_name_checked_to_hold_no_syntax_stays_safe_in_quotes_and_in_a_host(
     found = scan(tmp_path, files)
     assert lines_of(found, "command") == marked(files, "cmdi")
     assert lines_of(found, "forgery") == marked(files, "ssrf")
+
+
+def test_text_encoded_to_letters_and_digits_breaks_no_header(tmp_path: Path) -> None:
+    files = {
+        "book/__init__.py": "",
+        "book/app.py": """
+            import base64
+
+            def remember(environ, start_response):
+                q = environ.get("QUERY_STRING", "")
+                start_response("200 OK", [("Set-Cookie", "last=%s; Path=/" % q)])  # headeri
+                return [b"saved"]
+
+            def remember_encoded(environ, start_response):
+                q = base64.urlsafe_b64encode(environ.get("QUERY_STRING", "").encode()).decode()
+                start_response("200 OK", [("Set-Cookie", "last=%s; Path=/" % q)])
+                return [b"saved"]
+            """,
+    }
+    assert lines_of(scan(tmp_path, files), "header") == marked(files, "headeri")
