@@ -162,26 +162,51 @@ def adjudicate(per_scanner: Mapping[str, list[Finding]], calls: Iterable[Analyse
 def merge_duplicates(per_scanner: Mapping[str, list[Finding]]) -> dict[str, list[Finding]]:
     """One finding per problem: same file, same line, a CWE in common, reported by two tools.
 
-    `per_scanner` is in merge-preference order; the first tool's finding absorbs the others.
+    `per_scanner` is in merge-preference order; the first tool's finding absorbs the others,
+    after the findings that carry a source-to-sink path.
     """
     merged: dict[str, list[Finding]] = {name: [] for name in per_scanner}
     index: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for name, findings in per_scanner.items():
-        for finding in findings:
-            key = (finding.location.path, finding.location.start_line)
-            target = None
-            for owner, pos in index.get(key, []):
-                other = merged[owner][pos]
-                if name not in other.scanners and _families(other.cwe) & _families(finding.cwe):
-                    target = (owner, pos)
-                    break
-            if target is None:
-                merged[name].append(finding)
-                index.setdefault(key, []).append((name, len(merged[name]) - 1))
-            else:
-                owner, pos = target
-                merged[owner][pos] = _absorb(merged[owner][pos], finding)
+    # findings that carry their path first: one reported where a handler hands its data over
+    # absorbs a pattern tool's result on the sink its path ends at, not the other way round
+    ordered = sorted(((name, f) for name, findings in per_scanner.items() for f in findings),
+                     key=lambda item: not item[1].flow)
+    for name, finding in ordered:
+        keys = _places(finding)
+        target = None
+        for owner, pos in (entry for key in keys for entry in index.get(key, [])):
+            if _same_problem(merged[owner][pos], name, finding):
+                target = (owner, pos)
+                break
+        if target is None:
+            merged[name].append(finding)
+            target = (name, len(merged[name]) - 1)
+        else:
+            merged[target[0]][target[1]] = _absorb(merged[target[0]][target[1]], finding)
+        for key in keys:
+            index.setdefault(key, []).append(target)
     return merged
+
+
+def _same_problem(kept: Finding, name: str, finding: Finding) -> bool:
+    """Two tools on one weakness at one place; or one path-carrying rule reporting one source
+    twice at one place (a request built, then sent: two sinks behind the same call)."""
+    if name not in kept.scanners:
+        return bool(_families(kept.cwe) & _families(finding.cwe))
+    return kept.rule_id == finding.rule_id and bool(kept.flow) and bool(finding.flow) and \
+        kept.location == finding.location and \
+        kept.flow[0].location == finding.flow[0].location
+
+
+def _places(finding: Finding) -> list[tuple[str, int]]:
+    """Where a finding is, and where its path ends when it is reported where the data was
+    handed over (a pattern tool's finding on that sink is the same problem)."""
+    here = (finding.location.path, finding.location.start_line)
+    if not finding.flow:
+        return [here]
+    end = finding.flow[-1].location
+    sink = (end.path, end.start_line)
+    return [here] if sink == here else [here, sink]
 
 
 # Tools name the same weakness at different depths of the CWE tree (bandit: CWE-259 hard-coded
@@ -210,8 +235,10 @@ def _absorb(primary: Finding, other: Finding) -> Finding:
     confidence = max(primary.confidence, other.confidence, key=_CONFIDENCE_RANK.__getitem__)
     return replace(
         primary,
-        scanners=(*primary.scanners, *other.scanners),
-        related_rule_ids=(*primary.related_rule_ids, other.rule_id, *other.related_rule_ids),
+        scanners=tuple(dict.fromkeys((*primary.scanners, *other.scanners))),
+        related_rule_ids=tuple(r for r in dict.fromkeys(
+            (*primary.related_rule_ids, other.rule_id, *other.related_rule_ids))
+            if r != primary.rule_id),
         severity=severity,
         confidence=confidence,
         cwe=tuple(sorted({*primary.cwe, *other.cwe})),

@@ -22,7 +22,7 @@ from typing import Any
 
 from secsdlc.cache import ResultCache
 from secsdlc.flow import incremental
-from secsdlc.flow.frames import DEFAULT_BUDGET
+from secsdlc.flow.frames import DEFAULT_BUDGET, ReportKey, report_key
 from secsdlc.flow.interp import BudgetExceeded, Interpreter, Report
 from secsdlc.flow.models import Models
 from secsdlc.flow.project import (
@@ -318,7 +318,8 @@ class _Part:
         return {
             "root": self.root,
             "depends": [list(d) for d in self.depends],
-            "reports": [[r.kind, [_step(s) for s in r.trace]] for r in self.reports],
+            "reports": [[r.kind, [_step(s) for s in r.trace],
+                         None if r.entry is None else _step(r.entry)] for r in self.reports],
             "proofs": [[p, line, kind, ok] for (p, line, kind), ok in self.proofs.items()],
             "skipped": [[s.path, s.reason, s.function] for s in self.skipped],
             "unfinished": list(self.unfinished) if self.unfinished else None,
@@ -326,8 +327,9 @@ class _Part:
 
     @classmethod
     def from_json(cls, doc: Mapping[str, Any]) -> _Part:
-        reports = tuple(Report(str(kind), _unstep(trace[-1]), tuple(_unstep(s) for s in trace))
-                        for kind, trace in doc["reports"])
+        reports = tuple(Report(str(kind), _unstep(trace[-1]), tuple(_unstep(s) for s in trace),
+                               None if entry is None else _unstep(entry))
+                        for kind, trace, entry in doc["reports"])
         proofs = {(str(p), int(line), str(kind)): bool(ok)
                   for p, line, kind, ok in doc["proofs"]}
         skipped = tuple(Skipped(str(p), str(reason), fn if fn is None else str(fn))
@@ -367,7 +369,7 @@ def _unstep(raw: Any) -> Step:
 
 
 def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: int) -> Result:
-    reports: dict[tuple[str, str, int, int, Step], Report] = {}
+    reports: dict[ReportKey, Report] = {}
     proofs: dict[tuple[str, int, str], bool] = {}
     unfinished: dict[str, list[tuple[int, int]]] = {}
     analysed = 0
@@ -378,8 +380,7 @@ def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: 
             if part.unfinished is not None and part.skipped:
                 unfinished.setdefault(part.skipped[0].path, []).append(part.unfinished)
             for report in part.reports:
-                key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
-                       report.trace[0])
+                key = report_key(report)
                 old = reports.get(key)
                 if old is None or \
                         (len(report.trace), report.trace) < (len(old.trace), old.trace):
@@ -391,7 +392,8 @@ def _merge(outcomes: Mapping[str, _FileOutcome], skipped: list[Skipped], files: 
         if any(start <= line <= end for start, end in unfinished.get(path, ())):
             proofs[(path, line, kind)] = False
     ordered = sorted(reports.values(),
-                     key=lambda r: (r.sink.path, r.sink.line, r.sink.col, r.kind, r.trace))
+                     key=lambda r: (r.location.path, r.location.line, r.location.col, r.kind,
+                                    r.trace))
     return Result(tuple(ordered), proofs, tuple(skipped), files, analysed)
 
 
@@ -424,7 +426,7 @@ def _watched_names(models: Models) -> frozenset[str]:
     names: set[str] = set(models.request_names) | set(models.request_attributes)
     names |= {m for m in models.sinks_by_method}
     names |= {r.rsplit(".", 1)[-1] for r in models.sinks_by_ref}
-    names |= {r.rsplit(".", 1)[-1] for r in models.request_objects}
+    names |= {r.rsplit(".", 1)[-1] for r in models.request_objects | models.request_calls}
     for handler in models.handler_classes:
         names |= handler.attributes | handler.methods
     names |= {"environ", "session"}

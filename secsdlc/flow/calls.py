@@ -17,7 +17,16 @@ from secsdlc.flow.folding import (
     sanitized,
     value_safe,
 )
-from secsdlc.flow.frames import REQUEST, CallKey, Frame, InterpreterBase, Memo, State
+from secsdlc.flow.frames import (
+    REQUEST,
+    CallKey,
+    Frame,
+    InterpreterBase,
+    Memo,
+    State,
+    entered_through_parameters,
+    report_key,
+)
 from secsdlc.flow.models import FormClass
 from secsdlc.flow.project import PROJECT, TYPED_ANNOTATIONS, FunctionInfo, annotation_name
 from secsdlc.flow.syntax import is_classmethod, is_staticmethod, last_name, short
@@ -134,6 +143,14 @@ class Calls(InterpreterBase):
             if ref == "super":
                 return UNKNOWN
             return self.external(node, ref, args, kwargs, st, frame, receiver)
+        if callee.alts is not None:
+            # one of several: a handler picked from the project's own table, each may run
+            saved, self.dispatch_depth = self.dispatch_depth, len(self.stack)
+            try:
+                return join_all([self.apply(node, Value(ref=alt), list(args), dict(kwargs), st,
+                                            frame, receiver) for alt in sorted(callee.alts)])
+            finally:
+                self.dispatch_depth = saved
         # the function a value holds is chosen by its origin, not made of it: what an unknown
         # callable returns carries what it is given (and its receiver's, for a method)
         return self._propagate(args, kwargs, receiver)
@@ -161,6 +178,18 @@ class Calls(InterpreterBase):
                         self.check_sink(node, sink, args, kwargs, frame, receiver)
                 # a Django manager: rows from the database, not the filter's arguments
                 return UNKNOWN
+            tag = self.models.types.get(self.project.canonical(receiver.ref)) \
+                if receiver.ref.rsplit(".", 1)[-1] in self.models.type_names else None
+            if tag is not None:
+                # an object the framework provides under a name (`current_app.jinja_env`)
+                for sink in self.models.sinks_by_method.get(name, ()):
+                    if sink.receiver is not None and tag in sink.receiver:
+                        self.check_sink(node, sink, args, kwargs, frame, receiver)
+            if receiver.ref.rsplit(".", 1)[-1] in self.models.logger_names:
+                # `current_app.logger.info(...)`: a logger reached through a name
+                for sink in self.models.sinks_by_method.get(name, ()):
+                    if sink.receiver is not None and "logger" in sink.receiver:
+                        self.check_sink(node, sink, args, kwargs, frame, receiver)
             target = self.project.canonical(callee.ref) if callee.ref else None
             if target is not None and target not in self.project.functions and \
                     target not in self.project.classes and \
@@ -291,6 +320,13 @@ class Calls(InterpreterBase):
     def external(self, node: ast.Call, ref: str, args: list[Value], kwargs: dict[str, Value],
                  st: State, frame: Frame, receiver: Value | None) -> Value:
         models = self.models
+        if ref in models.request_calls:
+            return tainted(Taint("remote", (self.step(frame, node, short(node)),)))
+        if ref in models.autoescaped_renderers and args and isinstance(args[0].const, str):
+            for name in _unescaped_names(args[0].const):
+                if name in kwargs:
+                    self.sink_values("xss", [kwargs[name]],
+                                     self.step(frame, node, f"{name} rendered unescaped"))
         if ref.rsplit(".", 1)[-1] == "Markup":
             for sink in models.sinks_by_ref.get(ref, ()):
                 self.check_sink(node, sink, args, kwargs, frame, receiver)
@@ -591,10 +627,34 @@ class Calls(InterpreterBase):
                 self.memo[key if self.cut_calls == cut else (key, stack)] = Memo(
                     result, after, found.reads, found.steps, found.reports, found.proofs,
                     found.entered, found.depth)
+        self._locate_in_caller(node, info, cached if cached is not None else found, frame)
         if result.all_taints():
             step = self.step(frame, node, f"returned by {info.name}()")
             result = map_taints(result, lambda t: t.extend(step))
         return result, after
+
+    def _locate_in_caller(self, node: ast.Call, info: FunctionInfo, memo: Memo,
+                          frame: Frame) -> None:
+        """A path this call found, whose data did not come into the calling function through
+        its parameters (it read the request, or a helper that does), is that function's finding,
+        located at this call; the path goes on to the sink."""
+        caller = frame.info
+        if caller is None or not memo.reports or self.dispatch_depth == len(self.stack) or \
+                _is_server_entry(caller, frame):
+            return
+        call = self.step(frame, node, f"{info.name}(...)")
+        for report in memo.reports:
+            trace = report.trace
+            if report.entry is not None or entered_through_parameters(trace, caller):
+                continue
+            key = report_key(report)
+            if self.reports.get(key) != report:
+                continue
+            at = next((i for i, s in enumerate(trace) if s.path == info.path and
+                       s.line == info.node.lineno and s.note.startswith(f"{info.name}(")),
+                      len(trace) - 1)
+            del self.reports[key]
+            self._report(replace(report, entry=call, trace=(*trace[:at], call, *trace[at:])))
 
     def _invoke(self, node: ast.Call, info: FunctionInfo, args: list[Value],
                 kwargs: dict[str, Value], bound: Value | None, is_static: bool,
@@ -655,7 +715,14 @@ class Calls(InterpreterBase):
             declared = self.project.class_named(module, fn.returns)
             if declared is not None:
                 result = replace(result, ctype=declared)
-        if info.handler is not None or frame.wsgi_body:
+        ct = frame.content_type
+        if frame.wsgi_body and info.handler is None and ct is not None and \
+                isinstance(ct.const, str):
+            # `return html_response(start_response, body)`: the helper started the response and
+            # hands back its body, so the caller returns a page (or a body that is not HTML)
+            html = "html" in ct.const.lower()
+            result = Value(ctype="response", fields=(("body", result),) if html else ())
+        elif info.handler is not None or frame.wsgi_body:
             self._check_returns(frame, root=False)
         return result, after
 
@@ -665,6 +732,26 @@ class Calls(InterpreterBase):
         step = Step(info.path, info.node.lineno, info.node.col_offset + 1,
                     f"{info.name}({name})")
         return map_taints(value, lambda t: t.extend(step))
+
+
+def _is_server_entry(info: FunctionInfo, frame: Frame) -> bool:
+    """A server's own entry point (`do_GET` of an `http.server` handler, a WSGI application):
+    it hands each request to the route's method or handler, which has the finding."""
+    return info.handler == "wsgi" or (info.name.startswith("do_") and bool(frame.handler_kinds))
+
+
+_SAFE_FILTER = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)[^}]*?\|\s*safe\b")
+_RAW_BLOCK = re.compile(r"\{%-?\s*autoescape\s+false\s*-?%\}(.*?)\{%-?\s*endautoescape",
+                        re.DOTALL)
+_VARIABLE = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)")
+
+
+def _unescaped_names(template: str) -> set[str]:
+    """The variables a template text renders without escaping."""
+    names = set(_SAFE_FILTER.findall(template))
+    for block in _RAW_BLOCK.findall(template):
+        names.update(_VARIABLE.findall(block))
+    return names
 
 
 def _field_default(default: ast.expr | None) -> Value | None:

@@ -15,6 +15,7 @@ from secsdlc.flow.folding import (
     literal_value,
     meet,
     repr_field,
+    sanitized,
     truth_of,
     value_safe,
 )
@@ -87,7 +88,9 @@ def _requoted(context: str, part: Value) -> Value:
     quotes close them. HTML escaping: a value that starts a URL attribute, or that sits in an
     attribute without quotes."""
     if _open_quote(context) is not None and any("cmdi" in t.cleared for t in part.all_taints()):
-        part = _uncleared(part, "cmdi", lambda t: True)
+        # only a value that may still hold a quote (one checked against quotes is safe for SQL
+        # too): a name matched by `[A-Za-z0-9_-]+` stays safe between quotes
+        part = _uncleared(part, "cmdi", lambda t: "sqli" not in t.cleared)
     if _URL_ATTRIBUTE.search(context):
         part = _uncleared(part, "xss", lambda t: URL_SCHEME not in t.cleared)
     if _UNQUOTED_ATTRIBUTE.search(context):
@@ -133,9 +136,12 @@ def _requote_percent(template: str, values: Value) -> Value:
 
 
 def _server_text(part: Value) -> bool:
+    """Text the client cannot shape a URL with: the server's own, or the client's checked to
+    hold no path or host syntax (`re.fullmatch(r"[a-z0-9-]{3,63}", bucket)` before
+    `f"https://{bucket}.storage.example/"`)."""
     return part.ctype is None and part.items is None and part.keys is None and \
         part.rest is None and part.fields is None and part.ref is None and \
-        not part.all_taints()
+        all(not t.reaches("ssrf") and not t.reaches("pathtraver") for t in part.all_taints())
 
 
 def _text_of(value: Value) -> str:
@@ -147,6 +153,9 @@ def _text_of(value: Value) -> str:
 
 def _concat_safe(left: Value, right: Value) -> frozenset[str]:
     return meet((value_safe(left), value_safe(right)))
+
+
+_NAME_PARTS = frozenset({"name", "stem"})
 
 
 class Expressions(InterpreterBase):
@@ -197,6 +206,9 @@ class Expressions(InterpreterBase):
             return Value(ref=f"{REQUEST}.{attr}")
         if attr in self.models.number_attributes.get(base.ctype or "", ()):
             return Value(safe=frozenset({ALL_KINDS}))
+        if base.ctype in ("path", "normpath") and attr in _NAME_PARTS:
+            # `Path(name).name`: the last part only, as os.path.basename leaves it
+            return sanitized(Value(taints=base.all_taints()), frozenset({"pathtraver"}))
         if base.taints and base.fields is None:
             return Value(taints=base.taints)
         known = base.field(attr)
@@ -373,8 +385,14 @@ class Expressions(InterpreterBase):
                 if isinstance(result, (int, float, str, bytes, bool)) or result is None:
                     return const(result)
         if isinstance(op, ast.Add):
-            if left.items is not None and right.items is not None:
-                return container(left.ctype or "list", (*left.items, *right.items))
+            if left.items is not None and right.items is not None and left.rest is None:
+                return container(left.ctype or "list", (*left.items, *right.items),
+                                 rest=right.rest)
+            if left.items is not None and not right.is_const and \
+                    right.ctype in ("list", "tuple", None):
+                # `[("Content-Type", "text/html")] + list(extra)`: the first elements stay known
+                tail = [r for r in (left.rest, right.element()) if r is not None]
+                return container(left.ctype or "list", left.items, rest=join_all(tail))
             if left.ctype in ("list", "tuple") or right.ctype in ("list", "tuple"):
                 return container(left.ctype or right.ctype or "list",
                                  rest=join(left.element(), right.element()))

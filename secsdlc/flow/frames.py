@@ -4,7 +4,7 @@ others."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,43 @@ class Report:
     kind: str
     sink: Step
     trace: tuple[Step, ...]  # source first, sink last
+    # where the finding is: the sink, or the call by which the first function on the path
+    # that did not get the data through its parameters (the handler that read the request)
+    # hands it to the code that reaches the sink, so each handler has a finding of its own;
+    # None while the path only came in through parameters
+    entry: Step | None = None
+
+    @property
+    def location(self) -> Step:
+        return self.entry if self.entry is not None else self.sink
+
+
+ReportKey = tuple[str, str, int, int, Step, Step | None]
+
+
+def handed_down(trace: tuple[Step, ...], definitions: Mapping[tuple[str, int], str]) -> bool:
+    """Whether a path entered some function through its arguments (or an object made with
+    them) on its way: the function that handed the data down has the finding."""
+    for s in trace:
+        entered = definitions.get((s.path, s.line))
+        if entered is not None and s.note.startswith(entered):
+            return True
+    return False
+
+
+def entered_through_parameters(trace: tuple[Step, ...], info: FunctionInfo) -> bool:
+    """Whether a path came into the function through its parameters (the step the analysis
+    notes on entering it with tainted arguments)."""
+    entered = f"{info.name}("
+    return any(s.line == info.node.lineno and s.path == info.path and
+               s.note.startswith(entered) for s in trace)
+
+
+def report_key(report: Report) -> ReportKey:
+    """What makes two paths one finding: one source reaching one sink, handed over at one
+    place."""
+    sink = report.sink
+    return (report.kind, sink.path, sink.line, sink.col, report.trace[0], report.entry)
 
 
 @dataclass(slots=True)
@@ -108,7 +145,7 @@ class InterpreterBase:
         self.models = models
         self.budget_per_root = budget
         self.budget = budget
-        self.reports: dict[tuple[str, str, int, int, Step], Report] = {}
+        self.reports: dict[ReportKey, Report] = {}
         # (path, line, kind) -> the dangerous argument was constant or sanitized every time
         self.proofs: dict[tuple[str, int, str], bool] = {}
         self.globals: dict[str, State] = {}
@@ -122,6 +159,9 @@ class InterpreterBase:
         self.cut_calls = 0  # project calls not followed because of the call stack
         self.entered: set[str] = set()  # project functions tried since this was last emptied
         self.deepest = 0  # the longest call stack a call was tried from, likewise
+        # the call depth of a call through a table of handlers, if one is being made: what
+        # such a call finds belongs to the handler it picked, not to the dispatcher
+        self.dispatch_depth: int | None = None
         self._globals_reads: dict[str, frozenset[str]] = {}
         self._globals_failed: set[str] = set()  # modules whose code exceeds the budget
         self._closure_reads: dict[str, frozenset[str]] = {}
@@ -142,8 +182,7 @@ class InterpreterBase:
     def _report(self, report: Report) -> None:
         """One source-to-sink path; of several from one source to one sink, the shortest (the
         first in order among equals, so that the path shown never depends on set order)."""
-        key = (report.kind, report.sink.path, report.sink.line, report.sink.col,
-               report.trace[0])
+        key = report_key(report)
         old = self.reports.get(key)
         if old is None or (len(report.trace), report.trace) < (len(old.trace), old.trace):
             self.reports[key] = report

@@ -133,6 +133,9 @@ class Interpreter(Statements, Checks, Expressions, Calls, Methods, Sinks):
             cleared = guards.regex_check("search", pattern) if pattern else frozenset()
             source = tainted(Taint("remote", (replace(step, note=note),), cleared))
             return self._declared_param(info, name, node, source)
+        declared = self.project.param_type(info, name)
+        if declared is not None:
+            return Value(ctype=declared)  # a service or client the function was handed
         return tainted(Taint("param", (step,)))
 
     def _view_form_class(self, class_ref: str) -> str | None:

@@ -198,7 +198,14 @@ class Methods(InterpreterBase):
                 if found is not None:
                     return found
                 return recv.rest or UNKNOWN
-            if name in ("read", "read_string", "read_file", "add_section"):
+            if name in ("read_string", "read_file", "read_dict") and args and \
+                    args[0].all_taints():
+                # a configuration the client sent: every option holds its text
+                text = Value(taints=args[0].all_taints())
+                self.write_back(func.value, replace(recv, rest=join(recv.rest or text, text)),
+                                st, frame, node)
+                return NONE
+            if name in ("read", "read_string", "read_file", "read_dict", "add_section"):
                 return NONE
         if recv.ctype == "response" and name in ("write", "writelines") and args:
             # Django's `response.write(...)` appends to the body the handler returns

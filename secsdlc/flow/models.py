@@ -79,6 +79,7 @@ class FormClass:
 class Models:
     kinds: Mapping[str, Kind]
     request_objects: frozenset[str]
+    request_calls: frozenset[str]  # calls that hand back the client's data (a CGI form)
     request_names: frozenset[str]
     request_attributes: frozenset[str]
     request_guarantees: Mapping[str, frozenset[str]]
@@ -88,6 +89,7 @@ class Models:
     route_decorators: frozenset[str]
     route_registrations: frozenset[str]
     types: Mapping[str, str]
+    type_names: frozenset[str]  # the last part of every name in `types`
     number_attributes: Mapping[str, frozenset[str]]
     wrappers: Mapping[str, tuple[int, str]]
     logger_names: frozenset[str]
@@ -96,6 +98,9 @@ class Models:
     sanitizers_by_ref: Mapping[str, tuple[Sanitizer, ...]]
     sanitizers_by_method: Mapping[str, tuple[Sanitizer, ...]]
     clean_results: frozenset[str]
+    # calls that render a template text with autoescaping on: only what the text marks
+    # `|safe` (or renders inside `{% autoescape false %}`) goes out as it is
+    autoescaped_renderers: frozenset[str]
     digest: str = field(default="")
 
 
@@ -160,7 +165,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     sinks: list[Sink] = []
     sanitizers: list[Sanitizer] = []
     request: dict[str, set[str]] = {"objects": set(), "names": set(), "attributes": set(),
-                                    "session": set()}
+                                    "session": set(), "calls": set()}
     guarantees: dict[str, frozenset[str]] = {}
     handler_classes: list[HandlerClass] = []
     forms: list[FormClass] = []
@@ -171,6 +176,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     wrappers: dict[str, tuple[int, str]] = {}
     logger_names: set[str] = set()
     clean_results: set[str] = set()
+    autoescaped_renderers: set[str] = set()
     digest = hashlib.sha256(str(MODELS_VERSION).encode())
     for source, text in texts:
         digest.update(text.encode())
@@ -226,6 +232,8 @@ def _build(texts: list[tuple[str, str]]) -> Models:
                 _strs(names, f"{source}: number_attributes.{tag}"))
         logger_names |= set(_strs(doc.get("logger_names"), f"{source}: logger_names"))
         clean_results |= set(_strs(doc.get("clean_results"), f"{source}: clean_results"))
+        autoescaped_renderers |= set(_strs(doc.get("autoescaped_renderers"),
+                                           f"{source}: autoescaped_renderers"))
         for n, row in enumerate(_rows(doc, "sinks", source)):
             where = f"{source}: sinks[{n}]"
             if bool(row.get("ref")) == bool(row.get("method")):
@@ -272,6 +280,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     return Models(
         kinds=kinds,
         request_objects=frozenset(request["objects"]),
+        request_calls=frozenset(request["calls"]),
         request_names=frozenset(request["names"]),
         request_attributes=frozenset(request["attributes"]),
         request_guarantees=guarantees,
@@ -281,6 +290,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         route_decorators=frozenset(route_decorators),
         route_registrations=frozenset(route_registrations),
         types=types,
+        type_names=frozenset(r.rsplit(".", 1)[-1] for r in types),
         number_attributes={t: frozenset(n) for t, n in number_attributes.items()},
         wrappers=wrappers,
         logger_names=frozenset(logger_names),
@@ -289,5 +299,6 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         sanitizers_by_ref={k: tuple(v) for k, v in san_ref.items()},
         sanitizers_by_method={k: tuple(v) for k, v in san_method.items()},
         clean_results=frozenset(clean_results),
+        autoescaped_renderers=frozenset(autoescaped_renderers),
         digest=digest.hexdigest(),
     )

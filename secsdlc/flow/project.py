@@ -12,6 +12,7 @@ import ast
 import builtins
 import hashlib
 import re
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -107,7 +108,10 @@ class ModuleIndex:
     def find(self, dotted: str) -> str | None:
         if dotted in self.by_name:
             return dotted
-        candidates = self._suffix.get(dotted, [])
+        # `import html` in one app of a monorepo is the standard library's, not another app's
+        # `common/html.py`
+        candidates = [] if dotted.partition(".")[0] in sys.stdlib_module_names \
+            else self._suffix.get(dotted, [])
         if len(candidates) == 1:
             return candidates[0]
         if self.root_package and dotted.startswith(self.root_package + "."):
@@ -153,6 +157,10 @@ class Project:
         self._classes_by_module: dict[str, list[ClassInfo]] = {}
         self._handler_kinds: dict[str, tuple[int, ...]] = {}
         self._attribute_classes: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
+        self._call_site_types: dict[str, dict[str, str]] = {}
+        self._calls_by_name: dict[str, dict[str, list[ast.Call]]] = {}
+        # where each function is defined, and how the step of entering it is noted
+        self.definitions: dict[tuple[str, int], str] = {}
         # every module the analysis asked about since this was last emptied: what its results
         # depend on
         self.consulted: set[str] = set()
@@ -226,6 +234,7 @@ class Project:
                     ref = f"{PROJECT}{module.name}:{qual}"
                     self.functions[ref] = functions[ref] = FunctionInfo(
                         ref, module.name, qual, node, module.path, class_ref)
+                    self.definitions[(module.path, node.lineno)] = f"{node.name}("
                     if class_ref is not None:
                         self.classes[class_ref].methods.setdefault(node.name, ref)
                     elif not prefix:
@@ -373,7 +382,7 @@ class Project:
         for stmt in cls.node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
                     stmt.target.id == name:
-                return self.class_named(module, stmt.annotation)
+                return self.type_named(module, stmt.annotation)
             if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and any(
                     isinstance(t, ast.Name) and t.id == name for t in stmt.targets):
                 return self.class_named(module, stmt.value.func)  # `objects = TicketManager()`
@@ -388,11 +397,11 @@ class Project:
                 if target is None:
                     continue
                 if isinstance(node, ast.AnnAssign):
-                    return self.class_named(module, node.annotation)
+                    return self.type_named(module, node.annotation)
                 if isinstance(value, ast.Name) and value.id in annotations:
-                    return self.class_named(module, annotations[value.id])
+                    return self.type_named(module, annotations[value.id])
                 if isinstance(value, ast.Call):
-                    return self.class_named(module, value.func)
+                    return self.type_named(module, value.func)
         for base in cls.bases:
             found = self._find_attribute_class(base, name, seen)
             if found is not None:
@@ -410,6 +419,54 @@ class Project:
             return None
         ref = self.canonical(self.resolve_expr(module, node))
         return ref if ref in self.classes else None
+
+    def type_named(self, module: Module, node: ast.expr | None) -> str | None:
+        """What an annotation names: a project class, or a type the models tag
+        (`aiohttp.ClientSession` is an HTTP client)."""
+        found = self.class_named(module, node)
+        if found is not None or node is None:
+            return found
+        while isinstance(node, (ast.Subscript, ast.BinOp)):
+            node = node.left if isinstance(node, ast.BinOp) else node.slice
+            if isinstance(node, ast.Tuple):
+                node = node.elts[0] if node.elts else None
+        if not isinstance(node, (ast.Name, ast.Attribute)):
+            return None
+        return self.models.types.get(self.canonical(self.resolve_expr(module, node)))
+
+    def param_type(self, info: FunctionInfo, name: str) -> str | None:
+        """The type of an argument a function is analysed without a caller for: what its
+        annotation names, or, for a function that defines the handlers it is given services
+        for (`def setup_routes(app, directory, client)`), what every call in its module makes
+        that argument as (`setup_routes(app, Directory(...), PartnerClient(session))`)."""
+        node = info.node
+        module = self.modules[info.module]
+        for arg in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            if arg.arg == name and arg.annotation is not None:
+                return self.type_named(module, arg.annotation)
+        if info.ref not in self._call_site_types:
+            nested = any(f.qualname.startswith(f"{info.qualname}.")
+                         for f in self._by_module.get(info.module, ()))
+            self._call_site_types[info.ref] = self._types_at_calls(info, module) if nested \
+                else {}
+        return self._call_site_types[info.ref].get(name)
+
+    def _types_at_calls(self, info: FunctionInfo, module: Module) -> dict[str, str]:
+        node = info.node
+        params = [a.arg for a in node.args.posonlyargs + node.args.args]
+        if info.class_ref is not None:
+            params = params[1:]
+        seen: dict[str, set[str | None]] = {}
+        for call in self._calls_by_name.get(module.name, {}).get(info.name, ()):
+            if self.canonical(self.resolve_expr(module, call.func)) != info.ref:
+                continue
+            given = [*zip(params, call.args, strict=False),
+                     *((k.arg, k.value) for k in call.keywords if k.arg is not None)]
+            for param, arg in given:
+                made = self.type_named(module, arg.func) if isinstance(arg, ast.Call) else None
+                seen.setdefault(param, set()).add(made)
+        agreed = {p: next(iter(t)) for p, t in seen.items() if len(t) == 1}
+        return {p: t for p, t in agreed.items() if t is not None}
 
     def method(self, class_ref: str, name: str, seen: set[str] | None = None) -> str | None:
         """A method by name on a project class or its project bases (depth-first, like the MRO
@@ -461,6 +518,7 @@ class Project:
         for cls in self._classes_by_module.get(module.name, []):
             if self.handler_class(cls.ref) and self._find_dispatch(cls):
                 self.dispatching.add(cls.ref)
+            self._lookup_pattern(cls)
         self._params_from_urls(module)
         self._params_from_url_specs(module)
         validating = any(i.split(".")[0] in ("fastapi", "pydantic") for i in module.imports)
@@ -493,6 +551,21 @@ class Project:
                     info.handler = "method"
             elif params and params[0] in models.request_names and "." not in info.qualname:
                 info.handler = "view"
+
+    def _lookup_pattern(self, cls: ClassInfo) -> None:
+        """A REST framework viewset's `lookup_value_regex`: its router matches the lookup
+        argument (`pk`, or the class's `lookup_url_kwarg`/`lookup_field`) against it."""
+        consts = {t.id: stmt.value.value for stmt in cls.node.body if isinstance(stmt, ast.Assign)
+                  for t in stmt.targets if isinstance(t, ast.Name) and
+                  isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)}
+        regex = consts.get("lookup_value_regex")
+        if regex is None:
+            return
+        name = consts.get("lookup_url_kwarg") or consts.get("lookup_field") or "pk"
+        for method in cls.methods.values():
+            info = self.functions.get(method)
+            if info is not None and any(a.arg == name for a in info.node.args.args):
+                info.param_patterns[name] = f"^(?:{regex})\\Z"
 
     def _flask_like_router(self, module: Module, decorator: ast.expr) -> bool:
         """`@bp.route(...)` where `bp` is a blueprint made in another module of the project
@@ -545,18 +618,24 @@ class Project:
     def _params_from_url_specs(self, module: Module) -> None:
         r"""Tornado's `(r"/api/check/(\d+)", CheckHandler)`: each group of the pattern reaches
         the handler's methods as the next positional argument, matched by that group."""
+        constants = _string_constants(module.tree)
+        # the module's calls by the name called, gathered on the way for `param_type`
+        calls: dict[str, list[ast.Call]] = self._calls_by_name.setdefault(module.name, {})
         for node in ast.walk(module.tree):
+            if isinstance(node, ast.Call):
+                calls.setdefault(_decorator_name(node.func), []).append(node)
+                continue
             if not (isinstance(node, ast.Tuple) and len(node.elts) >= 2 and
-                    isinstance(node.elts[0], ast.Constant) and
-                    isinstance(node.elts[0].value, str) and
-                    node.elts[0].value.lstrip("^").startswith("/") and
                     isinstance(node.elts[1], (ast.Name, ast.Attribute))):
+                continue
+            pattern = _text_of(node.elts[0], constants)
+            if pattern is None or not pattern.lstrip("^").startswith("/"):
                 continue
             ref = self.canonical(self.resolve_expr(module, node.elts[1]))
             cls = self.classes.get(ref)
-            groups = _groups(node.elts[0].value)
+            groups = _groups(pattern)
             try:
-                counted = re.compile(node.elts[0].value).groups
+                counted = re.compile(pattern).groups
             except re.error:
                 continue
             if cls is None or not groups or counted != len(groups):
@@ -735,6 +814,41 @@ def _self_assignment(node: ast.AST, name: str) -> tuple[ast.expr | None, ast.exp
             isinstance(target.value, ast.Name) and target.value.id == "self":
         return target, value
     return None, None
+
+
+def _string_constants(tree: ast.Module) -> dict[str, str]:
+    """A module's names bound once, at its top level, to a string literal."""
+    found: dict[str, str] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                isinstance(stmt.targets[0], ast.Name) and isinstance(stmt.value, ast.Constant) \
+                and isinstance(stmt.value.value, str):
+            found[stmt.targets[0].id] = stmt.value.value
+    return found
+
+
+def _text_of(node: ast.expr, constants: Mapping[str, str]) -> str | None:
+    """The text of a string written with the module's constants (`rf"/items/{SKU}/adjust"`)."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.FormattedValue):
+                if value.conversion != -1 or value.format_spec is not None:
+                    return None
+                value = value.value
+            text = _text_of(value, constants)
+            if text is None:
+                return None
+            parts.append(text)
+        return "".join(parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _text_of(node.left, constants), _text_of(node.right, constants)
+        return None if left is None or right is None else left + right
+    return None
 
 
 def _groups(pattern: str) -> list[str]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from secsdlc.flow.folding import repr_fields
-from secsdlc.flow.frames import Frame, InterpreterBase, Report
+from secsdlc.flow.frames import Frame, InterpreterBase, Report, handed_down
 from secsdlc.flow.models import Sink
 from secsdlc.flow.syntax import short
 from secsdlc.flow.values import Step, Value
@@ -161,7 +161,12 @@ class Sinks(InterpreterBase):
             for taint in value.all_taints():
                 if taint.kind != "remote" or not taint.reaches(kind):
                     continue
-                self._report(Report(kind, sink, (*taint.trace, sink)))
+                trace = (*taint.trace, sink)
+                # settled at the sink unless the data came in through the parameters of the
+                # function the sink is in: then the caller that handed it over has the finding
+                current = self.project.functions.get(self.stack[-1]) if self.stack else None
+                settled = current is None or not handed_down(trace, self.project.definitions)
+                self._report(Report(kind, sink, trace, sink if settled else None))
 
     def _check_returns(self, frame: Frame, root: bool = True) -> None:
         info = frame.info
@@ -172,6 +177,8 @@ class Sinks(InterpreterBase):
                 body = candidate.field("body")
                 if body is not None:
                     self.sink_values("xss", [body], replace(step, note="HTML response"))
+            if root and info.handler is not None and self._own_response(value):
+                self._check_own_response(value, step)
             if info.html_return and value.ctype not in ("dict", "response") and \
                     value.keys is None:
                 body = value.items[0] if value.ctype == "tuple" and value.items else value
@@ -184,6 +191,33 @@ class Sinks(InterpreterBase):
                 frame.wsgi_body and known)
             if wsgi and not (known and "html" not in str(ct.const if ct else "").lower()):
                 self.sink_values("xss", [value], replace(step, note="WSGI response body"))
+
+    def _own_response(self, value: Value) -> bool:
+        """A response class of the project's own (`Response(body, status, headers)` of a
+        small server of its own): what a handler returns of it is what the server sends."""
+        cls = self.project.classes.get(value.ctype or "")
+        return cls is not None and value.fields is not None and any(
+            n.endswith("Response") for n in (cls.node.name, *cls.base_names))
+
+    def _check_own_response(self, value: Value, step: Step) -> None:
+        headers = value.field("headers")
+        content_type = next((value.field(n) for n in ("content_type", "mimetype", "media_type")
+                             if value.field(n) is not None), None)
+        for header in (headers.items or ()) if headers is not None else ():
+            if header.items is None or len(header.items) != 2:
+                continue
+            name, text = header.items
+            key = name.const.lower() if isinstance(name.const, str) else ""
+            if key == "content-type":
+                content_type = text
+            elif key:
+                kind = "redirect" if key == "location" else "headeri"
+                self.sink_values(kind, [text], replace(step, note=f"{name.const} header"))
+        body = next((value.field(n) for n in ("body", "content", "text", "data")
+                     if value.field(n) is not None), None)
+        if body is not None and content_type is not None and \
+                isinstance(content_type.const, str) and "html" in content_type.const.lower():
+            self.sink_values("xss", [body], replace(step, note="HTML response"))
 
     def _start_response(self, node: ast.Call, headers: Value, frame: Frame) -> None:
         """WSGI headers: the content type decides whether the body is HTML; other values are

@@ -96,6 +96,9 @@ class Value:
     rest: Value | None = None  # elements at unknown positions or keys
     fields: tuple[tuple[str, Value], ...] | None = None  # attributes of an object
     ref: str | None = None  # what a name denotes: "subprocess.run", a project function...
+    # the callables a value may be when it is one of several (a handler looked up in a table
+    # of the project's own: `ROUTES.get(path, not_found)`)
+    alts: frozenset[str] | None = None
 
     # -- queries -------------------------------------------------------------------------------
     @property
@@ -312,7 +315,21 @@ def join(a: Value, b: Value, depth: int = 0) -> Value:
         rest=rest,
         fields=fields,
         ref=a.ref if a.ref == b.ref else None,
+        alts=None if a.ref == b.ref and a.alts is None and b.alts is None
+        else _alternatives(a, b),
     )
+
+
+MAX_ALTERNATIVES = 24
+
+
+def _alternatives(a: Value, b: Value) -> frozenset[str] | None:
+    left = a.alts if a.alts is not None else frozenset({a.ref}) if a.ref else None
+    right = b.alts if b.alts is not None else frozenset({b.ref}) if b.ref else None
+    if left is None or right is None:
+        return None
+    both = left | right
+    return both if len(both) <= MAX_ALTERNATIVES else None
 
 
 def join_all(values: Iterable[Value], depth: int = 0) -> Value:

@@ -127,20 +127,22 @@ def _finding(report: Report, models: Models) -> Finding:
     source = report.trace[0]
     y2025, y2021 = categories((kind.cwe,))
     sink = report.sink
+    at = report.location
     return Finding(
         rule_id=rule_id(kind),
         scanners=(NAME,),
         message=f"{kind.title}: {source.note} ({source.path}:{source.line}) reaches "
-                f"{sink.note}",
+                f"{sink.note}" + (f" ({sink.path}:{sink.line})" if at != sink else ""),
         severity=kind.severity,
         confidence=Confidence.HIGH,
-        location=Location(path=sink.path, start_line=sink.line, start_column=sink.col),
+        location=Location(path=at.path, start_line=at.line, start_column=at.col),
         cwe=(kind.cwe,),
         owasp_2025=y2025,
         owasp_2021=y2021,
         fix_hint=kind.fix,
         properties={"path": short_path(report),
-                    "source": f"{source.path}:{source.line}"},
+                    "source": f"{source.path}:{source.line}",
+                    "sink": f"{sink.path}:{sink.line}"},
         flow=tuple(FlowStep(location=Location(path=s.path, start_line=s.line,
                                               start_column=s.col), message=s.note)
                    for s in report.trace),

@@ -103,7 +103,7 @@ def test_flow_through_helpers_in_other_modules_carries_its_path(tmp_path: Path) 
             import subprocess
 
             def run(cmd):
-                return subprocess.run(cmd, shell=True, capture_output=True)  # cmdi
+                return subprocess.run(cmd, shell=True, capture_output=True)  # sink
             """,
         "shop/web.py": """
             from flask import Flask, request
@@ -114,7 +114,7 @@ def test_flow_through_helpers_in_other_modules_carries_its_path(tmp_path: Path) 
             @app.route("/ping")
             def ping():
                 host = request.args["host"]  # source
-                return run("ping -c1 " + host).stdout
+                return run("ping -c1 " + host).stdout  # cmdi
 
             @app.route("/ping-quoted")
             def ping_quoted():
@@ -123,14 +123,17 @@ def test_flow_through_helpers_in_other_modules_carries_its_path(tmp_path: Path) 
             """}
     out = scan(tmp_path, files)
     found = [f for f in out.findings if "command" in f.rule_id]  # type: ignore[attr-defined]
-    (sink,) = marked(files, "cmdi")
+    (sink,) = marked(files, "sink")
+    (call,) = marked(files, "cmdi")
     (source,) = marked(files, "source")
-    assert [(f.location.path, f.location.start_line) for f in found] == [sink]
+    # the finding is the view's, where it hands the request data to the helper
+    assert [(f.location.path, f.location.start_line) for f in found] == [call]
     steps = [(s.location.path, s.location.start_line) for s in found[0].flow]
     assert steps[0] == source
-    assert ("shop/util.py", sink[1] - 1) in steps  # entering run(cmd)
+    assert steps.index(call) < steps.index(("shop/util.py", sink[1] - 1))  # entering run(cmd)
     assert steps[-1] == sink
     assert "run(cmd)" in found[0].properties["path"]
+    assert found[0].properties["sink"] == f"{sink[0]}:{sink[1]}"
 
 
 def test_guards_sanitize_what_follows_and_only_for_their_kind(tmp_path: Path) -> None:
@@ -326,7 +329,7 @@ TEST_CODE_FILES = {
 
         @app.route("/item")
         def item():
-            return lookup(request.args["name"])
+            return lookup(request.args["name"])  # called
         """,
     "tests/__init__.py": "",
     "tests/fixtures.py": """
@@ -334,7 +337,7 @@ TEST_CODE_FILES = {
 
         def lookup(name):
             db = sqlite3.connect(":memory:")
-            return str(db.execute("SELECT * FROM items WHERE name = '" + name + "'"))  # called
+            return str(db.execute("SELECT * FROM items WHERE name = '" + name + "'"))
         """,
     "tests/test_app.py": """
         import os
@@ -394,6 +397,37 @@ def test_a_call_cut_short_under_one_stack_does_not_decide_it_under_another(
     assert lines_of(out, "command") == marked(files, "cut")
 
 
+def test_a_pattern_tools_result_on_a_helpers_sink_joins_each_handlers_finding(
+        tmp_path: Path) -> None:
+    """The analysis reports each handler where it hands its data to the helper; bandit's result
+    on the helper's `eval` and the analysis's second sink behind the same call (the `compile`
+    before it) are that problem, not findings of their own."""
+    (tmp_path / "rules.py").write_text(textwrap.dedent("""
+        def evaluate(expression, facts):
+            code = compile(expression, "<rule>", "eval")
+            return bool(eval(code, {"__builtins__": {}}, dict(facts)))
+        """))
+    (tmp_path / "app.py").write_text(textwrap.dedent("""
+        from flask import Flask, request
+        from rules import evaluate
+        app = Flask(__name__)
+
+        @app.post("/rules/try")
+        def try_rule():
+            return {"ok": evaluate(request.form["expr"], {"risk": 3})}
+
+        @app.post("/rules/builtin")
+        def builtin_rule():
+            return {"ok": evaluate("risk > 2", {"risk": int(request.form["risk"])})}
+        """))
+    sarif = _bandit_and_taint(tmp_path)
+    results = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                r["properties"].get("relatedRules", []))
+               for run in sarif["runs"] for r in run["results"]]
+    assert results == [("secsdlc.taint.code-injection", "app.py", 8, ["B307"])], results
+
+
 def test_a_query_built_from_safe_parts_lowers_bandit_where_it_is_built(tmp_path: Path) -> None:
     """bandit flags SQL text assembled by formatting on the line it is built, which is often not
     the line that runs it; the analysis judges that line too, and only lowers what it proved."""
@@ -438,12 +472,17 @@ def test_a_query_built_from_safe_parts_lowers_bandit_where_it_is_built(tmp_path:
             for run in sarif["runs"] for r in run["results"] if r["ruleId"] == "B608"}
     assert b608[10] == "info"  # an int
     assert b608[20] == "info"  # an allow-list, a guard, a constant tuple of choices
-    assert b608[25] == "medium"  # the request's text
     assert b608[28] == "medium"  # never called: nothing proved
-    taint = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    taint = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+              r["locations"][0]["physicalLocation"]["region"]["startLine"]): r
              for run in sarif["runs"] for r in run["results"]
              if r["ruleId"].startswith("secsdlc.taint.sql")}
-    assert taint == {"db.py"}  # the flow from /c, reported where the query runs
+    # the flow from /c, reported where the view hands the request's text to the query, is
+    # the same problem as bandit's finding on that line: one finding
+    assert set(taint) == {("app.py", 25)}
+    assert "B608" in taint[("app.py", 25)]["properties"]["relatedRules"]
+    assert taint[("app.py", 25)]["properties"]["sink"] == "db.py:5"
+    assert 25 not in b608
 
 
 def test_a_call_made_safely_lowers_the_other_tools_there(tmp_path: Path) -> None:

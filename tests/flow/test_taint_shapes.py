@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from secsdlc.normalize import merge_duplicates
 from tests.flow.test_taint import lines_of, marked, scan
 
 
@@ -132,7 +133,7 @@ def test_callbacks_run_with_the_arguments_they_are_handed(tmp_path: Path) -> Non
             import subprocess
 
             def waveform(path):
-                return subprocess.call(f"audiowaveform -i {path}", shell=True)  # cmdi
+                return subprocess.call(f"audiowaveform -i {path}", shell=True)
             """,
         "media/handlers.py": """
             import asyncio
@@ -144,7 +145,7 @@ def test_callbacks_run_with_the_arguments_they_are_handed(tmp_path: Path) -> Non
             async def waveform(request):
                 name = request.match_info["name"]
                 loop = asyncio.get_running_loop()
-                code = await loop.run_in_executor(None, jobs.waveform, name)
+                code = await loop.run_in_executor(None, jobs.waveform, name)  # cmdi
                 return web.json_response({"ok": code == 0})
             """}
     assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
@@ -369,7 +370,7 @@ def test_a_shell_chosen_by_the_arguments_type_is_off_for_an_argument_list(tmp_pa
             import subprocess
 
             def run(command):
-                return subprocess.run(command, shell=isinstance(command, str),  # cmdi
+                return subprocess.run(command, shell=isinstance(command, str),
                                       capture_output=True).stdout
             """,
         "ops/views.py": """
@@ -383,7 +384,7 @@ def test_a_shell_chosen_by_the_arguments_type_is_off_for_an_argument_list(tmp_pa
 
             @app.route("/ping")
             def ping():
-                return run("ping -c 1 " + request.args["host"])
+                return run("ping -c 1 " + request.args["host"])  # cmdi
             """}
     found = scan(tmp_path, files)
     assert lines_of(found, "command") == marked(files, "cmdi")
@@ -760,7 +761,7 @@ def test_a_configparser_section_assigned_whole_hands_back_each_option(tmp_path: 
                                               "fallback": "https://status.example.com/health"}
 
                 def check(self, key):
-                    return requests.head(self.settings.get("probe", key)).status_code  # ssrf
+                    return requests.head(self.settings.get("probe", key)).status_code
             """,
         "status/views.py": """
             import requests
@@ -770,7 +771,7 @@ def test_a_configparser_section_assigned_whole_hands_back_each_option(tmp_path: 
 
             @app.get("/probe")
             def probe():
-                return str(Probe(request.headers.get("X-Probe", "")).check("endpoint"))
+                return str(Probe(request.headers.get("X-Probe", "")).check("endpoint"))  # ssrf
 
             @app.get("/fallback")
             def fallback():
@@ -879,7 +880,7 @@ def test_records_and_query_builders_carry_what_they_are_given(tmp_path: Path) ->
                     return cls(config["DATABASE"])
 
                 def fetch(self, query):
-                    return sqlite3.connect(self.path).execute(query.sql()).fetchall()  # sqli
+                    return sqlite3.connect(self.path).execute(query.sql()).fetchall()
             """,
         "billing/views.py": """
             import sqlite3
@@ -892,7 +893,7 @@ def test_records_and_query_builders_carry_what_they_are_given(tmp_path: Path) ->
                 flt = Filter(status=request.args.get("status", "open"))
                 query = Query()
                 query.where(f"status = '{flt.status}'")
-                return jsonify(Repository.from_config(app.config).fetch(query))
+                return jsonify(Repository.from_config(app.config).fetch(query))  # sqli
 
             @app.get("/page")
             def page():
@@ -923,7 +924,7 @@ def test_an_attribute_set_up_in_init_resolves_its_methods(tmp_path: Path) -> Non
 
             class CommandRunner:
                 def run(self, command):
-                    return subprocess.run(command, shell=True, capture_output=True)  # cmdi
+                    return subprocess.run(command, shell=True, capture_output=True)
 
                 def run_args(self, args):
                     return subprocess.run(args, capture_output=True)
@@ -937,7 +938,7 @@ def test_an_attribute_set_up_in_init_resolves_its_methods(tmp_path: Path) -> Non
 
                 def by_actor(self, actor):
                     sql = f"SELECT * FROM audit WHERE actor = '{actor}'"
-                    return sqlite3.connect(self.path).execute(sql).fetchall()  # sqli
+                    return sqlite3.connect(self.path).execute(sql).fetchall()
             """,
         "ops/handlers.py": """
             from typing import Optional
@@ -951,13 +952,13 @@ def test_an_attribute_set_up_in_init_resolves_its_methods(tmp_path: Path) -> Non
                     self.store: Optional[AuditStore] = AuditStore(db)
 
                 def ping(self, request: Request):
-                    return self.runner.run("ping -c 1 " + request.args["host"]).stdout
+                    return self.runner.run("ping -c 1 " + request.args["host"]).stdout  # cmdi
 
                 def uptime(self, request: Request):
                     return self.runner.run_args(["uptime"]).stdout
 
                 def audit(self, request: Request):
-                    return str(self.store.by_actor(request.args["actor"]))
+                    return str(self.store.by_actor(request.args["actor"]))  # sqli
             """}
     found = scan(tmp_path, files)
     assert lines_of(found, "command") == marked(files, "cmdi")
@@ -989,12 +990,12 @@ def test_fastapi_dependencies_are_made_by_the_server_and_bodies_by_the_client(
                     sql = ("SELECT * FROM products WHERE name ILIKE %s"
                            f" ORDER BY {sort} LIMIT {limit}")
                     with self.conn.cursor() as cur:
-                        cur.execute(sql, (f"%{term}%",))  # sqli
+                        cur.execute(sql, (f"%{term}%",))
                         return cur.fetchall()
 
                 def by_column(self, column, value):
                     with self.conn.cursor() as cur:
-                        cur.execute(f"SELECT * FROM products WHERE {column} = {value}")  # sqli
+                        cur.execute(f"SELECT * FROM products WHERE {column} = {value}")
                         return cur.fetchall()
             """,
         "catalog/deps.py": """
@@ -1016,7 +1017,7 @@ def test_fastapi_dependencies_are_made_by_the_server_and_bodies_by_the_client(
 
             @router.get("/brand/{brand_id}")
             def by_brand(brand_id, repo=Depends(get_repo)):
-                return repo.by_column("brand_id", brand_id)
+                return repo.by_column("brand_id", brand_id)  # sqli
 
             @router.get("/category/{category_id}")
             def by_category(category_id: int, repo: ProductRepository = Depends(get_repo)):
@@ -1024,7 +1025,7 @@ def test_fastapi_dependencies_are_made_by_the_server_and_bodies_by_the_client(
 
             @router.post("/query")
             def query(body: ProductQuery, repo: ProductRepository = Depends(get_repo)):
-                return repo.ordered(body.term, body.sort)
+                return repo.ordered(body.term, body.sort)  # sqli
 
             @router.post("/browse")
             def browse(body: BrowseQuery, conn=Depends(get_conn)):
@@ -1094,8 +1095,8 @@ def test_a_request_object_is_its_url_to_whatever_sends_it(tmp_path: Path) -> Non
 
             def post_json(url, payload):
                 data = json.dumps(payload).encode()
-                req = urllib.request.Request(url, data=data)  # ssrf
-                with urllib.request.urlopen(req, timeout=5) as resp:  # ssrf
+                req = urllib.request.Request(url, data=data)
+                with urllib.request.urlopen(req, timeout=5) as resp:
                     return resp.status
             """,
         "alerts/views.py": """
@@ -1115,12 +1116,15 @@ def test_a_request_object_is_its_url_to_whatever_sends_it(tmp_path: Path) -> Non
             @app.post("/relay")
             def relay():
                 body = request.get_json(silent=True) or {}
-                return str(post_json(f"https://{body.get('host')}/api/v2/alerts", {}))
+                return str(post_json(f"https://{body.get('host')}/api/v2/alerts", {}))  # ssrf
             """}
     found = scan(tmp_path, files)
     assert lines_of(found, "forgery") == marked(files, "ssrf")
     sources = {f.flow[0].location.start_line for f in found.findings}  # type: ignore[attr-defined]
     assert sources and all(line >= 14 for line in sources), sources  # from /relay only
+    # the request built and the request sent are one problem of /relay's
+    merged = merge_duplicates({"taint": list(found.findings)})  # type: ignore[attr-defined]
+    assert len(merged["taint"]) == 1, merged
 
 
 def test_forms_and_serializers_validate_field_by_field_and_managers_run(
@@ -1145,7 +1149,7 @@ def test_forms_and_serializers_validate_field_by_field_and_managers_run(
 
             class TicketManager(models.Manager):
                 def search(self, term):
-                    return self.raw(f"SELECT * FROM ticket WHERE subject LIKE '%{term}%'")  # sqli
+                    return self.raw(f"SELECT * FROM ticket WHERE subject LIKE '%{term}%'")
 
                 def in_queue(self, queue):
                     return self.raw(f"SELECT * FROM ticket WHERE queue_id = {queue}")
@@ -1166,7 +1170,7 @@ def test_forms_and_serializers_validate_field_by_field_and_managers_run(
                 form = SearchForm(request.GET)
                 tickets = []
                 if form.is_valid():
-                    tickets = list(Ticket.objects.search(form.cleaned_data["q"]))
+                    tickets = list(Ticket.objects.search(form.cleaned_data["q"]))  # sqli
                 return render(request, "list.html", {"tickets": tickets})
 
             def by_queue(request):
@@ -1415,7 +1419,7 @@ def test_asyncpg_fetch_runs_sql_and_a_client_fetch_does_not(tmp_path: Path) -> N
                     sql += " WHERE " + " AND ".join(where)
                 pool = await asyncpg.create_pool("postgresql:///ops")
                 async with pool.acquire() as conn:
-                    return await conn.fetch(sql)  # sqli
+                    return await conn.fetch(sql)
 
             async def status_page(url):
                 return await AsyncHTTPClient().fetch(url)
@@ -1429,7 +1433,7 @@ def test_asyncpg_fetch_runs_sql_and_a_client_fetch_does_not(tmp_path: Path) -> N
                 needle = request.query.get("q", "")
                 if needle:
                     where.append(f"hostname ILIKE '%{needle}%'")
-                return web.json_response({"hosts": await inventory.fetch_hosts(where)})
+                return web.json_response({"hosts": await inventory.fetch_hosts(where)})  # sqli
 
             async def status(request):
                 await inventory.status_page("https://status.example.com/" + request.query["p"])
@@ -1585,7 +1589,7 @@ def test_tornados_http_client_fetches_what_its_request_names(tmp_path: Path) -> 
 
             async def http_check(url, timeout=10.0):
                 client = AsyncHTTPClient()
-                resp = await client.fetch(HTTPRequest(url, request_timeout=timeout))  # ssrf
+                resp = await client.fetch(HTTPRequest(url, request_timeout=timeout))
                 return {"code": resp.code}
             """,
         "watch/handlers.py": """
@@ -1603,7 +1607,7 @@ def test_tornados_http_client_fetches_what_its_request_names(tmp_path: Path) -> 
             class ProbeHandler(tornado.web.RequestHandler):
                 async def get(self):
                     host = self.get_query_argument("host")
-                    self.write(await http_check(f"http://{host}:8080/health"))
+                    self.write(await http_check(f"http://{host}:8080/health"))  # ssrf
             """}
     found = scan(tmp_path, files)
     assert lines_of(found, "forgery") == marked(files, "ssrf")
@@ -1681,11 +1685,24 @@ def test_tornado_url_groups_are_matched_before_the_handler_runs(tmp_path: Path) 
             def post(self, tag):
                 log.info("tag %s", tag)  # logi
 
+        class RecountHandler(tornado.web.RequestHandler):
+            def post(self, sku):
+                log.info("stock of %s counted", sku)
+
+        class LabelHandler(tornado.web.RequestHandler):
+            def post(self, label):
+                log.info("label %s", label)  # logi
+
+        SKU = r"([A-Z0-9-]+)"
+        ANY = r"([^/]+)"
+
         def make_app():
             return tornado.web.Application([
                 (r"/alerts/(\\d+)/silence", SilenceHandler),
                 (r"/notes/([^/]+)", NoteHandler),
                 (r"/tags/((\\w+)-(.*))", TagHandler),
+                (rf"/items/{SKU}/recount", RecountHandler),
+                ("/labels/" + ANY, LabelHandler),
             ])
         """}
     assert lines_of(scan(tmp_path, files), "log-injection") == marked(files, "logi")
