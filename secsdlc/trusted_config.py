@@ -11,6 +11,7 @@ and named in a warning. A version number lower than one already signed is a roll
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -161,7 +162,7 @@ def load(root: Path, config_path: Path | None, trust_root: tuple[str, ...], *,
     """The configuration enforce mode uses, with warnings naming what it ignored."""
     root = root.resolve()
     current_path = config_path if config_path is not None else config_mod.find_config_file(root)
-    if current_path is not None and not _inside(current_path, _work_tree(root)):
+    if current_path is not None and not _repository_file(current_path, _work_tree(root)):
         # a file the CI job names outside the repository is the job's, not a commit's
         return config_mod.load(current_path, known_scanner_options=known_scanner_options)
     if current_path is not None and not _inside(current_path, root):
@@ -221,6 +222,14 @@ def _work_tree(root: Path) -> Path:
         if (directory / ".git").exists():
             return directory
     return root
+
+
+def _repository_file(path: Path, top: Path) -> bool:
+    """Whether the work tree holds `path`: as named, or once links are followed. A committed
+    `.secsdlc.toml` linking to a file outside is the commit's, not the CI job's own."""
+    named = Path(os.path.abspath(path))
+    return _inside(path, top) or any(named == t or t in named.parents
+                                     for t in (top, Path(os.path.abspath(top))))
 
 
 def _inside(path: Path, root: Path) -> bool:
