@@ -224,6 +224,10 @@ class Calls(InterpreterBase):
                 if after is not None and after != receiver:
                     self.write_back(func.value, after, st, frame, node)
                 return result
+            named = self._class_constants(class_ref).get(name)
+            if named is not None and named.ref is not None:
+                # `self.repository_class(...)`: the class the attribute names
+                return self.apply(node, named, args, kwargs, st, frame)
             self._self_sinks(node, name, class_ref, args, kwargs, frame)
         if receiver.ctype == "sax-parser" and name == "setFeature" and len(args) == 2 and \
                 args[1].const is True and "external" in str(args[0].const or "") + str(

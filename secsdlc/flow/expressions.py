@@ -293,12 +293,19 @@ class Expressions(InterpreterBase):
         out: dict[str, Value] = {}
         cls = self.project.classes.get(class_ref)
         if cls is not None:
+            module = self.project.module(cls.module)
             for stmt in cls.node.body:
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
                         isinstance(stmt.targets[0], ast.Name):
                     literal = literal_value(stmt.value)
                     if literal is not None:
                         out[stmt.targets[0].id] = literal
+                    elif module is not None and isinstance(stmt.value, (ast.Name, ast.Attribute)):
+                        # `repository_class = LeaderboardRepository`: the class it names
+                        ref = self.project.canonical(self.project.resolve_expr(module,
+                                                                               stmt.value))
+                        if ref in self.project.classes or ref in self.project.functions:
+                            out[stmt.targets[0].id] = Value(ref=ref)
             for base in cls.bases:
                 if base in self.project.classes and base != class_ref:
                     for k, v in self._class_constants(base).items():

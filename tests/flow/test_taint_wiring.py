@@ -536,3 +536,46 @@ def test_text_encoded_to_letters_and_digits_breaks_no_header(tmp_path: Path) -> 
             """,
     }
     assert lines_of(scan(tmp_path, files), "header") == marked(files, "headeri")
+
+
+def test_a_class_named_by_a_views_attribute_is_made_and_run(tmp_path: Path) -> None:
+    """`repository_class = LeaderboardRepository` on a viewset: `self.repository_class(...)` is
+    that class, and its methods run."""
+    files = {
+        "board/__init__.py": "",
+        "board/repository.py": """
+            from django.db import connection
+
+            class LeaderboardRepository:
+                def __init__(self, period_days=7):
+                    self.period_days = period_days
+
+                def top(self, region, limit=50):
+                    sql = "SELECT id, name FROM scores WHERE region = '%s' LIMIT %d" % (region, limit)
+                    with connection.cursor() as cursor:
+                        cursor.execute(sql)  # sink
+                        return cursor.fetchall()
+
+                def among(self, ids):
+                    with connection.cursor() as cursor:
+                        cursor.execute("SELECT id, name FROM scores WHERE id = ANY(%s)", [ids])
+                        return cursor.fetchall()
+            """,
+        "board/views.py": """
+            from rest_framework import viewsets
+            from rest_framework.response import Response
+            from board.repository import LeaderboardRepository
+
+            class LeaderboardViewSet(viewsets.ViewSet):
+                repository_class = LeaderboardRepository
+
+                def list(self, request):
+                    repo = self.repository_class(period_days=7)
+                    return Response(repo.top(request.query_params.get("region", "")))  # sqli
+
+                def friends(self, request):
+                    repo = self.repository_class(period_days=7)
+                    return Response(repo.among(request.query_params.getlist("id")))
+            """,
+    }
+    assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
