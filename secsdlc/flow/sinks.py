@@ -127,9 +127,9 @@ class Sinks(InterpreterBase):
             header = args[0].const.lower() if isinstance(args[0].const, str) else ""
             if header == "content-type" and len(args) > 1:
                 frame.content_type = args[1]
-                return
             if header == "location":
-                kind = "redirect"
+                # where the browser goes, and a header line all the same (written raw here)
+                self.sink_values("redirect", values, self.step(frame, node, short(node)))
         note = short(node)
         self.sink_values(kind, values, self.step(frame, node, note))
 
@@ -210,9 +210,11 @@ class Sinks(InterpreterBase):
             key = name.const.lower() if isinstance(name.const, str) else ""
             if key == "content-type":
                 content_type = text
-            elif key:
-                kind = "redirect" if key == "location" else "headeri"
-                self.sink_values(kind, [text], replace(step, note=f"{name.const} header"))
+            if key:
+                at = replace(step, note=f"{name.const} header")
+                if key == "location":
+                    self.sink_values("redirect", [text], at)
+                self.sink_values("headeri", [text], at)
         body = next((value.field(n) for n in ("body", "content", "text", "data")
                      if value.field(n) is not None), None)
         if body is not None and content_type is not None and \
@@ -229,7 +231,9 @@ class Sinks(InterpreterBase):
             key = name.const.lower() if isinstance(name.const, str) else ""
             if key == "content-type":
                 frame.content_type = value
-            elif key:
-                kind = "redirect" if key == "location" else "headeri"
-                self.sink_values(kind, [value], self.step(frame, node, f"{name.const} header"))
+            if key:
+                step = self.step(frame, node, f"{name.const} header")
+                if key == "location":
+                    self.sink_values("redirect", [value], step)
+                self.sink_values("headeri", [value], step)
         frame.wsgi_body = True

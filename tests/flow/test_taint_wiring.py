@@ -309,7 +309,8 @@ def test_a_response_of_the_projects_own_making_is_what_its_server_sends(tmp_path
             @router.route("POST", "/save")
             def save(req):
                 title = req.form().get("title", "")
-                return redirect_response("/wiki/" + title.replace(" ", "_"))
+                # a local page, but a line break in the title ends the header line
+                return redirect_response("/wiki/" + title.replace(" ", "_"))  # headeri
             """,
     }
     found = scan(tmp_path, files)
@@ -551,7 +552,8 @@ def test_a_class_named_by_a_views_attribute_is_made_and_run(tmp_path: Path) -> N
                     self.period_days = period_days
 
                 def top(self, region, limit=50):
-                    sql = "SELECT id, name FROM scores WHERE region = '%s' LIMIT %d" % (region, limit)
+                    sql = "SELECT id, name FROM scores WHERE region = '%s' LIMIT %d" % (
+                        region, limit)
                     with connection.cursor() as cursor:
                         cursor.execute(sql)  # sink
                         return cursor.fetchall()
@@ -579,3 +581,37 @@ def test_a_class_named_by_a_views_attribute_is_made_and_run(tmp_path: Path) -> N
             """,
     }
     assert lines_of(scan(tmp_path, files), "sql") == marked(files, "sqli")
+
+
+def test_a_content_type_or_location_written_raw_is_a_header_line(tmp_path: Path) -> None:
+    """`send_header` writes its value as it is: a client's content type or redirect target
+    with a line break in it ends the header line like any other value."""
+    files = {"srv.py": """
+        from http.server import BaseHTTPRequestHandler
+        from urllib.parse import parse_qs, urlparse
+
+        TYPES = {"txt": "text/plain", "md": "text/markdown"}
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                qs = parse_qs(urlparse(self.path).query)
+                self.send_response(200)
+                self.send_header("Content-Type", qs.get("type", ["text/plain"])[0])  # headeri
+                self.end_headers()
+
+            def do_HEAD(self):
+                qs = parse_qs(urlparse(self.path).query)
+                self.send_response(200)
+                kind = TYPES.get(qs.get("type", ["txt"])[0], "text/plain")
+                self.send_header("Content-Type", kind)
+                self.end_headers()
+
+            def do_POST(self):
+                qs = parse_qs(urlparse(self.path).query)
+                self.send_response(303)
+                self.send_header("Location", "/pages/" + qs.get("next", [""])[0])  # headeri
+                self.end_headers()
+        """}
+    found = scan(tmp_path, files)
+    assert lines_of(found, "header") == marked(files, "headeri")
+    assert not lines_of(found, "redirect")
