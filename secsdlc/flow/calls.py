@@ -632,6 +632,9 @@ class Calls(InterpreterBase):
                     result, after, found.reads, found.steps, found.reports, found.proofs,
                     found.entered, found.depth)
         self._locate_in_caller(node, info, cached if cached is not None else found, frame)
+        if info.module.rsplit(".", 1)[-1] in self.models.session_modules and \
+                not result.is_const and result.ctype in (None, "dict") and not result.all_taints():
+            result = replace(result, ctype="session-store")
         if result.all_taints():
             step = self.step(frame, node, f"returned by {info.name}()")
             result = map_taints(result, lambda t: t.extend(step))

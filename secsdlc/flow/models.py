@@ -80,6 +80,7 @@ class Models:
     kinds: Mapping[str, Kind]
     request_objects: frozenset[str]
     request_calls: frozenset[str]  # calls that hand back the client's data (a CGI form)
+    session_modules: frozenset[str]  # a project's own session store: what its functions load
     request_names: frozenset[str]
     request_attributes: frozenset[str]
     request_guarantees: Mapping[str, frozenset[str]]
@@ -165,7 +166,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
     sinks: list[Sink] = []
     sanitizers: list[Sanitizer] = []
     request: dict[str, set[str]] = {"objects": set(), "names": set(), "attributes": set(),
-                                    "session": set(), "calls": set()}
+                                    "session": set(), "calls": set(), "session_modules": set()}
     guarantees: dict[str, frozenset[str]] = {}
     handler_classes: list[HandlerClass] = []
     forms: list[FormClass] = []
@@ -281,6 +282,7 @@ def _build(texts: list[tuple[str, str]]) -> Models:
         kinds=kinds,
         request_objects=frozenset(request["objects"]),
         request_calls=frozenset(request["calls"]),
+        session_modules=frozenset(request["session_modules"]),
         request_names=frozenset(request["names"]),
         request_attributes=frozenset(request["attributes"]),
         request_guarantees=guarantees,

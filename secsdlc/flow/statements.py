@@ -398,7 +398,8 @@ class Statements(InterpreterBase):
         self.write_back(target.value, new, st, frame, node)
 
     def _is_session(self, expr: ast.expr, base: Value) -> bool:
-        if base.ref in ("flask.session", "quart.session", f"{REQUEST}.session"):
+        if base.ref in ("flask.session", "quart.session", f"{REQUEST}.session") or \
+                base.ctype == "session-store":
             return True
         return isinstance(expr, ast.Attribute) and expr.attr in self.models.session_attributes \
             and isinstance(expr.value, (ast.Name, ast.Attribute)) and \

@@ -615,3 +615,45 @@ def test_a_content_type_or_location_written_raw_is_a_header_line(tmp_path: Path)
     found = scan(tmp_path, files)
     assert lines_of(found, "header") == marked(files, "headeri")
     assert not lines_of(found, "redirect")
+
+
+def test_a_projects_own_session_store_is_the_session(tmp_path: Path) -> None:
+    """A WSGI application keeps sessions server-side in a module of its own: the mapping its
+    `load` hands back is the session."""
+    files = {
+        "book/__init__.py": "",
+        "book/session.py": """
+            import json
+            SESSIONS = {}
+
+            def load(sid):
+                return json.loads(SESSIONS.get(sid, "{}"))
+
+            def save(sid, data):
+                SESSIONS[sid] = json.dumps(data)
+            """,
+        "book/app.py": """
+            from urllib.parse import parse_qs
+            from book import session
+
+            DEPARTMENTS = ("sales", "support")
+
+            def set_department(environ, start_response):
+                dept = parse_qs(environ.get("QUERY_STRING", "")).get("dept", [""])[0]
+                data = session.load(environ.get("HTTP_COOKIE", ""))
+                data["dept"] = dept  # trustbound
+                session.save(environ.get("HTTP_COOKIE", ""), data)
+                start_response("200 OK", [("Content-Type", "text/plain")])
+                return [b"saved"]
+
+            def set_department_checked(environ, start_response):
+                dept = parse_qs(environ.get("QUERY_STRING", "")).get("dept", [""])[0]
+                data = session.load(environ.get("HTTP_COOKIE", ""))
+                if dept in DEPARTMENTS:
+                    data["dept"] = dept
+                session.save(environ.get("HTTP_COOKIE", ""), data)
+                start_response("200 OK", [("Content-Type", "text/plain")])
+                return [b"saved"]
+            """,
+    }
+    assert lines_of(scan(tmp_path, files), "trust") == marked(files, "trustbound")
