@@ -27,6 +27,7 @@ from secsdlc.flow.frames import (
     entered_through_parameters,
     report_key,
 )
+from secsdlc.flow.methods import match_value
 from secsdlc.flow.models import FormClass
 from secsdlc.flow.project import PROJECT, TYPED_ANNOTATIONS, FunctionInfo, annotation_name
 from secsdlc.flow.syntax import is_classmethod, is_staticmethod, last_name, short
@@ -417,6 +418,9 @@ class Calls(InterpreterBase):
             return builtin
         if ref in ("pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath"):
             return replace(derived(args), ctype="path")
+        if ref in ("re.match", "re.fullmatch", "re.search") and len(args) >= 2 and \
+                isinstance(args[0].const, str) and not kwargs:
+            return match_value(ref[3:], args[0].const, args[1])
         if ref in ("re.compile", "regex.compile") and args:
             return Value(ctype="regex", fields=(("pattern", args[0]),
                                                ("flags", args[1] if len(args) > 1 else

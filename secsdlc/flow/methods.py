@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 
+from secsdlc.flow import guards
 from secsdlc.flow.folding import from_python, meet, sanitized, value_safe
 from secsdlc.flow.frames import Frame, InterpreterBase, State
+from secsdlc.flow.project import capturing_groups
 from secsdlc.flow.values import (
     ALL_KINDS,
     NONE,
@@ -38,6 +41,43 @@ def _joined_key(section: Value, option: Value) -> str | None:
     if isinstance(section.const, str) and isinstance(option.const, str):
         return store_key(section.const, option.const)
     return None
+
+
+def match_value(function: str, pattern: str, subject: Value) -> Value:
+    """What `re.<function>(pattern, subject)` hands back: a match whose groups are each as
+    safe as their own part of the pattern makes them, wherever the subject came from."""
+    return Value(ctype="re-match", fields=(("function", const(function)),
+                                           ("pattern", const(pattern)), ("subject", subject)))
+
+
+def match_groups(match: Value, name: str, args: list[Value]) -> Value:
+    function, pattern, subject = (match.field(n) for n in ("function", "pattern", "subject"))
+    if function is None or pattern is None or subject is None or \
+            not isinstance(pattern.const, str) or not isinstance(function.const, str):
+        return derived([match])
+    taints = Value(taints=subject.all_taints())
+    how, text = function.const, pattern.const
+    groups = capturing_groups(text)
+    try:
+        consistent = re.compile(text).groups == len(groups)
+    except re.error:
+        consistent = False
+
+    def group(index: object) -> Value:
+        if index == 0:
+            return sanitized(taints, guards.regex_check(how, text))
+        if consistent and isinstance(index, int) and 1 <= index <= len(groups):
+            return sanitized(taints, guards.regex_check("fullmatch", groups[index - 1]))
+        return taints
+
+    if name == "groups":
+        return container("tuple", [group(i) for i in range(1, len(groups) + 1)]) \
+            if consistent else container("tuple", rest=taints)
+    if len(args) == 1 and args[0].is_const:
+        return group(args[0].const)
+    if not args:
+        return group(0)
+    return container("tuple", rest=taints) if len(args) > 1 else taints
 
 
 def store_key(section: str, option: str) -> str:
@@ -233,9 +273,15 @@ class Methods(InterpreterBase):
                 return const(0)
             if name in ("getvalue", "read", "readline", "readlines"):
                 return derived([recv.rest]) if recv.rest is not None else const("")
+        if recv.ctype == "regex" and name in ("match", "fullmatch", "search") and args:
+            pattern = recv.field("pattern")
+            if pattern is not None and isinstance(pattern.const, str):
+                return match_value(name, pattern.const, args[0])
         if recv.ctype == "regex" and name in ("match", "fullmatch", "search", "sub", "findall",
                                               "finditer", "split", "subn"):
             return derived(args[:1] if name != "sub" else args[:2])
+        if recv.ctype == "re-match" and name in ("group", "groups", "__getitem__"):
+            return match_groups(recv, name, args)
         return self._container_method(node, func, name, recv, args, kwargs, st, frame)
 
     def _container_method(self, node: ast.Call, func: ast.Attribute, name: str, recv: Value,

@@ -633,7 +633,7 @@ class Project:
                 continue
             ref = self.canonical(self.resolve_expr(module, node.elts[1]))
             cls = self.classes.get(ref)
-            groups = _groups(pattern)
+            groups = capturing_groups(pattern)
             try:
                 counted = re.compile(pattern).groups
             except re.error:
@@ -851,7 +851,7 @@ def _text_of(node: ast.expr, constants: Mapping[str, str]) -> str | None:
     return None
 
 
-def _groups(pattern: str) -> list[str]:
+def capturing_groups(pattern: str) -> list[str]:
     """The capturing groups of a regular expression, outermost first, as written."""
     groups: list[str] = []
     stack: list[tuple[int, bool]] = []

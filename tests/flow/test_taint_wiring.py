@@ -657,3 +657,36 @@ def test_a_projects_own_session_store_is_the_session(tmp_path: Path) -> None:
             """,
     }
     assert lines_of(scan(tmp_path, files), "trust") == marked(files, "trustbound")
+
+
+def test_a_group_of_a_match_is_as_safe_as_its_part_of_the_pattern(tmp_path: Path) -> None:
+    """`name, op, threshold = CONDITION_RE.fullmatch(text).groups()`: the operator group can
+    only be one of the operators the pattern lists, the name group any word."""
+    files = {"alerts.py": """
+        import re
+        from flask import Flask, abort, request
+
+        app = Flask(__name__)
+        CONDITION_RE = re.compile(r"(\\w+)\\s*(<|>|==)\\s*(\\d+(?:\\.\\d+)?)")
+
+        @app.post("/preview")
+        def preview():
+            match = CONDITION_RE.fullmatch(request.form.get("condition", "").strip())
+            if match is None:
+                abort(400)
+            name, op, threshold = match.groups()
+            return str(eval("%r %s %r" % (1.0, op, float(threshold)), {"__builtins__": {}}))
+
+        @app.post("/preview-named")
+        def preview_named():
+            match = CONDITION_RE.fullmatch(request.form.get("condition", "").strip())
+            if match is None:
+                abort(400)
+            return str(eval("metrics['%s'] > 1" % match.group(1), {"metrics": {}}))
+
+        @app.post("/preview-any")
+        def preview_any():
+            match = re.match(r"(.+)", request.form.get("condition", ""))
+            return str(eval(match.group(1), {"__builtins__": {}}))  # codeinj
+        """}
+    assert lines_of(scan(tmp_path, files), "code-injection") == marked(files, "codeinj")
