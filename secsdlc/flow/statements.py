@@ -6,7 +6,7 @@ import ast
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from secsdlc.flow.folding import join_states, truth_of
+from secsdlc.flow.folding import join_states, sanitized, truth_of
 from secsdlc.flow.frames import REQUEST, Frame, InterpreterBase, Loop, State
 from secsdlc.flow.methods import store_key
 from secsdlc.flow.project import PROJECT
@@ -178,6 +178,16 @@ class Statements(InterpreterBase):
         return join_states([then, other])
 
     def _exec_for(self, node: ast.For | ast.AsyncFor, st: State, frame: Frame) -> State | None:
+        out = self._exec_for_loop(node, st, frame)
+        checked = _checked_syntax_tree(node, frame.module.tree)
+        if out is not None and checked is not None and checked in out:
+            # every node of the parsed expression was checked against a list that leaves out
+            # calls and attribute access: what compiles from it runs no code of the client's
+            out[checked] = sanitized(out[checked], frozenset({"codeinj"}))
+        return out
+
+    def _exec_for_loop(self, node: ast.For | ast.AsyncFor, st: State,
+                       frame: Frame) -> State | None:
         iterable = self.eval(node.iter, st, frame)
         if iterable.items is not None and iterable.rest is None and not iterable.taints \
                 and len(iterable.items) <= 8:
@@ -434,3 +444,61 @@ def _section_stored(store: Value, section: str, options: Value) -> Value:
         else:
             store = replace(store, rest=join(store.rest or value, value))
     return store
+
+
+# Node types through which an expression runs code of its own choosing.
+_CODE_NODES = frozenset({"Call", "Attribute", "Lambda", "Subscript", "NamedExpr", "Starred",
+                         "ListComp", "SetComp", "DictComp", "GeneratorExp", "Await", "Yield",
+                         "YieldFrom", "AST", "expr"})
+
+
+def _checked_syntax_tree(node: ast.For | ast.AsyncFor, module: ast.Module) -> str | None:
+    """`for n in ast.walk(tree): if not isinstance(n, ALLOWED): raise ...`, with no node type
+    that runs code in ALLOWED (or `if isinstance(n, (ast.Call, ast.Attribute, ...)): raise`):
+    the name of the tree checked."""
+    it = node.iter
+    if not (isinstance(it, ast.Call) and last_name(it.func) == "walk" and len(it.args) == 1
+            and isinstance(it.args[0], ast.Name) and isinstance(node.target, ast.Name)):
+        return None
+    var = node.target.id
+    for stmt in node.body:
+        if not isinstance(stmt, ast.If) or not any(
+                isinstance(s, (ast.Raise, ast.Return)) or (
+                    isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and
+                    last_name(s.value.func) == "abort") for s in stmt.body):
+            continue
+        tests = stmt.test.values if isinstance(stmt.test, ast.BoolOp) and \
+            isinstance(stmt.test.op, ast.Or) else [stmt.test]
+        for test in tests:
+            negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+            call = test.operand if isinstance(test, ast.UnaryOp) else test
+            if not (isinstance(call, ast.Call) and last_name(call.func) == "isinstance" and
+                    len(call.args) == 2 and isinstance(call.args[0], ast.Name) and
+                    call.args[0].id == var):
+                continue
+            types = _node_types(call.args[1], module)
+            if types is None:
+                continue
+            if negated and not types & _CODE_NODES:
+                return it.args[0].id  # an allow-list without code
+            if not negated and {"Call", "Attribute", "Lambda", "Subscript"} <= types:
+                return it.args[0].id  # a deny-list of every way to run code
+    return None
+
+
+def _node_types(expr: ast.expr, module: ast.Module) -> set[str] | None:
+    if isinstance(expr, ast.Name):
+        for stmt in module.body:
+            if isinstance(stmt, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == expr.id for t in stmt.targets):
+                return _node_types(stmt.value, module) if not isinstance(stmt.value, ast.Name) \
+                    else None
+        return None
+    elts = expr.elts if isinstance(expr, (ast.Tuple, ast.List, ast.Set)) else [expr]
+    names = set()
+    for elt in elts:
+        if not (isinstance(elt, ast.Attribute) and isinstance(elt.value, ast.Name) and
+                elt.value.id == "ast"):
+            return None
+        names.add(elt.attr)
+    return names

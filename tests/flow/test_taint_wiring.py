@@ -690,3 +690,47 @@ def test_a_group_of_a_match_is_as_safe_as_its_part_of_the_pattern(tmp_path: Path
             return str(eval(match.group(1), {"__builtins__": {}}))  # codeinj
         """}
     assert lines_of(scan(tmp_path, files), "code-injection") == marked(files, "codeinj")
+
+
+def test_an_expression_whose_every_node_was_checked_runs_no_code(tmp_path: Path) -> None:
+    """A small calculator parses the client's expression and checks every node against a list
+    of arithmetic node types before it compiles and evaluates it; a list that lets calls
+    through checks nothing."""
+    files = {"calc.py": """
+        import ast
+        from flask import Flask, abort, request
+
+        app = Flask(__name__)
+        ARITHMETIC = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Add, ast.Sub,
+                      ast.Mult, ast.Div, ast.USub)
+        LOOSE = (ast.Expression, ast.BinOp, ast.Call, ast.Name, ast.Load, ast.Constant)
+
+        def checked(text, allowed):
+            tree = ast.parse(text, mode="eval")
+            for node in ast.walk(tree):
+                if not isinstance(node, allowed):
+                    raise ValueError(type(node).__name__)
+            return tree
+
+        @app.post("/calc")
+        def calc():
+            tree = ast.parse(request.form.get("expr", ""), mode="eval")
+            for node in ast.walk(tree):
+                if not isinstance(node, ARITHMETIC):
+                    abort(400)
+            return str(eval(compile(tree, "<calc>", "eval"), {"__builtins__": {}}))
+
+        @app.post("/calc/loose")
+        def calc_loose():
+            tree = ast.parse(request.form.get("expr", ""), mode="eval")
+            for node in ast.walk(tree):
+                if not isinstance(node, LOOSE):
+                    raise ValueError(type(node).__name__)
+            return str(eval(compile(tree, "<calc>", "eval")))  # codeinj
+
+        @app.post("/calc/unchecked")
+        def calc_unchecked():
+            tree = ast.parse(request.form.get("expr", ""), mode="eval")
+            return str(eval(compile(tree, "<calc>", "eval")))  # codeinj
+        """}
+    assert lines_of(scan(tmp_path, files), "code-injection") == marked(files, "codeinj")
