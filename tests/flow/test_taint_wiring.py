@@ -734,3 +734,28 @@ def test_an_expression_whose_every_node_was_checked_runs_no_code(tmp_path: Path)
             return str(eval(compile(tree, "<calc>", "eval")))  # codeinj
         """}
     assert lines_of(scan(tmp_path, files), "code-injection") == marked(files, "codeinj")
+
+
+def test_a_django_storage_keeps_names_in_its_directory(tmp_path: Path) -> None:
+    """Django's FileResponse streams a file object: the `open` that made it is the sink, and a
+    FileSystemStorage refuses a name that leaves its location."""
+    files = {
+        "books/__init__.py": "",
+        "books/views.py": """
+            from django.conf import settings
+            from django.core.files.storage import FileSystemStorage
+            from django.http import FileResponse, Http404
+
+            def sample(request):
+                name = request.GET.get("file", "")
+                storage = FileSystemStorage(location=settings.SAMPLE_ROOT)
+                if not storage.exists(name):
+                    raise Http404("no such sample")
+                return FileResponse(storage.open(name, "rb"))
+
+            def sample_raw(request):
+                name = request.GET.get("file", "")
+                return FileResponse(open(settings.SAMPLE_ROOT + "/" + name, "rb"))  # pathtraver
+            """,
+    }
+    assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
