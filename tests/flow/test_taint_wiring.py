@@ -759,3 +759,46 @@ def test_a_django_storage_keeps_names_in_its_directory(tmp_path: Path) -> None:
             """,
     }
     assert lines_of(scan(tmp_path, files), "path") == marked(files, "pathtraver")
+
+
+def test_highlighted_code_and_an_uploaded_file_are_not_the_clients_markup_or_path(
+        tmp_path: Path) -> None:
+    files = {
+        "paste/__init__.py": "",
+        "paste/views.py": """
+            import os
+            import zipfile
+            from django import forms
+            from django.conf import settings
+            from django.http import HttpResponse
+            from pygments import highlight
+            from pygments.formatters import HtmlFormatter
+            from pygments.lexers import get_lexer_by_name
+
+            class ImportForm(forms.Form):
+                archive = forms.FileField()
+                folder = forms.CharField()
+
+            def show(request):
+                code = request.GET.get("code", "")
+                html = highlight(code, get_lexer_by_name("python"), HtmlFormatter())
+                return HttpResponse(html)
+
+            def show_raw(request):
+                return HttpResponse("<pre>%s</pre>" % request.GET.get("code", ""))  # xss
+
+            def import_archive(request):
+                form = ImportForm(request.POST, request.FILES)
+                if not form.is_valid():
+                    return HttpResponse("bad", status=400)
+                with zipfile.ZipFile(form.cleaned_data["archive"]) as zf:
+                    names = zf.namelist()
+                dest = os.path.join(settings.IMPORT_ROOT, form.cleaned_data["folder"])
+                with open(os.path.join(dest, "index.txt"), "w") as out:  # pathtraver
+                    out.write("\\n".join(names))
+                return HttpResponse("ok")
+            """,
+    }
+    found = scan(tmp_path, files)
+    assert lines_of(found, "scripting") == marked(files, "xss")
+    assert lines_of(found, "path") == marked(files, "pathtraver")
