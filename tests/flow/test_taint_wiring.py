@@ -389,6 +389,15 @@ def test_values_the_server_parsed_signed_or_matched_are_not_the_clients_text(
                     abort(400)
                 return subprocess.run(["sh", "-c", "traceroute -n %s" % addr]).stdout
 
+            @app.route("/traceroute/v6")
+            def traceroute_v6():
+                target = request.args.get("target", "")
+                try:
+                    addr = ipaddress.ip_address(target)  # an IPv6 scope id is any text
+                except ValueError:
+                    abort(400)
+                return subprocess.run(["sh", "-c", "traceroute -n %s" % addr]).stdout  # cmdi
+
             @app.route("/traceroute/raw")
             def traceroute_raw():
                 target = request.args.get("target", "")
