@@ -148,8 +148,9 @@ class Calls(InterpreterBase):
             # one of several: a handler picked from the project's own table, each may run
             saved, self.dispatch_depth = self.dispatch_depth, len(self.stack)
             try:
-                return join_all([self.apply(node, Value(ref=alt), list(args), dict(kwargs), st,
-                                            frame, receiver) for alt in sorted(callee.alts)])
+                return join_all([self.apply(node, Value(ref=alt, fields=callee.fields),
+                                            list(args), dict(kwargs), st, frame, receiver)
+                                 for alt in sorted(callee.alts)])
             finally:
                 self.dispatch_depth = saved
         # the function a value holds is chosen by its origin, not made of it: what an unknown

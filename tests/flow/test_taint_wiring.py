@@ -811,3 +811,25 @@ def test_highlighted_code_and_an_uploaded_file_are_not_the_clients_markup_or_pat
     found = scan(tmp_path, files)
     assert lines_of(found, "scripting") == marked(files, "xss")
     assert lines_of(found, "path") == marked(files, "pathtraver")
+
+
+def test_a_method_picked_from_several_runs_on_its_own_object(tmp_path: Path) -> None:
+    files = {"srv.py": """
+        import subprocess
+        from http.server import BaseHTTPRequestHandler
+        from urllib.parse import parse_qs, urlparse
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                query = parse_qs(urlparse(self.path).query)
+                action = self._ping if self.path.startswith("/ping") else self._uptime
+                action(query)
+
+            def _ping(self, query):
+                host = query.get("host", ["localhost"])[0]
+                subprocess.run("ping -c 1 " + host, shell=True)  # cmdi
+
+            def _uptime(self, query):
+                subprocess.run("uptime", shell=True)
+        """}
+    assert lines_of(scan(tmp_path, files), "command") == marked(files, "cmdi")
