@@ -159,6 +159,7 @@ class Project:
         self._attribute_classes: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
         self._call_site_types: dict[str, dict[str, str]] = {}
         self._calls_by_name: dict[str, dict[str, list[ast.Call]]] = {}
+        self._route_parents: dict[str, set[str]] = {}  # functions defining handlers, by module
         # where each function is defined, and how the step of entering it is noted
         self.definitions: dict[tuple[str, int], str] = {}
         # every module the analysis asked about since this was last emptied: what its results
@@ -445,10 +446,15 @@ class Project:
             if arg.arg == name and arg.annotation is not None:
                 return self.type_named(module, arg.annotation)
         if info.ref not in self._call_site_types:
-            nested = any(f.qualname.startswith(f"{info.qualname}.")
-                         for f in self._by_module.get(info.module, ()))
-            self._call_site_types[info.ref] = self._types_at_calls(info, module) if nested \
-                else {}
+            # only a function that defines request handlers inside it (a decorator's wrapper
+            # is no such function, and most nested functions are wrappers)
+            parents = self._route_parents.get(info.module)
+            if parents is None:
+                parents = self._route_parents[info.module] = {
+                    f.qualname.rsplit(".", i)[0] for f in self._by_module.get(info.module, ())
+                    if f.handler is not None for i in range(1, f.qualname.count(".") + 1)}
+            self._call_site_types[info.ref] = self._types_at_calls(info, module) \
+                if info.qualname in parents else {}
         return self._call_site_types[info.ref].get(name)
 
     def _types_at_calls(self, info: FunctionInfo, module: Module) -> dict[str, str]:
@@ -457,7 +463,13 @@ class Project:
         if info.class_ref is not None:
             params = params[1:]
         seen: dict[str, set[str | None]] = {}
-        for call in self._calls_by_name.get(module.name, {}).get(info.name, ()):
+        calls = self._calls_by_name.get(module.name)
+        if calls is None:
+            calls = self._calls_by_name[module.name] = {}
+            for found in ast.walk(module.tree):
+                if isinstance(found, ast.Call):
+                    calls.setdefault(_decorator_name(found.func), []).append(found)
+        for call in calls.get(info.name, ()):
             if self.canonical(self.resolve_expr(module, call.func)) != info.ref:
                 continue
             given = [*zip(params, call.args, strict=False),
@@ -619,12 +631,7 @@ class Project:
         r"""Tornado's `(r"/api/check/(\d+)", CheckHandler)`: each group of the pattern reaches
         the handler's methods as the next positional argument, matched by that group."""
         constants = _string_constants(module.tree)
-        # the module's calls by the name called, gathered on the way for `param_type`
-        calls: dict[str, list[ast.Call]] = self._calls_by_name.setdefault(module.name, {})
         for node in ast.walk(module.tree):
-            if isinstance(node, ast.Call):
-                calls.setdefault(_decorator_name(node.func), []).append(node)
-                continue
             if not (isinstance(node, ast.Tuple) and len(node.elts) >= 2 and
                     isinstance(node.elts[1], (ast.Name, ast.Attribute))):
                 continue
