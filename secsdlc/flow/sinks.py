@@ -200,21 +200,11 @@ class Sinks(InterpreterBase):
             n.endswith("Response") for n in (cls.node.name, *cls.base_names))
 
     def _check_own_response(self, value: Value, step: Step) -> None:
-        headers = value.field("headers")
         content_type = next((value.field(n) for n in ("content_type", "mimetype", "media_type")
-                             if value.field(n) is not None), None)
-        for header in (headers.items or ()) if headers is not None else ():
-            if header.items is None or len(header.items) != 2:
-                continue
-            name, text = header.items
-            key = name.const.lower() if isinstance(name.const, str) else ""
-            if key == "content-type":
-                content_type = text
-            if key:
-                at = replace(step, note=f"{name.const} header")
-                if key == "location":
-                    self.sink_values("redirect", [text], at)
-                self.sink_values("headeri", [text], at)
+                            if value.field(n) is not None), None)
+        headers = value.field("headers")
+        if headers is not None:
+            content_type = self._raw_headers(headers, step) or content_type
         body = next((value.field(n) for n in ("body", "content", "text", "data")
                      if value.field(n) is not None), None)
         if body is not None and content_type is not None and \
@@ -224,16 +214,26 @@ class Sinks(InterpreterBase):
     def _start_response(self, node: ast.Call, headers: Value, frame: Frame) -> None:
         """WSGI headers: the content type decides whether the body is HTML; other values are
         headers a client's data must not break."""
+        content_type = self._raw_headers(headers, self.step(frame, node, "header"))
+        if content_type is not None:
+            frame.content_type = content_type
+        frame.wsgi_body = True
+
+    def _raw_headers(self, headers: Value, step: Step) -> Value | None:
+        """A list of (name, value) headers written as given: each value is a header line a
+        client's data must not break, a Location is also where the browser goes. Returns the
+        Content-Type's value, if the list sets one."""
+        content_type = None
         for header in headers.items or ():
             if header.items is None or len(header.items) != 2:
                 continue
             name, value = header.items
             key = name.const.lower() if isinstance(name.const, str) else ""
             if key == "content-type":
-                frame.content_type = value
+                content_type = value
             if key:
-                step = self.step(frame, node, f"{name.const} header")
+                at = replace(step, note=f"{name.const} header")
                 if key == "location":
-                    self.sink_values("redirect", [value], step)
-                self.sink_values("headeri", [value], step)
-        frame.wsgi_body = True
+                    self.sink_values("redirect", [value], at)
+                self.sink_values("headeri", [value], at)
+        return content_type
